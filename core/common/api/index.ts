@@ -1,0 +1,3 @@
+export * from './intents';
+export * from './view';
+export * from './kiosk-api';

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const Language = z.enum(['id', 'en']);
+export type Language = z.infer<typeof Language>;
+
+/** What the UI may ask of the brain. The brain decides whether the current step allows it. */
+export const Intent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start') }),
+  z.object({ type: z.literal('chooseLanguage'), language: Language }),
+  z.object({ type: z.literal('digit'), digit: z.string().regex(/^\d$/) }),
+  z.object({ type: z.literal('backspace') }),
+  z.object({ type: z.literal('clear') }),
+  z.object({ type: z.literal('enter') }),
+  z.object({ type: z.literal('submitKpj'), kpj: z.string().max(32) }),
+  z.object({ type: z.literal('submitBirthDate'), birthDate: z.string().max(16) }),
+  z.object({ type: z.literal('cancel') }),
+  z.object({ type: z.literal('back') }),
+  z.object({ type: z.literal('extendTime') }),
+  /** Any touch or key: keeps the idle timer from running out while a person is active. */
+  z.object({ type: z.literal('activity') }),
+  z.object({ type: z.literal('showHistory') }),
+  z.object({ type: z.literal('showProjection') }),
+  z.object({ type: z.literal('printReceipt') }),
+  z.object({ type: z.literal('finish') }),
+]);
+export type Intent = z.infer<typeof Intent>;
+export type IntentType = Intent['type'];

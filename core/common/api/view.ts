@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { Language } from './intents';
+
+export const Screen = z.enum([
+  'attract',
+  'enterKpj',
+  'enterBirthDate',
+  'loading',
+  'balance',
+  'error',
+  'locked',
+  'thankYou',
+]);
+export type Screen = z.infer<typeof Screen>;
+
+export const ErrorCode = z.enum([
+  'invalidKpj',
+  'invalidBirthDate',
+  'notFound',
+  'verificationFailed',
+  'hostUnavailable',
+  'hostTimeout',
+  'hostMalformed',
+  'sessionExpired',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const EntryView = z.object({
+  field: z.enum(['kpj', 'birthDate']),
+  /** What the entry field shows: the digits typed, formatted (birth date as DD-MM-YYYY with placeholders). */
+  display: z.string(),
+  length: z.number().int().nonnegative(),
+  maxLength: z.number().int().positive(),
+  complete: z.boolean(),
+});
+export type EntryView = z.infer<typeof EntryView>;
+
+const Rupiah = z.number().int().nonnegative();
+
+export const ProgramView = z.object({
+  program: z.enum(['JHT', 'JP', 'JKK', 'JKM', 'JKP']),
+  covered: z.boolean(),
+  balance: Rupiah.optional(),
+  contributionMonths: z.number().int().nonnegative().optional(),
+});
+
+export const BalanceView = z.object({
+  /** Masked to the last 4 digits: `*******2128`. */
+  maskedKpj: z.string(),
+  /** Partly masked: `BUDI S******`. */
+  maskedName: z.string(),
+  membershipStatus: z.enum(['active', 'inactive']),
+  employer: z.string(),
+  branchOffice: z.string(),
+  membershipStart: z.string(),
+  lastContributionMonth: z.string().nullable(),
+  asOf: z.string(),
+  jht: z.object({
+    openingBalance: Rupiah,
+    employerContributions: Rupiah,
+    workerContributions: Rupiah,
+    developmentReturns: Rupiah,
+    closingBalance: Rupiah,
+  }),
+  programs: z.array(ProgramView),
+});
+export type BalanceView = z.infer<typeof BalanceView>;
+
+export const DeviceReadiness = z.object({
+  printer: z.enum(['ready', 'paperLow', 'unavailable', 'absent']),
+  printerReason: z.string().optional(),
+});
+export type DeviceReadiness = z.infer<typeof DeviceReadiness>;
+
+/** A full snapshot of what the UI shows; the brain sends a new one on every change. */
+export const SessionView = z.object({
+  /** Increases with every snapshot: lets a transport drop stale ones. */
+  seq: z.number().int().nonnegative(),
+  screen: Screen,
+  language: Language,
+  entry: EntryView.nullable(),
+  error: z
+    .object({
+      code: ErrorCode,
+      attemptsLeft: z.number().int().nonnegative().optional(),
+    })
+    .nullable(),
+  locked: z.object({ retryAt: z.string() }).nullable(),
+  busy: z.boolean(),
+  balance: BalanceView.nullable(),
+  idle: z.object({
+    /** Seconds until the session times out, or null when no timer runs (attract). */
+    secondsLeft: z.number().int().nonnegative().nullable(),
+    warning: z.boolean(),
+  }),
+  devices: DeviceReadiness,
+  terminalId: z.string(),
+});
+export type SessionView = z.infer<typeof SessionView>;

@@ -1,0 +1,6 @@
+export * from './kpj';
+export * from './mask';
+export * from './birth-date';
+export * from './format';
+export * from './contribution-rates';
+export * from './projection';

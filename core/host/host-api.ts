@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/**
+ * The host (gateway) HTTP API, one zod schema per message. The simulator serves it, the
+ * HttpHostClient consumes it, docs/host-api.openapi.yaml documents it. Money is integer rupiah.
+ */
+
+export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const Rupiah = z.number().int().nonnegative();
+
+export const LookupRequest = z.object({ kpj: z.string().regex(/^\d{11}$/) });
+export type LookupRequest = z.infer<typeof LookupRequest>;
+
+export const VerificationMethod = z.enum(['birthDate', 'otp']);
+export type VerificationMethod = z.infer<typeof VerificationMethod>;
+
+export const LookupReply = z.object({
+  /** What the participant must prove next, in order. */
+  verification: z.array(VerificationMethod).min(1),
+});
+export type LookupReply = z.infer<typeof LookupReply>;
+
+export const VerifyRequest = z.object({
+  kpj: z.string().regex(/^\d{11}$/),
+  birthDate: IsoDate,
+});
+export type VerifyRequest = z.infer<typeof VerifyRequest>;
+
+export const VerifyReply = z.object({
+  token: z.string().min(16),
+  expiresInSeconds: z.number().int().positive(),
+});
+export type VerifyReply = z.infer<typeof VerifyReply>;
+
+export const ProgramCode = z.enum(['JHT', 'JP', 'JKK', 'JKM', 'JKP']);
+export type ProgramCode = z.infer<typeof ProgramCode>;
+
+export const ProgramCoverage = z.object({
+  program: ProgramCode,
+  covered: z.boolean(),
+  /** JP only: months of contributions counted toward the pension. */
+  contributionMonths: z.number().int().nonnegative().optional(),
+  /** JP only: the pension balance (akumulasi iuran), integer rupiah. */
+  balance: Rupiah.optional(),
+});
+export type ProgramCoverage = z.infer<typeof ProgramCoverage>;
+
+export const BalanceSummary = z.object({
+  participant: z.object({
+    name: z.string().min(1),
+    kpj: z.string().regex(/^\d{11}$/),
+    membershipStatus: z.enum(['active', 'inactive']),
+    employer: z.string().min(1),
+    branchOffice: z.string().min(1),
+    membershipStart: YearMonth,
+    lastContributionMonth: YearMonth.nullable(),
+    /** Latest reported monthly wage, used to prefill the JHT projection. */
+    currentWage: Rupiah,
+    /** Age in whole years on the statement date; the host knows the birth date, the kiosk need not keep it. */
+    age: z.number().int().min(14).max(100),
+  }),
+  jht: z.object({
+    asOf: IsoDate,
+    openingBalance: Rupiah,
+    employerContributions: Rupiah,
+    workerContributions: Rupiah,
+    developmentReturns: Rupiah,
+    closingBalance: Rupiah,
+  }),
+  programs: z.array(ProgramCoverage),
+});
+export type BalanceSummary = z.infer<typeof BalanceSummary>;
+
+export const ContributionRow = z.object({
+  month: YearMonth,
+  depositDate: IsoDate,
+  postingDate: IsoDate,
+  wage: Rupiah,
+  arrears: Rupiah,
+  jhtEmployer: Rupiah,
+  jhtWorker: Rupiah,
+  jpEmployer: Rupiah,
+  jpWorker: Rupiah,
+});
+export type ContributionRow = z.infer<typeof ContributionRow>;
+
+export const ContributionHistory = z.object({
+  /** Newest first. Months with no contribution are absent: gaps are visible by the month keys. */
+  rows: z.array(ContributionRow),
+});
+export type ContributionHistory = z.infer<typeof ContributionHistory>;
+
+export const HostErrorCode = z.enum([
+  'notFound',
+  'verificationFailed',
+  'locked',
+  'unauthorized',
+  'badRequest',
+  'internal',
+]);
+export type HostErrorCode = z.infer<typeof HostErrorCode>;
+
+export const HostErrorBody = z.object({
+  code: HostErrorCode,
+  message: z.string(),
+  attemptsLeft: z.number().int().nonnegative().optional(),
+  /** ISO 8601 instant when a locked participant may try again. */
+  retryAt: z.string().optional(),
+});
+export type HostErrorBody = z.infer<typeof HostErrorBody>;

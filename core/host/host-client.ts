@@ -1,0 +1,28 @@
+import type { BalanceSummary, ContributionHistory, LookupReply, VerifyReply } from './host-api';
+
+/** Why a host call failed, as the session flow needs to tell it apart. */
+export type HostFailure =
+  | { kind: 'notFound' }
+  | { kind: 'verificationFailed'; attemptsLeft: number }
+  | { kind: 'locked'; retryAt: string }
+  | { kind: 'unauthorized' }
+  | { kind: 'timeout' }
+  | { kind: 'unavailable'; detail: string }
+  | { kind: 'malformedReply'; detail: string };
+
+export class HostError extends Error {
+  constructor(readonly failure: HostFailure) {
+    super(`host call failed: ${failure.kind}`);
+    this.name = 'HostError';
+  }
+}
+
+/** The kiosk's view of the BPJS host. Every method rejects with HostError only. */
+export interface HostClient {
+  lookup(kpj: string, signal?: AbortSignal): Promise<LookupReply>;
+  verifyBirthDate(kpj: string, birthDate: string, signal?: AbortSignal): Promise<VerifyReply>;
+  balance(token: string, signal?: AbortSignal): Promise<BalanceSummary>;
+  contributions(token: string, months: number, signal?: AbortSignal): Promise<ContributionHistory>;
+  /** Round-trip to the host's health endpoint, for technicians. Resolves with latency in ms. */
+  ping(signal?: AbortSignal): Promise<number>;
+}
