@@ -23,10 +23,4 @@ export const UiMessage = z.discriminatedUnion('type', [
 ]);
 export type UiMessage = z.infer<typeof UiMessage>;
 
-export const IPC_CHANNELS = {
-  intent: 'kiosk:intent',
-  view: 'kiosk:view',
-  ready: 'kiosk:ready',
-} as const;
-
-export const WS_PATH = '/kiosk';
+export { IPC_CHANNELS, WS_PATH } from './channels';

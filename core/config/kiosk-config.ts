@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** The kiosk's configuration file, validated on load. Every field has a sensible default. */
+export const KioskConfig = z
+  .object({
+    terminalId: z
+      .string()
+      .regex(/^[A-Z0-9-]{3,20}$/, 'use 3-20 capital letters, digits or dashes')
+      .default('KSK-DEV-01'),
+    language: z.enum(['id', 'en']).default('id'),
+    timeZone: z.string().default('Asia/Jakarta'),
+    host: z
+      .object({
+        url: z.url().default('http://127.0.0.1:8787'),
+        timeoutMs: z.number().int().min(500).max(60_000).default(8_000),
+      })
+      .strict()
+      .default({ url: 'http://127.0.0.1:8787', timeoutMs: 8_000 }),
+    session: z
+      .object({
+        idleTimeoutSeconds: z.number().int().min(21).max(600).default(60),
+        /** WCAG 2.2.1: warn at least 20 s before the session ends. */
+        idleWarningSeconds: z.number().int().min(20).max(120).default(20),
+        maxBirthDateAttempts: z.number().int().min(1).max(10).default(3),
+        lockMinutes: z
+          .number()
+          .min(0.01)
+          .max(24 * 60)
+          .default(15),
+        thankYouSeconds: z.number().int().min(1).max(30).default(5),
+      })
+      .strict()
+      .default({
+        idleTimeoutSeconds: 60,
+        idleWarningSeconds: 20,
+        maxBirthDateAttempts: 3,
+        lockMinutes: 15,
+        thankYouSeconds: 5,
+      }),
+    web: z
+      .object({
+        host: z.literal('127.0.0.1').default('127.0.0.1'),
+        port: z.number().int().min(0).max(65_535).default(8080),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 8080 }),
+    log: z
+      .object({
+        level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+      })
+      .strict()
+      .default({ level: 'info' }),
+  })
+  .strict()
+  .refine((c) => c.session.idleWarningSeconds < c.session.idleTimeoutSeconds, {
+    message: 'session.idleWarningSeconds must be less than session.idleTimeoutSeconds',
+    path: ['session', 'idleWarningSeconds'],
+  });
+
+export type KioskConfig = z.infer<typeof KioskConfig>;
+export type KioskConfigInput = z.input<typeof KioskConfig>;

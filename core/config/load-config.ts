@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+
+import { KioskConfig } from './kiosk-config';
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates a config object, naming every bad field in the error. */
+export function parseConfig(raw: unknown, source = 'config'): KioskConfig {
+  const result = KioskConfig.safeParse(raw);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map(
+    (issue) => `  - ${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`,
+  );
+  throw new ConfigError(`Invalid kiosk configuration in ${source}:\n${lines.join('\n')}`);
+}
+
+/** Loads the JSON config file at `path`; with no path, the defaults (embedded simulators). */
+export function loadConfig(path?: string): KioskConfig {
+  if (!path) return parseConfig({}, 'defaults');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Cannot read kiosk configuration ${path}: ${(error as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(
+      `Kiosk configuration ${path} is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+  return parseConfig(raw, path);
+}

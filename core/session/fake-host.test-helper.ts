@@ -1,0 +1,78 @@
+import type { BalanceSummary } from '../host/host-api';
+import { HostError, type HostClient, type HostFailure } from '../host/host-client';
+
+export const SAMPLE_SUMMARY: BalanceSummary = {
+  participant: {
+    name: 'BUDI SANTOSO',
+    kpj: '12345672128',
+    membershipStatus: 'active',
+    employer: 'PT Maju Jaya',
+    branchOffice: 'Jakarta Menara Jamsostek',
+    membershipStart: '2015-04',
+    lastContributionMonth: '2026-10',
+    currentWage: 5_000_000,
+    age: 34,
+  },
+  jht: {
+    asOf: '2026-10-31',
+    openingBalance: 40_000_000,
+    employerContributions: 1_850_000,
+    workerContributions: 1_000_000,
+    developmentReturns: 2_100_000,
+    closingBalance: 44_950_000,
+  },
+  programs: [
+    { program: 'JHT', covered: true },
+    { program: 'JP', covered: true, contributionMonths: 130, balance: 19_500_000 },
+    { program: 'JKK', covered: true },
+    { program: 'JKM', covered: true },
+    { program: 'JKP', covered: true },
+  ],
+};
+
+/** A scripted HostClient: one known participant, a birth date, and failures on demand. */
+export class FakeHost implements HostClient {
+  birthDate = '1992-02-29';
+  attemptsLeft = 3;
+  failNext: HostFailure | null = null;
+  calls: string[] = [];
+
+  private take(): void {
+    const failure = this.failNext;
+    if (failure) {
+      this.failNext = null;
+      throw new HostError(failure);
+    }
+  }
+
+  async lookup(kpj: string) {
+    this.calls.push('lookup');
+    this.take();
+    if (kpj !== SAMPLE_SUMMARY.participant.kpj) throw new HostError({ kind: 'notFound' });
+    return { verification: ['birthDate' as const] };
+  }
+
+  async verifyBirthDate(_kpj: string, birthDate: string) {
+    this.calls.push('verify');
+    this.take();
+    if (birthDate !== this.birthDate) {
+      this.attemptsLeft = Math.max(this.attemptsLeft - 1, 0);
+      throw new HostError({ kind: 'verificationFailed', attemptsLeft: this.attemptsLeft });
+    }
+    return { token: 'token-0123456789abcdef', expiresInSeconds: 300 };
+  }
+
+  async balance() {
+    this.calls.push('balance');
+    this.take();
+    return SAMPLE_SUMMARY;
+  }
+
+  async contributions() {
+    return { rows: [] };
+  }
+
+  async ping() {
+    return 1;
+  }
+}

@@ -1,0 +1,185 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SessionView } from '../common/api';
+import { silentLogger } from '../log/logger';
+import { KioskBrain } from './kiosk-brain';
+import { LockoutRegistry } from './lockout-registry';
+import { FakeHost, SAMPLE_SUMMARY } from './fake-host.test-helper';
+
+const KPJ = SAMPLE_SUMMARY.participant.kpj;
+
+function makeBrain(host = new FakeHost()) {
+  const brain = new KioskBrain({
+    host,
+    logger: silentLogger(),
+    now: () => new Date(),
+    lockouts: new LockoutRegistry(15 * 60_000),
+    maxBirthDateAttempts: 3,
+    thankYouMs: 5_000,
+    terminalId: 'KSK-TEST-01',
+    defaultLanguage: 'id',
+    idleTimeoutMs: 60_000,
+    idleWarningMs: 20_000,
+  });
+  let view!: SessionView;
+  brain.subscribe((v) => (view = v));
+  return { brain, host, view: () => view };
+}
+
+function type(brain: KioskBrain, digits: string) {
+  for (const digit of digits) brain.send({ type: 'digit', digit });
+}
+
+async function settle() {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+  await vi.advanceTimersByTimeAsync(0);
+}
+
+describe('KioskBrain session flow', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('walks from attract to a masked balance', async () => {
+    const { brain, view } = makeBrain();
+    expect(view().screen).toBe('attract');
+    brain.send({ type: 'start' });
+    expect(view().screen).toBe('enterKpj');
+    type(brain, KPJ);
+    expect(view().entry).toMatchObject({ field: 'kpj', display: KPJ, complete: true });
+    brain.send({ type: 'enter' });
+    await settle();
+    expect(view().screen).toBe('enterBirthDate');
+    type(brain, '29021992');
+    expect(view().entry?.display).toBe('29-02-1992');
+    brain.send({ type: 'enter' });
+    await settle();
+    const v = view();
+    expect(v.screen).toBe('balance');
+    expect(v.balance?.jht.closingBalance).toBe(44_950_000);
+    expect(v.balance?.maskedKpj).toBe('*******2128');
+    expect(v.balance?.maskedName).toBe('BUDI S******');
+    expect(JSON.stringify(v)).not.toContain(KPJ);
+    expect(JSON.stringify(v)).not.toContain('SANTOSO');
+  });
+
+  it('keeps the KPJ at 11 digits and refuses an incomplete one', () => {
+    const { brain, view } = makeBrain();
+    brain.send({ type: 'start' });
+    type(brain, '123456789012345');
+    expect(view().entry?.display).toBe('12345678901');
+    brain.send({ type: 'backspace' });
+    brain.send({ type: 'enter' });
+    expect(view().screen).toBe('enterKpj');
+    expect(view().error?.code).toBe('invalidKpj');
+    brain.send({ type: 'clear' });
+    expect(view().entry?.length).toBe(0);
+    expect(view().error).toBeNull();
+  });
+
+  it('says an unknown KPJ is not found and lets the person try again', async () => {
+    const { brain, view } = makeBrain();
+    brain.send({ type: 'start' });
+    type(brain, '99999999999');
+    brain.send({ type: 'enter' });
+    await settle();
+    expect(view().screen).toBe('error');
+    expect(view().error?.code).toBe('notFound');
+    brain.send({ type: 'back' });
+    expect(view().screen).toBe('enterKpj');
+    expect(view().entry?.length).toBe(0);
+  });
+
+  it('refuses impossible dates without asking the host', async () => {
+    const { brain, view, host } = makeBrain();
+    brain.send({ type: 'submitKpj', kpj: KPJ });
+    brain.send({ type: 'start' });
+    brain.send({ type: 'submitKpj', kpj: KPJ });
+    await settle();
+    type(brain, '31022000');
+    brain.send({ type: 'enter' });
+    expect(view().error?.code).toBe('invalidBirthDate');
+    expect(host.calls).not.toContain('verify');
+  });
+
+  it('counts wrong birth dates down and locks after three', async () => {
+    const { brain, view } = makeBrain();
+    brain.send({ type: 'start' });
+    brain.send({ type: 'submitKpj', kpj: KPJ });
+    await settle();
+    for (const left of [2, 1]) {
+      type(brain, '01011990');
+      brain.send({ type: 'enter' });
+      await settle();
+      expect(view().screen).toBe('enterBirthDate');
+      expect(view().error).toEqual({ code: 'verificationFailed', attemptsLeft: left });
+      expect(view().entry?.length).toBe(0);
+    }
+    type(brain, '01011990');
+    brain.send({ type: 'enter' });
+    await settle();
+    expect(view().screen).toBe('locked');
+    expect(view().locked?.retryAt).toBeTruthy();
+
+    // A new session with the same KPJ is still locked, without a host call.
+    brain.send({ type: 'cancel' });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(view().screen).toBe('attract');
+    brain.send({ type: 'start' });
+    brain.send({ type: 'submitKpj', kpj: KPJ });
+    await settle();
+    expect(view().screen).toBe('locked');
+  });
+
+  it('tells the person when the host is down', async () => {
+    const { brain, view, host } = makeBrain();
+    host.failNext = { kind: 'unavailable', detail: 'ECONNREFUSED' };
+    brain.send({ type: 'start' });
+    brain.send({ type: 'submitKpj', kpj: KPJ });
+    await settle();
+    expect(view().screen).toBe('error');
+    expect(view().error?.code).toBe('hostUnavailable');
+  });
+
+  it('cancel from any step ends with thank-you, then attract with nothing kept', async () => {
+    const { brain, view } = makeBrain();
+    brain.send({ type: 'start' });
+    brain.send({ type: 'submitKpj', kpj: KPJ });
+    await settle();
+    type(brain, '2902');
+    brain.send({ type: 'cancel' });
+    expect(view().screen).toBe('thankYou');
+    expect(view().entry).toBeNull();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(view().screen).toBe('attract');
+  });
+
+  it('warns 20 s before the idle time-out, lets the person extend, and clears on time-out', async () => {
+    const { brain, view } = makeBrain();
+    brain.send({ type: 'start' });
+    brain.send({ type: 'submitKpj', kpj: KPJ });
+    await settle();
+    type(brain, '29021992');
+    brain.send({ type: 'enter' });
+    await settle();
+    expect(view().screen).toBe('balance');
+    await vi.advanceTimersByTimeAsync(41_000);
+    expect(view().idle.warning).toBe(true);
+    expect(view().idle.secondsLeft).toBeLessThanOrEqual(20);
+    brain.send({ type: 'extendTime' });
+    expect(view().idle.warning).toBe(false);
+    expect(view().screen).toBe('balance');
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(view().screen).toBe('attract');
+    expect(view().balance).toBeNull();
+    expect(JSON.stringify(view())).not.toContain('2128');
+  });
+
+  it('switches language at any step and returns to the default afterwards', async () => {
+    const { brain, view } = makeBrain();
+    brain.send({ type: 'chooseLanguage', language: 'en' });
+    brain.send({ type: 'start' });
+    expect(view().language).toBe('en');
+    brain.send({ type: 'cancel' });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(view().language).toBe('id');
+  });
+});

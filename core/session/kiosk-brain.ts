@@ -1,0 +1,120 @@
+import { createActor, type Actor } from 'xstate';
+import type { DeviceReadiness, Intent, KioskApi, Language, SessionView } from '../common/api';
+import type { Logger } from '../log/logger';
+import { IdleTimer } from './idle-timer';
+import {
+  createSessionMachine,
+  type SessionMachine,
+  type SessionMachineDeps,
+} from './session-machine';
+import type { SessionEvent } from './session-events';
+import { toSessionView } from './session-view';
+
+export interface KioskBrainOptions extends SessionMachineDeps {
+  terminalId: string;
+  defaultLanguage: Language;
+  idleTimeoutMs: number;
+  idleWarningMs: number;
+  logger: Logger;
+}
+
+/** States in which nobody is being served, so no idle countdown runs. */
+const RESTING_STATES = new Set(['attract', 'thankYou']);
+
+/**
+ * Runs the session flow and turns it into the kiosk API: intents in, view snapshots out. One
+ * brain serves one screen; shells (Electron, web) bind it to their transport.
+ */
+export class KioskBrain implements KioskApi {
+  private readonly actor: Actor<SessionMachine>;
+  private readonly idle: IdleTimer;
+  private readonly listeners = new Set<(view: SessionView) => void>();
+  private devices: DeviceReadiness = { printer: 'absent' };
+  private seq = 0;
+  private current: SessionView;
+  private lastState = 'attract';
+
+  constructor(private readonly options: KioskBrainOptions) {
+    this.idle = new IdleTimer(
+      options.idleTimeoutMs,
+      () => this.publish(),
+      () => this.expire(),
+    );
+    this.actor = createActor(createSessionMachine(options, options.defaultLanguage));
+    this.current = this.render();
+    this.actor.subscribe(() => this.onStateChange());
+    this.actor.start();
+  }
+
+  send(intent: Intent): void {
+    this.dispatch(intent);
+  }
+
+  /** Device and other in-process sources feed the flow through here (e.g. a swiped KPJ card). */
+  dispatch(event: SessionEvent): void {
+    if (this.idle.running && event.type !== 'timeout') this.idle.restart();
+    this.actor.send(event);
+    // Intents that change nothing in the flow (activity, extendTime) still refresh the countdown.
+    if (event.type === 'activity' || event.type === 'extendTime') this.publish();
+  }
+
+  subscribe(listener: (view: SessionView) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.current);
+    return () => this.listeners.delete(listener);
+  }
+
+  view(): SessionView {
+    return this.current;
+  }
+
+  setDevices(devices: DeviceReadiness): void {
+    this.devices = devices;
+    this.publish();
+  }
+
+  stop(): void {
+    this.idle.stop();
+    this.actor.stop();
+    this.listeners.clear();
+  }
+
+  private stateName(): string {
+    return String(this.actor.getSnapshot().value);
+  }
+
+  private onStateChange(): void {
+    const state = this.stateName();
+    if (state !== this.lastState) {
+      this.options.logger.info({ from: this.lastState, to: state }, 'session step');
+      this.lastState = state;
+      if (RESTING_STATES.has(state)) this.idle.stop();
+      else this.idle.restart();
+    }
+    this.publish();
+  }
+
+  private expire(): void {
+    this.options.logger.info({ at: this.stateName() }, 'session timed out');
+    this.actor.send({ type: 'timeout' });
+  }
+
+  private render(): SessionView {
+    const secondsLeft = this.idle.secondsLeft();
+    return toSessionView(this.stateName(), this.actor.getSnapshot().context, {
+      seq: this.seq,
+      idle: {
+        secondsLeft,
+        warning: secondsLeft !== null && secondsLeft * 1000 <= this.options.idleWarningMs,
+      },
+      devices: this.devices,
+      terminalId: this.options.terminalId,
+    });
+  }
+
+  private publish(): void {
+    this.seq += 1;
+    this.current = this.render();
+    for (const listener of this.listeners) listener(this.current);
+  }
+}

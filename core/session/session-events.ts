@@ -1,0 +1,7 @@
+import type { Intent } from '../common/api';
+
+export type IdentificationMethod = 'keypad' | 'card' | 'scanner' | 'pinpad';
+
+/** Events the session flow accepts: UI intents plus what the brain itself observes. */
+export type SessionEvent =
+  Intent | { type: 'timeout' } | { type: 'kpjCaptured'; kpj: string; method: IdentificationMethod };

@@ -1,0 +1,335 @@
+import { assign, fromPromise, setup } from 'xstate';
+import type { Language } from '../common/api';
+import { isValidKpj, KPJ_LENGTH, normalizeKpj } from '../common/domain/kpj';
+import { BIRTH_DATE_DIGITS, parseBirthDate } from '../common/domain/birth-date';
+import type { BalanceSummary } from '../host/host-api';
+import { HostError, type HostClient, type HostFailure } from '../host/host-client';
+import { appendDigit, removeLastDigit } from './entry-buffer';
+import type { IdentificationMethod, SessionEvent } from './session-events';
+import type { LockoutRegistry } from './lockout-registry';
+
+export type SessionErrorCode =
+  | 'invalidKpj'
+  | 'invalidBirthDate'
+  | 'notFound'
+  | 'verificationFailed'
+  | 'hostUnavailable'
+  | 'hostTimeout'
+  | 'hostMalformed'
+  | 'sessionExpired';
+
+export interface SessionContext {
+  language: Language;
+  defaultLanguage: Language;
+  /** Digits typed into the field the current step asks for. */
+  buffer: string;
+  kpj: string | null;
+  method: IdentificationMethod | null;
+  token: string | null;
+  summary: BalanceSummary | null;
+  error: { code: SessionErrorCode; attemptsLeft?: number } | null;
+  lockedUntil: string | null;
+  failedAttempts: number;
+}
+
+export interface SessionMachineDeps {
+  host: HostClient;
+  lockouts: LockoutRegistry;
+  maxBirthDateAttempts: number;
+  thankYouMs: number;
+  now: () => Date;
+}
+
+function hostErrorCode(failure: HostFailure): SessionErrorCode {
+  switch (failure.kind) {
+    case 'timeout':
+      return 'hostTimeout';
+    case 'malformedReply':
+      return 'hostMalformed';
+    case 'notFound':
+      return 'notFound';
+    case 'unauthorized':
+      return 'sessionExpired';
+    default:
+      return 'hostUnavailable';
+  }
+}
+
+const failureOf = (error: unknown): HostFailure =>
+  error instanceof HostError ? error.failure : { kind: 'unavailable', detail: String(error) };
+
+const freshSession = (language: Language): Omit<SessionContext, 'defaultLanguage'> => ({
+  language,
+  buffer: '',
+  kpj: null,
+  method: null,
+  token: null,
+  summary: null,
+  error: null,
+  lockedUntil: null,
+  failedAttempts: 0,
+});
+
+/**
+ * The participant's session: attract -> KPJ -> birth date -> balance -> end. The UI cannot skip
+ * a step: it only sends intents, and each state accepts just the ones that make sense there.
+ */
+export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: Language = 'id') {
+  return setup({
+    types: {
+      context: {} as SessionContext,
+      events: {} as SessionEvent,
+    },
+    actors: {
+      lookup: fromPromise(({ input, signal }: { input: { kpj: string }; signal: AbortSignal }) =>
+        deps.host.lookup(input.kpj, signal),
+      ),
+      verify: fromPromise(
+        async ({
+          input,
+          signal,
+        }: {
+          input: { kpj: string; birthDate: string };
+          signal: AbortSignal;
+        }) => {
+          const { token } = await deps.host.verifyBirthDate(input.kpj, input.birthDate, signal);
+          const summary = await deps.host.balance(token, signal);
+          return { token, summary };
+        },
+      ),
+    },
+    actions: {
+      reset: assign(({ context }) => freshSession(context.defaultLanguage)),
+      clearBuffer: assign({ buffer: '' }),
+      clearError: assign({ error: null }),
+    },
+    guards: {
+      kpjComplete: ({ context }) => isValidKpj(context.buffer),
+      birthDateComplete: ({ context }) => context.buffer.length === BIRTH_DATE_DIGITS,
+      kpjLocked: ({ context }) =>
+        context.kpj !== null && deps.lockouts.lockedUntil(context.kpj, deps.now()) !== null,
+    },
+  }).createMachine({
+    id: 'session',
+    context: { ...freshSession(defaultLanguage), defaultLanguage },
+    initial: 'attract',
+    on: {
+      chooseLanguage: { actions: assign({ language: ({ event }) => event.language }) },
+      timeout: { target: '.attract', actions: 'reset' },
+    },
+    states: {
+      attract: {
+        entry: 'reset',
+        on: {
+          start: 'enterKpj',
+          kpjCaptured: {
+            target: 'lookingUp',
+            actions: assign({
+              kpj: ({ event }) => event.kpj,
+              method: ({ event }) => event.method,
+            }),
+          },
+        },
+      },
+      enterKpj: {
+        entry: 'clearBuffer',
+        on: {
+          digit: {
+            actions: [
+              assign({
+                buffer: ({ context, event }) =>
+                  appendDigit(context.buffer, event.digit, KPJ_LENGTH),
+              }),
+              'clearError',
+            ],
+          },
+          backspace: {
+            actions: assign({ buffer: ({ context }) => removeLastDigit(context.buffer) }),
+          },
+          clear: { actions: ['clearBuffer', 'clearError'] },
+          enter: [
+            {
+              guard: 'kpjComplete',
+              target: 'lookingUp',
+              actions: assign({ kpj: ({ context }) => context.buffer, method: 'keypad' }),
+            },
+            { actions: assign({ error: { code: 'invalidKpj' } }) },
+          ],
+          submitKpj: [
+            {
+              guard: ({ event }) => isValidKpj(normalizeKpj(event.kpj)),
+              target: 'lookingUp',
+              actions: assign({ kpj: ({ event }) => normalizeKpj(event.kpj), method: 'keypad' }),
+            },
+            { actions: assign({ error: { code: 'invalidKpj' } }) },
+          ],
+          kpjCaptured: {
+            target: 'lookingUp',
+            actions: assign({ kpj: ({ event }) => event.kpj, method: ({ event }) => event.method }),
+          },
+          cancel: 'thankYou',
+        },
+      },
+      lookingUp: {
+        entry: 'clearError',
+        always: { guard: 'kpjLocked', target: 'locked' },
+        invoke: {
+          src: 'lookup',
+          input: ({ context }) => ({ kpj: context.kpj! }),
+          onDone: 'enterBirthDate',
+          onError: [
+            {
+              guard: ({ event }) => failureOf(event.error).kind === 'locked',
+              target: 'locked',
+              actions: assign({
+                lockedUntil: ({ event }) => {
+                  const failure = failureOf(event.error);
+                  return failure.kind === 'locked' ? failure.retryAt : null;
+                },
+              }),
+            },
+            {
+              target: 'error',
+              actions: assign({
+                error: ({ event }) => ({ code: hostErrorCode(failureOf(event.error)) }),
+              }),
+            },
+          ],
+        },
+        on: { cancel: 'thankYou' },
+      },
+      enterBirthDate: {
+        entry: 'clearBuffer',
+        on: {
+          digit: {
+            actions: [
+              assign({
+                buffer: ({ context, event }) =>
+                  appendDigit(context.buffer, event.digit, BIRTH_DATE_DIGITS),
+              }),
+            ],
+          },
+          backspace: {
+            actions: assign({ buffer: ({ context }) => removeLastDigit(context.buffer) }),
+          },
+          clear: { actions: ['clearBuffer'] },
+          enter: [
+            {
+              guard: ({ context }) => parseBirthDate(context.buffer, deps.now()).ok,
+              target: 'verifying',
+            },
+            { actions: assign({ error: { code: 'invalidBirthDate' } }) },
+          ],
+          submitBirthDate: [
+            {
+              guard: ({ event }) => parseBirthDate(event.birthDate, deps.now()).ok,
+              target: 'verifying',
+              actions: assign({ buffer: ({ event }) => event.birthDate.replace(/\D/g, '') }),
+            },
+            { actions: assign({ error: { code: 'invalidBirthDate' } }) },
+          ],
+          back: { target: 'enterKpj', actions: ['clearError', assign({ kpj: null })] },
+          cancel: 'thankYou',
+        },
+      },
+      verifying: {
+        invoke: {
+          src: 'verify',
+          input: ({ context }) => {
+            const parsed = parseBirthDate(context.buffer, deps.now());
+            return { kpj: context.kpj!, birthDate: parsed.ok ? parsed.iso : '' };
+          },
+          onDone: {
+            target: 'balance',
+            actions: [
+              assign({
+                token: ({ event }) => event.output.token,
+                summary: ({ event }) => event.output.summary,
+                buffer: '',
+                error: null,
+              }),
+              ({ context }) => deps.lockouts.clear(context.kpj!),
+            ],
+          },
+          onError: [
+            {
+              guard: ({ event }) => failureOf(event.error).kind === 'verificationFailed',
+              target: 'checkingAttempts',
+              actions: assign(({ context, event }) => {
+                const failure = failureOf(event.error);
+                const hostLeft = failure.kind === 'verificationFailed' ? failure.attemptsLeft : 0;
+                const failedAttempts = context.failedAttempts + 1;
+                const localLeft = Math.max(deps.maxBirthDateAttempts - failedAttempts, 0);
+                return {
+                  failedAttempts,
+                  error: {
+                    code: 'verificationFailed' as const,
+                    attemptsLeft: Math.min(hostLeft, localLeft),
+                  },
+                };
+              }),
+            },
+            {
+              guard: ({ event }) => failureOf(event.error).kind === 'locked',
+              target: 'locked',
+              actions: assign({
+                lockedUntil: ({ event }) => {
+                  const failure = failureOf(event.error);
+                  return failure.kind === 'locked' ? failure.retryAt : null;
+                },
+              }),
+            },
+            {
+              target: 'error',
+              actions: assign({
+                error: ({ event }) => ({ code: hostErrorCode(failureOf(event.error)) }),
+              }),
+            },
+          ],
+        },
+        on: { cancel: 'thankYou' },
+      },
+      checkingAttempts: {
+        always: [
+          {
+            guard: ({ context }) => (context.error?.attemptsLeft ?? 0) === 0,
+            target: 'locked',
+            actions: assign({
+              lockedUntil: ({ context }) => deps.lockouts.lock(context.kpj!, deps.now()),
+            }),
+          },
+          { target: 'enterBirthDate' },
+        ],
+      },
+      locked: {
+        entry: assign({
+          lockedUntil: ({ context }) =>
+            context.lockedUntil ??
+            (context.kpj ? deps.lockouts.lockedUntil(context.kpj, deps.now()) : null),
+          buffer: '',
+        }),
+        on: { enter: 'thankYou', cancel: 'thankYou', finish: 'thankYou' },
+      },
+      error: {
+        on: {
+          enter: { target: 'enterKpj', actions: ['clearError', assign({ kpj: null })] },
+          back: { target: 'enterKpj', actions: ['clearError', assign({ kpj: null })] },
+          cancel: 'thankYou',
+          finish: 'thankYou',
+        },
+      },
+      balance: {
+        on: { finish: 'thankYou', cancel: 'thankYou', enter: 'thankYou' },
+      },
+      thankYou: {
+        entry: assign(({ context }) => ({
+          ...freshSession(context.language),
+        })),
+        after: { [deps.thankYouMs]: { target: 'attract' } },
+        on: { start: 'enterKpj', enter: 'attract' },
+      },
+    },
+  });
+}
+
+export type SessionMachine = ReturnType<typeof createSessionMachine>;

@@ -1,0 +1,39 @@
+/**
+ * One isolated kiosk stack for one test: host simulator + brain + web shell on ephemeral
+ * loopback ports. Prints one JSON line with the URLs, stops on SIGTERM or when stdin closes.
+ */
+import { join, resolve } from 'node:path';
+import { parseConfig } from '../../core/config/load-config';
+import { createKiosk } from '../../core/kiosk/create-kiosk';
+import { createLogger } from '../../core/log/logger';
+import { startHostSimulator } from '../../simulators/host';
+import { startWebShell } from '../../web/web-shell';
+
+const root = resolve(import.meta.dirname, '../..');
+const overrides = JSON.parse(process.argv[2] ?? '{}') as Record<string, unknown>;
+
+const host = await startHostSimulator({ port: 0, latencyMs: 0 });
+const config = parseConfig(
+  { ...overrides, host: { url: host.url, timeoutMs: 2_000 }, web: { port: 0 } },
+  'e2e',
+);
+const logger = createLogger({ level: 'warn' });
+const kiosk = createKiosk(config, { logger });
+const shell = await startWebShell({
+  api: kiosk.api,
+  rendererDir: join(root, 'dist/renderer'),
+  port: 0,
+  logger,
+});
+
+process.stdout.write(JSON.stringify({ url: shell.url, hostUrl: host.url }) + '\n');
+
+async function stop() {
+  await shell.close();
+  await kiosk.stop();
+  await host.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop());
+process.stdin.on('end', () => void stop());
+process.stdin.resume();

@@ -1,0 +1,112 @@
+/**
+ * `npm start`: the kiosk on its embedded default (host simulator + device simulators), or on
+ * real hardware and a real host with `--config kiosk.json`. Electron when its binary can run,
+ * otherwise the web shell in Chromium's kiosk mode, or with no display the URL printed.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig, parseConfig, ConfigError } from '../core/config/load-config';
+import type { KioskConfig } from '../core/config/kiosk-config';
+import { createKiosk } from '../core/kiosk/create-kiosk';
+import { createLogger } from '../core/log/logger';
+import { startWebShell } from '../web/web-shell';
+import { startHostSimulator } from '../simulators/host';
+import { findElectronBinary } from './launch/electron-binary';
+import { hasDisplay, openKioskBrowser } from './launch/open-browser';
+import { ensureRendererBuilt } from './launch/renderer-build';
+
+const startedAt = performance.now();
+const root = resolve(import.meta.dirname, '..');
+
+const { values: args } = parseArgs({
+  options: {
+    config: { type: 'string' },
+    port: { type: 'string' },
+    shell: { type: 'string', default: 'auto' },
+    open: { type: 'boolean', default: true },
+    'host-latency': { type: 'string', default: '150' },
+  },
+});
+
+const cleanups: Array<() => Promise<void> | void> = [];
+
+async function main(): Promise<void> {
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+  let config: KioskConfig;
+  if (args.config) {
+    config = loadConfig(args.config);
+  } else {
+    const host = await startHostSimulator({ port: 0, latencyMs: Number(args['host-latency']) });
+    cleanups.push(() => host.close());
+    config = parseConfig({ host: { url: host.url } }, 'embedded defaults');
+    console.log(`Host simulator: ${host.url}`);
+  }
+  if (args.port) config = { ...config, web: { ...config.web, port: Number(args.port) } };
+
+  ensureRendererBuilt(root);
+
+  const electron = args.shell === 'web' ? null : findElectronBinary();
+  if (electron) {
+    launchElectron(electron, config);
+    return;
+  }
+  if (args.shell === 'electron')
+    throw new Error('The Electron binary is not installed on this machine.');
+
+  const kiosk = createKiosk(config, { logger });
+  cleanups.push(() => kiosk.stop());
+  const shell = await startWebShell({
+    api: kiosk.api,
+    rendererDir: join(root, 'dist/renderer'),
+    port: config.web.port,
+    logger,
+  });
+  cleanups.push(() => shell.close());
+  const readyMs = Math.round(performance.now() - startedAt);
+  console.log(`Kiosk ready in ${readyMs} ms: ${shell.url}  (terminal ${config.terminalId})`);
+
+  if (args.open && hasDisplay()) {
+    const browser = openKioskBrowser(shell.url);
+    if (browser) {
+      cleanups.push(() => void browser.kill());
+      console.log('Opened in Chromium kiosk mode. Ctrl-C stops everything.');
+      return;
+    }
+  }
+  console.log('Open that URL in Chromium (kiosk or app mode). Ctrl-C stops everything.');
+}
+
+function launchElectron(binary: string, config: KioskConfig): void {
+  const dataDir = join(root, '.kiosk-data');
+  mkdirSync(dataDir, { recursive: true });
+  const configPath = join(dataDir, 'embedded-config.json');
+  writeFileSync(configPath, JSON.stringify(config, null, 2));
+  const child: ChildProcess = spawn(binary, [root, `--config=${configPath}`], { stdio: 'inherit' });
+  cleanups.push(() => void child.kill());
+  child.on('exit', (code) => void stop(code ?? 0));
+  console.log('Kiosk started in Electron. Ctrl-C stops everything.');
+}
+
+let stopping = false;
+async function stop(code = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch {
+      // best effort: we are exiting anyway
+    }
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  void stop(1);
+});
