@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseConfig } from './load-config';
+
+function file(content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'kiosk-config-')), 'kiosk.json');
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('kiosk configuration', () => {
+  it('runs on sensible defaults with no file', () => {
+    const config = loadConfig();
+    expect(config.terminalId).toBe('KSK-DEV-01');
+    expect(config.language).toBe('id');
+    expect(config.session.idleWarningSeconds).toBeGreaterThanOrEqual(20);
+    expect(config.web.host).toBe('127.0.0.1');
+  });
+
+  it('names every bad field in one clear error', () => {
+    const path = file(
+      JSON.stringify({
+        terminalId: 'x',
+        host: { url: 'not a url' },
+        session: { maxBirthDateAttempts: 0 },
+      }),
+    );
+    expect(() => loadConfig(path)).toThrow(ConfigError);
+    try {
+      loadConfig(path);
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain(path);
+      expect(message).toContain('terminalId');
+      expect(message).toContain('host.url');
+      expect(message).toContain('session.maxBirthDateAttempts');
+    }
+  });
+
+  it('refuses unknown keys, so a typo is not silently ignored', () => {
+    expect(() => parseConfig({ sesion: {} })).toThrow(/sesion/);
+  });
+
+  it('refuses a warning that is not before the time-out', () => {
+    expect(() =>
+      parseConfig({ session: { idleTimeoutSeconds: 25, idleWarningSeconds: 30 } }),
+    ).toThrow(/idleWarningSeconds/);
+  });
+
+  it('explains a file that is missing or not JSON', () => {
+    expect(() => loadConfig('/nonexistent/kiosk.json')).toThrow(/Cannot read kiosk configuration/);
+    expect(() => loadConfig(file('{ nope'))).toThrow(/not valid JSON/);
+  });
+});
