@@ -69,7 +69,23 @@ export class FakeHost implements HostClient {
   }
 
   async contributions() {
-    return { rows: [] };
+    this.calls.push('contributions');
+    this.take();
+    // 2026-10 back to 2026-06, with 2026-08 missing.
+    const months = ['2026-10', '2026-09', '2026-07', '2026-06'];
+    return {
+      rows: months.map((month) => ({
+        month,
+        depositDate: `${month}-10`,
+        postingDate: `${month}-15`,
+        wage: 5_000_000,
+        arrears: 0,
+        jhtEmployer: 185_000,
+        jhtWorker: 100_000,
+        jpEmployer: 100_000,
+        jpWorker: 50_000,
+      })),
+    };
   }
 
   async ping() {

@@ -182,4 +182,82 @@ describe('KioskBrain session flow', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     expect(view().language).toBe('id');
   });
+
+  async function toBalance() {
+    const made = makeBrain();
+    made.brain.send({ type: 'start' });
+    made.brain.send({ type: 'submitKpj', kpj: KPJ });
+    await settle();
+    made.brain.send({ type: 'submitBirthDate', birthDate: '29-02-1992' });
+    await settle();
+    expect(made.view().screen).toBe('balance');
+    return made;
+  }
+
+  it('shows the contribution history with the missing months, from the keypad alone', async () => {
+    const { brain, view, host } = await toBalance();
+    brain.send({ type: 'digit', digit: '1' });
+    await settle();
+    expect(view().screen).toBe('history');
+    expect(view().history?.rows.map((r) => r.month)).toEqual([
+      '2026-10',
+      '2026-09',
+      '2026-07',
+      '2026-06',
+    ]);
+    expect(view().history?.missingMonths).toContain('2026-08');
+    expect(view().history?.missingMonths).not.toContain('2026-09');
+    brain.send({ type: 'enter' });
+    expect(view().screen).toBe('balance');
+    brain.send({ type: 'showHistory' });
+    await settle();
+    expect(host.calls.filter((c) => c === 'contributions')).toHaveLength(1);
+  });
+
+  it('says so when the history cannot be loaded, and keeps the balance', async () => {
+    const { brain, view, host } = await toBalance();
+    host.failNext = { kind: 'timeout' };
+    brain.send({ type: 'showHistory' });
+    await settle();
+    expect(view().history).toMatchObject({ failed: true, loading: false, rows: [] });
+    brain.send({ type: 'back' });
+    expect(view().balance?.jht.closingBalance).toBe(44_950_000);
+  });
+
+  it('projects the JHT to age 56 from the participant data, and lets the person change the wage', async () => {
+    const { brain, view } = await toBalance();
+    brain.send({ type: 'digit', digit: '2' });
+    const projection = view().projection!;
+    expect(projection).toMatchObject({
+      monthlyWage: 5_000_000,
+      years: 22,
+      currentBalance: 44_950_000,
+      yearlyReturn: 0.05,
+    });
+    expect(projection.series).toHaveLength(22);
+    expect(projection.finalBalance).toBe(projection.series.at(-1)!.balance);
+
+    brain.send({ type: 'editProjection', field: 'years' });
+    for (const d of '5') brain.send({ type: 'digit', digit: d });
+    brain.send({ type: 'enter' });
+    brain.send({ type: 'editProjection', field: 'wage' });
+    expect(view().entry).toMatchObject({ field: 'wage', length: 0 });
+    for (const d of '5000000') brain.send({ type: 'digit', digit: d });
+    brain.send({ type: 'enter' });
+    // Starting from a zero balance, this is the published figure; from 44.95 M it adds that grown.
+    const expected = Math.round(19_409_470 + 44_950_000 * 1.05 ** 5);
+    expect(Math.abs(view().projection!.finalBalance - expected)).toBeLessThanOrEqual(1);
+    expect(view().projection!.editing).toBeNull();
+  });
+
+  it('refuses a projection of zero years and keeps the previous value', async () => {
+    const { brain, view } = await toBalance();
+    brain.send({ type: 'showProjection' });
+    brain.send({ type: 'editProjection', field: 'years' });
+    brain.send({ type: 'digit', digit: '0' });
+    brain.send({ type: 'enter' });
+    expect(view().projection!.editing).toBe('years');
+    brain.send({ type: 'back' });
+    expect(view().projection!.years).toBe(22);
+  });
 });

@@ -79,8 +79,10 @@ export class KioskBrain implements KioskApi {
     this.listeners.clear();
   }
 
+  /** The top-level step; nested states (history loading, projection editing) count as their parent. */
   private stateName(): string {
-    return String(this.actor.getSnapshot().value);
+    const value = this.actor.getSnapshot().value;
+    return typeof value === 'string' ? value : Object.keys(value)[0]!;
   }
 
   private onStateChange(): void {

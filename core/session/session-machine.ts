@@ -2,7 +2,8 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { Language } from '../common/api';
 import { isValidKpj, KPJ_LENGTH, normalizeKpj } from '../common/domain/kpj';
 import { BIRTH_DATE_DIGITS, parseBirthDate } from '../common/domain/birth-date';
-import type { BalanceSummary } from '../host/host-api';
+import { JHT_RETIREMENT_AGE } from '../common/domain/contribution-rates';
+import type { BalanceSummary, ContributionRow } from '../host/host-api';
 import { HostError, type HostClient, type HostFailure } from '../host/host-client';
 import { appendDigit, removeLastDigit } from './entry-buffer';
 import type { IdentificationMethod, SessionEvent } from './session-events';
@@ -30,7 +31,16 @@ export interface SessionContext {
   error: { code: SessionErrorCode; attemptsLeft?: number } | null;
   lockedUntil: string | null;
   failedAttempts: number;
+  history: ContributionRow[] | null;
+  historyFailed: boolean;
+  projection: { wage: number; years: number };
+  editing: 'wage' | 'years' | null;
 }
+
+/** Months of contribution history the kiosk shows (the last 12, scrollable to 24). */
+export const HISTORY_MONTHS = 24;
+const MAX_PROJECTION_YEARS = 60;
+const MAX_WAGE_DIGITS = 10;
 
 export interface SessionMachineDeps {
   host: HostClient;
@@ -68,7 +78,32 @@ const freshSession = (language: Language): Omit<SessionContext, 'defaultLanguage
   error: null,
   lockedUntil: null,
   failedAttempts: 0,
+  history: null,
+  historyFailed: false,
+  projection: { wage: 0, years: 1 },
+  editing: null,
 });
+
+function projectionDefaults(summary: BalanceSummary): { wage: number; years: number } {
+  return {
+    wage: summary.participant.currentWage,
+    years: Math.min(
+      Math.max(JHT_RETIREMENT_AGE - summary.participant.age, 1),
+      MAX_PROJECTION_YEARS,
+    ),
+  };
+}
+
+function applyProjectionEdit(
+  current: { wage: number; years: number },
+  field: 'wage' | 'years',
+  buffer: string,
+): { wage: number; years: number } | null {
+  const value = Number(buffer);
+  if (!buffer || !Number.isSafeInteger(value) || value <= 0) return null;
+  if (field === 'years') return value <= MAX_PROJECTION_YEARS ? { ...current, years: value } : null;
+  return { ...current, wage: value };
+}
 
 /**
  * The participant's session: attract -> KPJ -> birth date -> balance -> end. The UI cannot skip
@@ -83,6 +118,10 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
     actors: {
       lookup: fromPromise(({ input, signal }: { input: { kpj: string }; signal: AbortSignal }) =>
         deps.host.lookup(input.kpj, signal),
+      ),
+      contributions: fromPromise(
+        ({ input, signal }: { input: { token: string }; signal: AbortSignal }) =>
+          deps.host.contributions(input.token, HISTORY_MONTHS, signal),
       ),
       verify: fromPromise(
         async ({
@@ -245,6 +284,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
               assign({
                 token: ({ event }) => event.output.token,
                 summary: ({ event }) => event.output.summary,
+                projection: ({ event }) => projectionDefaults(event.output.summary),
                 buffer: '',
                 error: null,
               }),
@@ -319,7 +359,109 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
         },
       },
       balance: {
-        on: { finish: 'thankYou', cancel: 'thankYou', enter: 'thankYou' },
+        on: {
+          showHistory: 'history',
+          showProjection: 'projection',
+          // Numbered menu, so the 12-key keypad alone reaches every function.
+          digit: [
+            { guard: ({ event }) => event.digit === '1', target: 'history' },
+            { guard: ({ event }) => event.digit === '2', target: 'projection' },
+          ],
+          finish: 'thankYou',
+          cancel: 'thankYou',
+          enter: 'thankYou',
+        },
+      },
+      history: {
+        initial: 'choose',
+        on: { back: 'balance', enter: 'balance', cancel: 'thankYou', finish: 'thankYou' },
+        states: {
+          choose: {
+            always: [
+              { guard: ({ context }) => context.history !== null, target: 'shown' },
+              { target: 'loading' },
+            ],
+          },
+          loading: {
+            entry: assign({ historyFailed: false }),
+            invoke: {
+              src: 'contributions',
+              input: ({ context }) => ({ token: context.token! }),
+              onDone: {
+                target: 'shown',
+                actions: assign({ history: ({ event }) => event.output.rows }),
+              },
+              onError: { target: 'failed', actions: assign({ historyFailed: true }) },
+            },
+          },
+          shown: {},
+          failed: { on: { showHistory: 'loading' } },
+        },
+      },
+      projection: {
+        initial: 'shown',
+        on: { cancel: 'thankYou', finish: 'thankYou' },
+        states: {
+          shown: {
+            entry: assign({ editing: null, buffer: '' }),
+            on: {
+              editProjection: {
+                target: 'editing',
+                actions: assign({ editing: ({ event }) => event.field }),
+              },
+              digit: [
+                {
+                  guard: ({ event }) => event.digit === '1',
+                  target: 'editing',
+                  actions: assign({ editing: 'wage' }),
+                },
+                {
+                  guard: ({ event }) => event.digit === '2',
+                  target: 'editing',
+                  actions: assign({ editing: 'years' }),
+                },
+              ],
+              back: '#session.balance',
+              enter: '#session.balance',
+            },
+          },
+          editing: {
+            entry: assign({ buffer: '', error: null }),
+            on: {
+              digit: {
+                actions: assign({
+                  buffer: ({ context, event }) =>
+                    appendDigit(
+                      context.buffer,
+                      event.digit,
+                      context.editing === 'years' ? 2 : MAX_WAGE_DIGITS,
+                    ),
+                }),
+              },
+              backspace: {
+                actions: assign({ buffer: ({ context }) => removeLastDigit(context.buffer) }),
+              },
+              clear: { actions: 'clearBuffer' },
+              enter: [
+                {
+                  guard: ({ context }) =>
+                    applyProjectionEdit(context.projection, context.editing!, context.buffer) !==
+                    null,
+                  target: 'shown',
+                  actions: assign({
+                    projection: ({ context }) =>
+                      applyProjectionEdit(context.projection, context.editing!, context.buffer)!,
+                  }),
+                },
+                { actions: assign({ buffer: '' }) },
+              ],
+              editProjection: {
+                actions: assign({ editing: ({ event }) => event.field, buffer: '' }),
+              },
+              back: 'shown',
+            },
+          },
+        },
       },
       thankYou: {
         entry: assign(({ context }) => ({

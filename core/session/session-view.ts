@@ -1,9 +1,18 @@
-import type { BalanceView, DeviceReadiness, Screen, SessionView } from '../common/api';
+import type {
+  BalanceView,
+  DeviceReadiness,
+  HistoryView,
+  ProjectionView,
+  Screen,
+  SessionView,
+} from '../common/api';
+import { JHT_RETIREMENT_AGE } from '../common/domain/contribution-rates';
+import { DEFAULT_JHT_RETURN, projectJht } from '../common/domain/projection';
 import { formatBirthDateEntry, BIRTH_DATE_DIGITS } from '../common/domain/birth-date';
 import { KPJ_LENGTH } from '../common/domain/kpj';
 import { maskKpj, maskName } from '../common/domain/mask';
 import type { BalanceSummary } from '../host/host-api';
-import type { SessionContext } from './session-machine';
+import { HISTORY_MONTHS, type SessionContext } from './session-machine';
 
 const SCREEN_BY_STATE: Record<string, Screen> = {
   attract: 'attract',
@@ -13,6 +22,8 @@ const SCREEN_BY_STATE: Record<string, Screen> = {
   verifying: 'loading',
   checkingAttempts: 'loading',
   balance: 'balance',
+  history: 'history',
+  projection: 'projection',
   error: 'error',
   locked: 'locked',
   thankYou: 'thankYou',
@@ -22,7 +33,18 @@ export function screenOf(stateValue: string): Screen {
   return SCREEN_BY_STATE[stateValue] ?? 'attract';
 }
 
-function entryOf(screen: Screen, buffer: string): SessionView['entry'] {
+function entryOf(screen: Screen, context: SessionContext): SessionView['entry'] {
+  const buffer = context.buffer;
+  if (screen === 'projection' && context.editing) {
+    const maxLength = context.editing === 'years' ? 2 : 10;
+    return {
+      field: context.editing,
+      display: buffer,
+      length: buffer.length,
+      maxLength,
+      complete: buffer.length > 0,
+    };
+  }
   if (screen === 'enterKpj') {
     return {
       field: 'kpj',
@@ -91,13 +113,73 @@ export function toSessionView(
     seq: extras.seq,
     screen,
     language: context.language,
-    entry: entryOf(screen, context.buffer),
+    entry: entryOf(screen, context),
     error: context.error,
     locked: screen === 'locked' && context.lockedUntil ? { retryAt: context.lockedUntil } : null,
     busy: screen === 'loading',
     balance: screen === 'balance' && context.summary ? balanceViewOf(context.summary) : null,
+    history: screen === 'history' && context.summary ? historyViewOf(context) : null,
+    projection: screen === 'projection' && context.summary ? projectionViewOf(context) : null,
     idle: extras.idle,
     devices: extras.devices,
     terminalId: extras.terminalId,
+  };
+}
+
+/** `YYYY-MM` months from `end` back `count` months, newest first. */
+export function monthsBack(end: string, count: number): string[] {
+  const [year, month] = end.split('-').map(Number) as [number, number];
+  const months: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const index = year * 12 + (month - 1) - i;
+    months.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
+  }
+  return months;
+}
+
+function historyViewOf(context: SessionContext): HistoryView {
+  const summary = context.summary!;
+  const rows = (context.history ?? []).slice(0, HISTORY_MONTHS).map((row) => ({
+    month: row.month,
+    wage: row.wage,
+    jhtEmployer: row.jhtEmployer,
+    jhtWorker: row.jhtWorker,
+    jpEmployer: row.jpEmployer,
+    jpWorker: row.jpWorker,
+  }));
+  const paid = new Set(rows.map((row) => row.month));
+  const window = monthsBack(summary.jht.asOf.slice(0, 7), HISTORY_MONTHS);
+  const missingMonths =
+    context.history === null
+      ? []
+      : window.filter((month) => month >= summary.participant.membershipStart && !paid.has(month));
+  return {
+    rows,
+    missingMonths,
+    loading: context.history === null && !context.historyFailed,
+    failed: context.historyFailed,
+  };
+}
+
+function projectionViewOf(context: SessionContext): ProjectionView {
+  const summary = context.summary!;
+  const { wage, years } = context.projection;
+  const result = projectJht({
+    monthlyWage: wage,
+    years,
+    currentBalance: summary.jht.closingBalance,
+    yearlyReturn: DEFAULT_JHT_RETURN,
+  });
+  return {
+    monthlyWage: wage,
+    years,
+    currentBalance: summary.jht.closingBalance,
+    yearlyReturn: DEFAULT_JHT_RETURN,
+    retirementAge: JHT_RETIREMENT_AGE,
+    finalBalance: result.finalBalance,
+    totalContributions: result.totalContributions,
+    totalReturns: result.totalReturns,
+    series: result.years.map((y) => ({ year: y.year, balance: y.balance })),
+    editing: context.editing,
   };
 }

@@ -20,6 +20,7 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('activity') }),
   z.object({ type: z.literal('showHistory') }),
   z.object({ type: z.literal('showProjection') }),
+  z.object({ type: z.literal('editProjection'), field: z.enum(['wage', 'years']) }),
   z.object({ type: z.literal('printReceipt') }),
   z.object({ type: z.literal('finish') }),
 ]);

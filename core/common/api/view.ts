@@ -7,6 +7,8 @@ export const Screen = z.enum([
   'enterBirthDate',
   'loading',
   'balance',
+  'history',
+  'projection',
   'error',
   'locked',
   'thankYou',
@@ -26,7 +28,7 @@ export const ErrorCode = z.enum([
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const EntryView = z.object({
-  field: z.enum(['kpj', 'birthDate']),
+  field: z.enum(['kpj', 'birthDate', 'wage', 'years']),
   /** What the entry field shows: the digits typed, formatted (birth date as DD-MM-YYYY with placeholders). */
   display: z.string(),
   length: z.number().int().nonnegative(),
@@ -66,6 +68,39 @@ export const BalanceView = z.object({
 });
 export type BalanceView = z.infer<typeof BalanceView>;
 
+export const HistoryView = z.object({
+  /** Newest first. */
+  rows: z.array(
+    z.object({
+      month: z.string(),
+      wage: Rupiah,
+      jhtEmployer: Rupiah,
+      jhtWorker: Rupiah,
+      jpEmployer: Rupiah,
+      jpWorker: Rupiah,
+    }),
+  ),
+  /** Months in the window with no contribution, newest first (`YYYY-MM`). */
+  missingMonths: z.array(z.string()),
+  loading: z.boolean(),
+  failed: z.boolean(),
+});
+export type HistoryView = z.infer<typeof HistoryView>;
+
+export const ProjectionView = z.object({
+  monthlyWage: Rupiah,
+  years: z.number().int().positive(),
+  currentBalance: Rupiah,
+  yearlyReturn: z.number(),
+  retirementAge: z.number().int(),
+  finalBalance: Rupiah,
+  totalContributions: Rupiah,
+  totalReturns: z.number().int(),
+  series: z.array(z.object({ year: z.number().int(), balance: Rupiah })),
+  editing: z.enum(['wage', 'years']).nullable(),
+});
+export type ProjectionView = z.infer<typeof ProjectionView>;
+
 export const DeviceReadiness = z.object({
   printer: z.enum(['ready', 'paperLow', 'unavailable', 'absent']),
   printerReason: z.string().optional(),
@@ -88,6 +123,8 @@ export const SessionView = z.object({
   locked: z.object({ retryAt: z.string() }).nullable(),
   busy: z.boolean(),
   balance: BalanceView.nullable(),
+  history: HistoryView.nullable(),
+  projection: ProjectionView.nullable(),
   idle: z.object({
     /** Seconds until the session times out, or null when no timer runs (attract). */
     secondsLeft: z.number().int().nonnegative().nullable(),
