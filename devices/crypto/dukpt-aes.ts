@@ -127,7 +127,7 @@ export function deriveAesInitialKey(bdk: Uint8Array, initialKeyId: Uint8Array): 
 export function deriveAesTransactionKey(initialKey: Uint8Array, ksn: Uint8Array): Buffer {
   const keyType = keyTypeOf(initialKey);
   const counter = aesKsnCounter(ksn);
-  let key = Buffer.from(initialKey);
+  let key: Buffer = Buffer.from(initialKey);
   let set = 0;
   for (let bit = 0x80000000; bit !== 0; bit >>>= 1) {
     if ((counter & bit) === 0) continue;

@@ -85,7 +85,7 @@ export function deriveTdesTransactionKey(ipek: Uint8Array, ksn: Uint8Array): Buf
   assertKey(ipek);
   const counter = tdesKsnCounter(ksn);
   const register = withTdesKsnCounter(ksn, 0).subarray(2, 10);
-  let key = Buffer.from(ipek);
+  let key: Buffer = Buffer.from(ipek);
   let set = 0;
   for (let bit = 0x100000; bit !== 0; bit >>= 1) {
     if ((counter & bit) === 0) continue;
