@@ -1,5 +1,7 @@
 import type { BalanceSummary } from '../host/host-api';
 import { HostError, type HostClient, type HostFailure } from '../host/host-client';
+import type { PrintJob } from '../../devices/printer/print-job';
+import type { PrintOutcome, ReceiptPrinterPort } from '../devices/receipt-printer-port';
 
 export const SAMPLE_SUMMARY: BalanceSummary = {
   participant: {
@@ -92,3 +94,42 @@ export class FakeHost implements HostClient {
     return 1;
   }
 }
+
+/** A receipt printer port whose readiness and outcome tests set. */
+export class FakePrinter implements ReceiptPrinterPort {
+  state: ReturnType<ReceiptPrinterPort['readiness']> = { printer: 'ready' };
+  outcome: PrintOutcome = { ok: true };
+  printed: PrintJob[] = [];
+  private listeners = new Set<() => void>();
+
+  readiness() {
+    return this.state;
+  }
+
+  setState(state: ReturnType<ReceiptPrinterPort['readiness']>) {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+
+  onReadinessChange(listener: () => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async print(job: PrintJob) {
+    this.printed.push(job);
+    return this.outcome;
+  }
+}
+
+export const fakeReceipts = (printer: FakePrinter | null) => ({
+  printer,
+  compose: (summary: BalanceSummary, meta: { reference: string }): PrintJob => ({
+    name: 'balance-receipt',
+    elements: [
+      { kind: 'text', text: meta.reference },
+      { kind: 'text', text: String(summary.jht.closingBalance) },
+    ],
+  }),
+  nextReference: () => 'KSK-TEST-01-0001',
+});

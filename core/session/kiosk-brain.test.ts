@@ -3,13 +3,14 @@ import type { SessionView } from '../common/api';
 import { silentLogger } from '../log/logger';
 import { KioskBrain } from './kiosk-brain';
 import { LockoutRegistry } from './lockout-registry';
-import { FakeHost, SAMPLE_SUMMARY } from './fake-host.test-helper';
+import { FakeHost, FakePrinter, fakeReceipts, SAMPLE_SUMMARY } from './fake-host.test-helper';
 
 const KPJ = SAMPLE_SUMMARY.participant.kpj;
 
-function makeBrain(host = new FakeHost()) {
+function makeBrain(host = new FakeHost(), printer: FakePrinter | null = new FakePrinter()) {
   const brain = new KioskBrain({
     host,
+    receipts: fakeReceipts(printer),
     logger: silentLogger(),
     now: () => new Date(),
     lockouts: new LockoutRegistry(15 * 60_000),
@@ -22,7 +23,7 @@ function makeBrain(host = new FakeHost()) {
   });
   let view!: SessionView;
   brain.subscribe((v) => (view = v));
-  return { brain, host, view: () => view };
+  return { brain, host, printer: printer!, view: () => view };
 }
 
 function type(brain: KioskBrain, digits: string) {
@@ -259,5 +260,46 @@ describe('KioskBrain session flow', () => {
     expect(view().projection!.editing).toBe('years');
     brain.send({ type: 'back' });
     expect(view().projection!.years).toBe(22);
+  });
+
+  it('prints a receipt, asks to take it, then offers another transaction', async () => {
+    const { brain, view, printer } = await toBalance();
+    brain.send({ type: 'digit', digit: '3' });
+    await settle();
+    expect(printer.printed).toHaveLength(1);
+    expect(JSON.stringify(printer.printed[0])).toContain('44950000');
+    expect(view().screen).toBe('takeReceipt');
+    expect(view().receiptReference).toBe('KSK-TEST-01-0001');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(view().screen).toBe('anotherTransaction');
+    brain.send({ type: 'answer', yes: true });
+    expect(view().screen).toBe('balance');
+    brain.send({ type: 'printReceipt' });
+    await settle();
+    brain.send({ type: 'enter' });
+    brain.send({ type: 'answer', yes: false });
+    expect(view().screen).toBe('thankYou');
+  });
+
+  it('does not offer printing when the printer is out of paper, and says why', async () => {
+    const { brain, view, printer } = await toBalance();
+    printer.setState({ printer: 'unavailable', printerProblem: 'paperOut' });
+    expect(view().devices).toEqual({ printer: 'unavailable', printerProblem: 'paperOut' });
+    brain.send({ type: 'printReceipt' });
+    await settle();
+    expect(view().screen).toBe('balance');
+    expect(printer.printed).toHaveLength(0);
+  });
+
+  it('explains a print that fails midway and keeps the balance on screen', async () => {
+    const { brain, view, printer } = await toBalance();
+    printer.outcome = { ok: false, problem: 'paperOut' };
+    brain.send({ type: 'printReceipt' });
+    await settle();
+    expect(view().screen).toBe('printFailed');
+    expect(view().printProblem).toBe('paperOut');
+    brain.send({ type: 'back' });
+    expect(view().screen).toBe('balance');
+    expect(view().balance?.jht.closingBalance).toBe(44_950_000);
   });
 });

@@ -29,7 +29,8 @@ export class KioskBrain implements KioskApi {
   private readonly actor: Actor<SessionMachine>;
   private readonly idle: IdleTimer;
   private readonly listeners = new Set<(view: SessionView) => void>();
-  private devices: DeviceReadiness = { printer: 'absent' };
+  private devices: DeviceReadiness;
+  private readonly unsubscribePrinter: () => void;
   private seq = 0;
   private current: SessionView;
   private lastState = 'attract';
@@ -40,6 +41,10 @@ export class KioskBrain implements KioskApi {
       () => this.publish(),
       () => this.expire(),
     );
+    const printer = options.receipts.printer;
+    this.devices = printer ? printer.readiness() : { printer: 'absent' };
+    this.unsubscribePrinter =
+      printer?.onReadinessChange(() => this.setDevices(printer.readiness())) ?? (() => {});
     this.actor = createActor(createSessionMachine(options, options.defaultLanguage));
     this.current = this.render();
     this.actor.subscribe(() => this.onStateChange());
@@ -74,6 +79,7 @@ export class KioskBrain implements KioskApi {
   }
 
   stop(): void {
+    this.unsubscribePrinter();
     this.idle.stop();
     this.actor.stop();
     this.listeners.clear();

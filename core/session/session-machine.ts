@@ -8,6 +8,21 @@ import { HostError, type HostClient, type HostFailure } from '../host/host-clien
 import { appendDigit, removeLastDigit } from './entry-buffer';
 import type { IdentificationMethod, SessionEvent } from './session-events';
 import type { LockoutRegistry } from './lockout-registry';
+import type { PrinterProblem } from '../common/api';
+import type { PrintJob } from '../../devices/printer/print-job';
+import type { ReceiptPrinterPort } from '../devices/receipt-printer-port';
+
+export interface ReceiptMeta {
+  reference: string;
+  language: Language;
+  printedAt: Date;
+}
+
+export interface ReceiptDeps {
+  printer: ReceiptPrinterPort | null;
+  compose: (summary: BalanceSummary, meta: ReceiptMeta) => PrintJob;
+  nextReference: (at: Date) => string;
+}
 
 export type SessionErrorCode =
   | 'invalidKpj'
@@ -35,6 +50,8 @@ export interface SessionContext {
   historyFailed: boolean;
   projection: { wage: number; years: number };
   editing: 'wage' | 'years' | null;
+  receiptReference: string | null;
+  printProblem: PrinterProblem | null;
 }
 
 /** Months of contribution history the kiosk shows (the last 12, scrollable to 24). */
@@ -48,7 +65,11 @@ export interface SessionMachineDeps {
   maxBirthDateAttempts: number;
   thankYouMs: number;
   now: () => Date;
+  receipts: ReceiptDeps;
 }
+
+/** How long "take your receipt" stays before asking about another transaction. */
+const TAKE_RECEIPT_MS = 5_000;
 
 function hostErrorCode(failure: HostFailure): SessionErrorCode {
   switch (failure.kind) {
@@ -82,6 +103,8 @@ const freshSession = (language: Language): Omit<SessionContext, 'defaultLanguage
   historyFailed: false,
   projection: { wage: 0, years: 1 },
   editing: null,
+  receiptReference: null,
+  printProblem: null,
 });
 
 function projectionDefaults(summary: BalanceSummary): { wage: number; years: number } {
@@ -110,6 +133,10 @@ function applyProjectionEdit(
  * a step: it only sends intents, and each state accepts just the ones that make sense there.
  */
 export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: Language = 'id') {
+  const checkPrinter = () => {
+    const state = deps.receipts.printer?.readiness().printer;
+    return state === 'ready' || state === 'paperLow';
+  };
   return setup({
     types: {
       context: {} as SessionContext,
@@ -122,6 +149,19 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
       contributions: fromPromise(
         ({ input, signal }: { input: { token: string }; signal: AbortSignal }) =>
           deps.host.contributions(input.token, HISTORY_MONTHS, signal),
+      ),
+      print: fromPromise(
+        async ({
+          input,
+          signal,
+        }: {
+          input: { summary: BalanceSummary; meta: ReceiptMeta };
+          signal: AbortSignal;
+        }) => {
+          const printer = deps.receipts.printer;
+          if (!printer) return { ok: false as const, problem: 'offline' as const };
+          return printer.print(deps.receipts.compose(input.summary, input.meta), signal);
+        },
       ),
       verify: fromPromise(
         async ({
@@ -145,6 +185,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
     guards: {
       kpjComplete: ({ context }) => isValidKpj(context.buffer),
       birthDateComplete: ({ context }) => context.buffer.length === BIRTH_DATE_DIGITS,
+      printerReady: checkPrinter,
       kpjLocked: ({ context }) =>
         context.kpj !== null && deps.lockouts.lockedUntil(context.kpj, deps.now()) !== null,
     },
@@ -363,13 +404,61 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
           showHistory: 'history',
           showProjection: 'projection',
           // Numbered menu, so the 12-key keypad alone reaches every function.
+          printReceipt: { guard: 'printerReady', target: 'printing' },
           digit: [
             { guard: ({ event }) => event.digit === '1', target: 'history' },
             { guard: ({ event }) => event.digit === '2', target: 'projection' },
+            { guard: ({ event }) => event.digit === '3' && checkPrinter(), target: 'printing' },
           ],
           finish: 'thankYou',
           cancel: 'thankYou',
           enter: 'thankYou',
+        },
+      },
+      printing: {
+        entry: assign({
+          receiptReference: () => deps.receipts.nextReference(deps.now()),
+          printProblem: null,
+        }),
+        invoke: {
+          src: 'print',
+          input: ({ context }) => ({
+            summary: context.summary!,
+            meta: {
+              reference: context.receiptReference!,
+              language: context.language,
+              printedAt: deps.now(),
+            },
+          }),
+          onDone: [
+            { guard: ({ event }) => event.output.ok, target: 'takeReceipt' },
+            {
+              target: 'printFailed',
+              actions: assign({
+                printProblem: ({ event }) => (event.output.ok ? null : event.output.problem),
+              }),
+            },
+          ],
+          onError: { target: 'printFailed', actions: assign({ printProblem: 'hardwareError' }) },
+        },
+        on: { cancel: 'thankYou' },
+      },
+      takeReceipt: {
+        after: { [TAKE_RECEIPT_MS]: 'anotherTransaction' },
+        on: { enter: 'anotherTransaction', finish: 'anotherTransaction', cancel: 'thankYou' },
+      },
+      printFailed: {
+        on: { back: 'balance', enter: 'balance', finish: 'thankYou', cancel: 'thankYou' },
+      },
+      anotherTransaction: {
+        on: {
+          answer: [{ guard: ({ event }) => event.yes, target: 'balance' }, { target: 'thankYou' }],
+          digit: [
+            { guard: ({ event }) => event.digit === '1', target: 'balance' },
+            { guard: ({ event }) => event.digit === '2', target: 'thankYou' },
+          ],
+          cancel: 'thankYou',
+          finish: 'thankYou',
         },
       },
       history: {

@@ -22,6 +22,8 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('showProjection') }),
   z.object({ type: z.literal('editProjection'), field: z.enum(['wage', 'years']) }),
   z.object({ type: z.literal('printReceipt') }),
+  /** Answers a yes / no question (another transaction?). */
+  z.object({ type: z.literal('answer'), yes: z.boolean() }),
   z.object({ type: z.literal('finish') }),
 ]);
 export type Intent = z.infer<typeof Intent>;

@@ -9,6 +9,10 @@ export const Screen = z.enum([
   'balance',
   'history',
   'projection',
+  'printing',
+  'takeReceipt',
+  'printFailed',
+  'anotherTransaction',
   'error',
   'locked',
   'thankYou',
@@ -101,9 +105,13 @@ export const ProjectionView = z.object({
 });
 export type ProjectionView = z.infer<typeof ProjectionView>;
 
+export const PrinterProblem = z.enum(['paperOut', 'coverOpen', 'offline', 'hardwareError', 'busy']);
+export type PrinterProblem = z.infer<typeof PrinterProblem>;
+
 export const DeviceReadiness = z.object({
   printer: z.enum(['ready', 'paperLow', 'unavailable', 'absent']),
-  printerReason: z.string().optional(),
+  /** Why the printer is unavailable, so the UI can say it in the person's language. */
+  printerProblem: PrinterProblem.optional(),
 });
 export type DeviceReadiness = z.infer<typeof DeviceReadiness>;
 
@@ -121,6 +129,10 @@ export const SessionView = z.object({
     })
     .nullable(),
   locked: z.object({ retryAt: z.string() }).nullable(),
+  /** The reference printed on the last receipt of this session (not personal data). */
+  receiptReference: z.string().nullable(),
+  /** Set when the print failed: why. */
+  printProblem: PrinterProblem.nullable(),
   busy: z.boolean(),
   balance: BalanceView.nullable(),
   history: HistoryView.nullable(),
