@@ -129,4 +129,12 @@ export const en: Messages = {
   anotherTitle: 'Would you like another transaction?',
   yes: 'Yes',
   no: 'No',
+  speechOn: 'Voice guidance',
+  speechOnLabel: 'Turn voice guidance on',
+  speechOff: 'Voice off',
+  speechRepeat: 'Repeat',
+  speechLouder: 'Louder',
+  speechQuieter: 'Quieter',
+  speechVolume: (percent) => `Volume ${percent}%`,
+  speechKeypadHint: 'Use the keypad: digits, Enter to continue, Clear to correct, Cancel to stop.',
 };

@@ -129,6 +129,15 @@ export const id = {
   anotherTitle: 'Apakah Anda ingin melakukan transaksi lain?',
   yes: 'Ya',
   no: 'Tidak',
+  speechOn: 'Panduan Suara',
+  speechOnLabel: 'Nyalakan panduan suara',
+  speechOff: 'Matikan Suara',
+  speechRepeat: 'Ulangi',
+  speechLouder: 'Suara lebih keras',
+  speechQuieter: 'Suara lebih pelan',
+  speechVolume: (percent: number) => `Volume ${percent}%`,
+  speechKeypadHint:
+    'Gunakan keypad: angka, Enter untuk lanjut, Hapus untuk koreksi, Batal untuk berhenti.',
 } as const;
 
 type Shape<T> = {
