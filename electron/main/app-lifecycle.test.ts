@@ -1,0 +1,238 @@
+import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeEvent, spyLogger } from '../testing/fakes';
+
+/** A stand-in for Electron's main-process modules, rebuilt for every test. */
+const fake = vi.hoisted(() => ({ electron: null as ReturnType<typeof makeElectron> | null }));
+
+function makeElectron() {
+  const app = Object.assign(new EventEmitter(), {
+    gotLock: true,
+    ready: null as (() => void) | null,
+    requestSingleInstanceLock: vi.fn(() => app.gotLock),
+    enableSandbox: vi.fn(),
+    whenReady: vi.fn(() => new Promise<void>((resolve) => (app.ready = resolve))),
+    quit: vi.fn(() => {
+      app.emit('will-quit', fakeEvent());
+    }),
+    exit: vi.fn(),
+    getAppPath: vi.fn(() => '/opt/kiosk'),
+    isPackaged: true,
+  });
+  const windows: Array<EventEmitter & Record<string, ReturnType<typeof vi.fn> | unknown>> = [];
+  class BrowserWindow extends EventEmitter {
+    webContents = Object.assign(new EventEmitter(), {
+      send: vi.fn(),
+      isDestroyed: () => false,
+      reload: vi.fn(),
+      setWindowOpenHandler: vi.fn(),
+      mainFrame: { url: 'app://kiosk/index.html', parent: null },
+    });
+    show = vi.fn();
+    focus = vi.fn();
+    restore = vi.fn();
+    isMinimized = vi.fn(() => true);
+    isDestroyed = vi.fn(() => false);
+    loadURL = vi.fn(() => Promise.resolve());
+    constructor(public options: Record<string, unknown>) {
+      super();
+      windows.push(this as never);
+    }
+  }
+  const kioskSession = {
+    protocol: { handle: vi.fn() },
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+  };
+  return {
+    app,
+    windows,
+    kioskSession,
+    BrowserWindow,
+    Menu: { setApplicationMenu: vi.fn() },
+    powerSaveBlocker: { start: vi.fn(() => 42), stop: vi.fn(), isStarted: vi.fn(() => true) },
+    session: { fromPartition: vi.fn(() => kioskSession) },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    ipcMain: new EventEmitter(),
+  };
+}
+
+vi.mock('electron', () => {
+  const pick = (name: string) =>
+    new Proxy(
+      {},
+      {
+        get: (_t, key) =>
+          (fake.electron as unknown as Record<string, Record<string | symbol, unknown>>)[name]?.[
+            key
+          ],
+      },
+    );
+  // BrowserWindow must be constructible: forward `new` to the current fake class.
+  function BrowserWindow(options: Record<string, unknown>) {
+    return new (fake.electron as ReturnType<typeof makeElectron>).BrowserWindow(options);
+  }
+  return {
+    app: pick('app'),
+    Menu: pick('Menu'),
+    powerSaveBlocker: pick('powerSaveBlocker'),
+    session: pick('session'),
+    protocol: pick('protocol'),
+    ipcMain: pick('ipcMain'),
+    BrowserWindow,
+  };
+});
+
+const core = vi.hoisted(() => ({
+  loadConfig: vi.fn(),
+  createKiosk: vi.fn(),
+  logger: null as unknown,
+}));
+vi.mock('../../core/config/load-config', () => ({ loadConfig: core.loadConfig }));
+vi.mock('../../core/kiosk/create-kiosk', () => ({ createKiosk: core.createKiosk }));
+vi.mock('../../core/log/logger', () => ({ createLogger: () => core.logger }));
+
+const { startKioskShell, KIOSK_PARTITION } = await import('./app-lifecycle');
+
+const config = { log: { level: 'silent' }, terminalId: 'KSK-TEST-01' };
+let kiosk: {
+  api: { send: ReturnType<typeof vi.fn>; subscribe: ReturnType<typeof vi.fn> };
+  stop: ReturnType<typeof vi.fn>;
+};
+let electron: ReturnType<typeof makeElectron>;
+
+beforeEach(() => {
+  electron = makeElectron();
+  fake.electron = electron;
+  core.logger = spyLogger();
+  kiosk = {
+    api: { send: vi.fn(), subscribe: vi.fn(() => () => {}) },
+    stop: vi.fn(() => Promise.resolve()),
+  };
+  core.loadConfig.mockReset().mockReturnValue(config);
+  core.createKiosk.mockReset().mockReturnValue(kiosk);
+});
+
+let signals: EventEmitter;
+beforeEach(() => {
+  signals = new EventEmitter();
+});
+
+async function startReady(argv = ['electron', '.', '--config=/etc/kiosk.json']) {
+  startKioskShell({ argv, env: {}, mainDir: '/opt/kiosk/dist-electron', signals });
+  electron.app.ready?.();
+  await vi.waitFor(() =>
+    expect(electron.windows.length + electron.app.exit.mock.calls.length).toBeGreaterThan(0),
+  );
+  return electron.windows[0];
+}
+
+describe('startKioskShell: single instance', () => {
+  it('a second instance quits at once without opening a window', () => {
+    electron.app.gotLock = false;
+    startKioskShell({ argv: [], env: {}, mainDir: '/x', signals });
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    expect(core.createKiosk).not.toHaveBeenCalled();
+  });
+
+  it('the first instance brings its window forward when a second one starts', async () => {
+    const window = await startReady();
+    electron.app.emit('second-instance', fakeEvent(), ['electron', '.'], '/tmp', {});
+    expect(window?.restore).toHaveBeenCalled();
+    expect(window?.show).toHaveBeenCalled();
+    expect(window?.focus).toHaveBeenCalled();
+  });
+});
+
+describe('startKioskShell: start', () => {
+  it('registers app:// as a standard secure scheme before ready, sandboxes all renderers', () => {
+    startKioskShell({ argv: [], env: {}, mainDir: '/x', signals });
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true } },
+    ]);
+    expect(electron.app.enableSandbox).toHaveBeenCalled();
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+    expect(electron.windows).toHaveLength(0);
+  });
+
+  it('on ready: loads the config from --config, starts the brain, opens the kiosk window', async () => {
+    const window = await startReady();
+    expect(core.loadConfig).toHaveBeenCalledWith('/etc/kiosk.json');
+    expect(core.createKiosk).toHaveBeenCalledWith(config, { logger: core.logger });
+    expect(electron.session.fromPartition).toHaveBeenCalledWith(KIOSK_PARTITION);
+    expect(KIOSK_PARTITION.startsWith('persist:')).toBe(false);
+    expect(electron.kioskSession.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(electron.kioskSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(electron.kioskSession.setPermissionCheckHandler).toHaveBeenCalled();
+    expect(window?.options).toMatchObject({
+      kiosk: true,
+      webPreferences: {
+        preload: '/opt/kiosk/dist-electron/preload.cjs',
+        session: electron.kioskSession,
+        sandbox: true,
+        contextIsolation: true,
+        devTools: false,
+      },
+    });
+    expect(window?.loadURL).toHaveBeenCalledWith('app://kiosk/index.html');
+    expect(kiosk.api.subscribe).toHaveBeenCalled();
+  });
+
+  it('keeps the display awake', async () => {
+    await startReady();
+    expect(electron.powerSaveBlocker.start).toHaveBeenCalledWith('prevent-display-sleep');
+  });
+
+  it('guards every WebContents the app creates', async () => {
+    await startReady();
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
+    electron.app.emit('web-contents-created', fakeEvent(), contents);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalled();
+    expect(contents.listenerCount('will-navigate')).toBe(1);
+  });
+
+  it('exits with status 1 and no window on a bad config', async () => {
+    core.loadConfig.mockImplementation(() => {
+      throw new Error('Invalid kiosk configuration in /etc/kiosk.json:\n  - host.url: Invalid URL');
+    });
+    await startReady();
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.windows).toHaveLength(0);
+    expect(core.createKiosk).not.toHaveBeenCalled();
+  });
+});
+
+describe('startKioskShell: shutdown', () => {
+  it('quits when the window closes', async () => {
+    await startReady();
+    electron.app.emit('window-all-closed');
+    expect(electron.app.quit).toHaveBeenCalled();
+  });
+
+  it('stops the brain and releases the display before the process exits', async () => {
+    await startReady();
+    let finishStop: () => void = () => {};
+    kiosk.stop.mockImplementation(() => new Promise<void>((resolve) => (finishStop = resolve)));
+    const first = fakeEvent();
+    electron.app.emit('will-quit', first);
+    expect(first.defaultPrevented).toBe(true);
+    expect(kiosk.stop).toHaveBeenCalledOnce();
+    electron.app.emit('will-quit', fakeEvent()); // a second quit while stopping: no second stop
+    expect(kiosk.stop).toHaveBeenCalledOnce();
+
+    finishStop();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
+    expect(electron.powerSaveBlocker.stop).toHaveBeenCalledWith(42);
+    const last = fakeEvent();
+    electron.app.emit('will-quit', last);
+    expect(last.defaultPrevented).toBe(false);
+  });
+
+  it('quits on SIGTERM through the same graceful path', async () => {
+    await startReady();
+    signals.emit('SIGTERM');
+    await vi.waitFor(() => expect(kiosk.stop).toHaveBeenCalled());
+  });
+});

@@ -1,0 +1,132 @@
+import { app, Menu, powerSaveBlocker, session, type BrowserWindow } from 'electron';
+import type { Kiosk } from '../../core/kiosk/create-kiosk';
+import { createKiosk } from '../../core/kiosk/create-kiosk';
+import { loadConfig } from '../../core/config/load-config';
+import { createLogger, type Logger } from '../../core/log/logger';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { resolveConfigPath } from './config-path';
+import { bindKioskIpc } from './ipc-binding';
+import { createKioskWindow } from './kiosk-window';
+import { denyAllPermissions } from './session-permissions';
+import { resolveShellPaths } from './shell-paths';
+import { guardWebContents } from './web-contents-guards';
+import { devToolsAllowed } from './window-options';
+
+/** In-memory partition (no "persist:" prefix): cache and storage never reach the disk. */
+export const KIOSK_PARTITION = 'kiosk';
+export const STOP_TIMEOUT_MS = 5_000;
+
+export interface ShellOptions {
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+  /** Folder of the running main bundle (the preload sits next to it). */
+  mainDir: string;
+  /** Where SIGTERM / SIGINT come from; the process itself unless a test says otherwise. */
+  signals?: { once(signal: 'SIGTERM' | 'SIGINT', listener: () => void): unknown };
+}
+
+/**
+ * The whole Electron app: one instance, one hardened kiosk window bound to the brain, display
+ * kept awake, and the brain stopped before the process exits.
+ */
+export function startKioskShell(options: ShellOptions): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+  registerAppScheme();
+  Menu.setApplicationMenu(null);
+
+  let logger: Logger = createLogger({ name: 'kiosk-electron' });
+  let window: BrowserWindow | null = null;
+  let kiosk: Kiosk | null = null;
+  let unbind: () => void = () => {};
+  let sleepBlocker: number | null = null;
+  let stopping: Promise<void> | null = null;
+  let stopped = false;
+
+  const start = () => {
+    let config;
+    try {
+      config = loadConfig(resolveConfigPath(options.argv, options.env));
+    } catch (error) {
+      // ConfigError messages name the file and the bad fields, never their values' meaning.
+      logger.fatal((error as Error).message);
+      stopped = true;
+      app.exit(1);
+      return;
+    }
+    logger = createLogger({ name: 'kiosk-electron', level: config.log.level });
+    kiosk = createKiosk(config, { logger });
+    const paths = resolveShellPaths(app.getAppPath(), options.mainDir, options.env);
+    const kioskSession = session.fromPartition(KIOSK_PARTITION);
+    denyAllPermissions(kioskSession);
+    serveAppProtocol(kioskSession.protocol, paths.rendererDir);
+    window = createKioskWindow(
+      {
+        preloadPath: paths.preloadPath,
+        session: kioskSession,
+        devTools: devToolsAllowed(app.isPackaged, options.env),
+      },
+      logger,
+    );
+    unbind = bindKioskIpc(kiosk.api, window.webContents, logger);
+    window.on('closed', () => {
+      unbind();
+      window = null;
+    });
+    sleepBlocker = powerSaveBlocker.start('prevent-display-sleep');
+  };
+
+  const shutdown = async () => {
+    unbind();
+    if (sleepBlocker !== null && powerSaveBlocker.isStarted(sleepBlocker)) {
+      powerSaveBlocker.stop(sleepBlocker);
+    }
+    if (!kiosk) return;
+    try {
+      await withTimeout(kiosk.stop(), STOP_TIMEOUT_MS);
+    } catch (error) {
+      logger.error({ err: (error as Error).message }, 'kiosk did not stop cleanly');
+    }
+  };
+
+  app.on('second-instance', () => {
+    logger.info('second instance started; focusing the kiosk window');
+    if (!window || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, logger));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    stopping ??= shutdown().finally(() => {
+      stopped = true;
+      app.quit();
+    });
+  });
+  const signals = options.signals ?? process;
+  signals.once('SIGTERM', () => app.quit());
+  signals.once('SIGINT', () => app.quit());
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.fatal({ err: (error as Error).message }, 'kiosk shell failed to start');
+      stopped = true;
+      app.exit(1);
+    });
+}
+
+function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
