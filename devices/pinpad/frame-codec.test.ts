@@ -54,7 +54,7 @@ describe('pin pad frame codec', () => {
   it('drops a frame with a wrong checksum and keeps going', () => {
     const { parser, frames, errors } = collect();
     const bad = encodeFrame({ n: 1 });
-    bad[3] ^= 0x01;
+    bad[3] = bad[3]! ^ 0x01;
     parser.push(Buffer.concat([bad, encodeFrame({ n: 2 })]));
     expect(frames).toEqual([{ n: 2 }]);
     expect(errors).toContain('badChecksum');

@@ -22,8 +22,16 @@ export interface SerialPinPadOptions {
   commandTimeoutMs?: number;
   /** Extra wait past an entry's own timeout (which the pin pad enforces) before giving up. */
   entryGraceMs?: number;
-  /** After the link is lost, try to reopen it this often; 0 turns reconnecting off. */
+  /**
+   * After the link is lost or the pad stops answering, reopen / probe it with hello this often;
+   * 0 turns reconnecting off.
+   */
   reconnectIntervalMs?: number;
+  /**
+   * While online and idle, ask the pad for its status this often, so a dead line or a pad
+   * that stopped answering is noticed before the next customer needs it; 0 turns it off.
+   */
+  healthCheckIntervalMs?: number;
 }
 
 /** Link health counters for technicians. */
@@ -31,6 +39,7 @@ export interface PinPadLinkStats {
   framesReceived: number;
   frameErrors: Record<FrameError, number>;
   invalidMessages: number;
+  /** Reopen / hello attempts after the link was lost or the pad stopped answering. */
   reconnects: number;
 }
 
@@ -77,6 +86,7 @@ export class SerialPinPad implements PinPad {
   private activeEntryId: number | undefined;
   private wanted = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  private healthTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly transport: Transport,
@@ -86,6 +96,7 @@ export class SerialPinPad implements PinPad {
       commandTimeoutMs: options.commandTimeoutMs ?? 2000,
       entryGraceMs: options.entryGraceMs ?? 2000,
       reconnectIntervalMs: options.reconnectIntervalMs ?? 1000,
+      healthCheckIntervalMs: options.healthCheckIntervalMs ?? 5000,
     };
     this.parser = new FrameParser(
       (message) => this.onFrame(message),
@@ -104,6 +115,8 @@ export class SerialPinPad implements PinPad {
   async close(): Promise<void> {
     this.wanted = false;
     this.stopReconnecting();
+    clearInterval(this.healthTimer);
+    this.healthTimer = undefined;
     this.failAllPending('linkLost');
     await this.transport.close();
     this.caps = NOT_CONNECTED;
@@ -212,7 +225,10 @@ export class SerialPinPad implements PinPad {
     }
     this.parser.reset();
     const reply = await this.send({ cmd: 'hello' }, this.options.commandTimeoutMs);
-    if (reply.code !== 'success') return reply;
+    if (reply.code !== 'success') {
+      this.scheduleReconnect(); // keep probing: the pad may still be powering up
+      return reply;
+    }
     const hello = HelloValue.safeParse(reply.value);
     if (!hello.success) {
       this.stats.invalidMessages++;
@@ -233,6 +249,7 @@ export class SerialPinPad implements PinPad {
       serial,
     };
     this.setStatus({ device: 'online', entry: 'idle' });
+    this.startHealthChecks();
     return success(undefined);
   }
 
@@ -259,6 +276,7 @@ export class SerialPinPad implements PinPad {
     );
     if (reply.code === 'noReply') {
       this.setStatus({ ...this.state, device: 'offline', lastError: this.error('no answer') });
+      if (command.cmd !== 'hello') this.scheduleReconnect();
       return fail('hardwareError', 'pin pad did not answer');
     }
     if (reply.code === 'linkLost') return fail('hardwareError', 'link to pin pad lost');
@@ -310,10 +328,21 @@ export class SerialPinPad implements PinPad {
     if (!this.wanted || this.options.reconnectIntervalMs <= 0 || this.reconnectTimer) return;
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = undefined;
-      if (!this.wanted || this.transport.isOpen) return;
+      if (!this.wanted || this.state.device === 'online') return;
       this.stats.reconnects++;
       void this.connect();
     }, this.options.reconnectIntervalMs);
+  }
+
+  private startHealthChecks(): void {
+    if (this.healthTimer || this.options.healthCheckIntervalMs <= 0) return;
+    this.healthTimer = setInterval(() => {
+      const idle = this.activeEntryId === undefined && this.pending.size === 0;
+      if (this.wanted && idle && this.state.device === 'online') {
+        void this.send({ cmd: 'status' }, this.options.commandTimeoutMs);
+      }
+    }, this.options.healthCheckIntervalMs);
+    this.healthTimer.unref();
   }
 
   private stopReconnecting(): void {
