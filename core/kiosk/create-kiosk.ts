@@ -5,9 +5,14 @@ import { HttpHostClient } from '../host/http-host-client';
 import { createLogger, type Logger } from '../log/logger';
 import { KioskBrain } from '../session/kiosk-brain';
 import { LockoutRegistry } from '../session/lockout-registry';
+import type { ReceiptPrinterPort } from '../devices/receipt-printer-port';
+import { composeBalanceReceipt, newReceiptReference } from '../receipt';
+import { ReceiptSequence } from '../receipt/receipt-sequence';
 
 export interface KioskDeps {
   host: HostClient;
+  /** The receipt printer, when the kiosk has one (null: screen only). */
+  printer: ReceiptPrinterPort | null;
   logger: Logger;
   now: () => Date;
 }
@@ -28,8 +33,21 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
       terminalId: config.terminalId,
       timeoutMs: config.host.timeoutMs,
     });
+  const sequence = new ReceiptSequence(config.timeZone);
   const brain = new KioskBrain({
     host,
+    receipts: {
+      printer: deps.printer ?? null,
+      compose: (summary, meta) =>
+        composeBalanceReceipt({
+          summary,
+          ...meta,
+          terminalId: config.terminalId,
+          timeZone: config.timeZone,
+        }),
+      nextReference: (at) =>
+        newReceiptReference(config.terminalId, at, sequence.next(at), config.timeZone),
+    },
     logger,
     now: deps.now ?? (() => new Date()),
     lockouts: new LockoutRegistry(config.session.lockMinutes * 60_000),
