@@ -1,6 +1,7 @@
 /**
- * Sent with every `app://` response. 'unsafe-inline' for styles only: Svelte sets inline
- * `style` attributes (style: directives, transitions); scripts stay 'self' only.
+ * Sent with every `app://` response. 'unsafe-inline' for styles only, because Svelte may emit
+ * inline styles (style attributes, injected component CSS); scripts stay 'self' only.
+ * See docs/electron-security.md.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

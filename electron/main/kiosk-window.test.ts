@@ -1,7 +1,7 @@
 import type { Session } from 'electron';
 import type { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FakeWebContents} from '../testing/fakes';
+import type { FakeWebContents } from '../testing/fakes';
 import { loggedText, spyLogger } from '../testing/fakes';
 
 const windows = vi.hoisted(() => [] as Array<{ options: Record<string, unknown> }>);

@@ -30,6 +30,7 @@ describe('kioskWindowOptions', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      experimentalFeatures: false,
       devTools: false,
     });
   });

@@ -29,6 +29,7 @@ export function kioskWindowOptions(settings: KioskWindowSettings): BrowserWindow
       spellcheck: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      experimentalFeatures: false,
       devTools: settings.devTools,
     },
   };
