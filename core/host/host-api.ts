@@ -109,3 +109,7 @@ export const HostErrorBody = z.object({
   retryAt: z.string().optional(),
 });
 export type HostErrorBody = z.infer<typeof HostErrorBody>;
+
+/** GET /v1/health: the host is up; `time` is its clock as an ISO 8601 instant. */
+export const HealthReply = z.object({ status: z.literal('ok'), time: z.string().min(1) });
+export type HealthReply = z.infer<typeof HealthReply>;

@@ -1,0 +1,134 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  LookupRequest,
+  VerifyRequest,
+  type ContributionHistory,
+  type HealthReply,
+  type LookupReply,
+  type VerifyReply,
+} from '../../core/host/host-api';
+import type { HostRoute } from './faults';
+import { bearerToken, readJson, sendError, sendJson } from './http-io';
+import type { AttemptTracker } from './lockouts';
+import { monthIndex } from './seed/months';
+import type { SimParticipant } from './seed/participant';
+import type { TokenStore } from './tokens';
+
+export interface HostState {
+  participants: ReadonlyMap<string, SimParticipant>;
+  attempts: AttemptTracker;
+  tokens: TokenStore;
+  now: () => Date;
+}
+
+/** Which host route a method and path name, or null. */
+export function matchHostRoute(method: string, pathname: string): HostRoute | null {
+  const routes: Record<string, HostRoute> = {
+    'POST /v1/lookup': 'lookup',
+    'POST /v1/verify': 'verify',
+    'GET /v1/balance': 'balance',
+    'GET /v1/contributions': 'contributions',
+    'GET /v1/health': 'health',
+  };
+  return routes[`${method} ${pathname}`] ?? null;
+}
+
+type Handler = (
+  state: HostState,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+) => Promise<void>;
+
+const lookup: Handler = async (state, request, response) => {
+  const parsed = LookupRequest.safeParse(await readJson(request));
+  if (!parsed.success) return sendError(response, 400, 'badRequest', 'kpj must be 11 digits');
+  const participant = state.participants.get(parsed.data.kpj);
+  if (!participant) return sendError(response, 404, 'notFound', 'no participant with this KPJ');
+  if (replyLocked(state, response, participant.kpj)) return;
+  const reply: LookupReply = { verification: ['birthDate'] };
+  sendJson(response, 200, reply);
+};
+
+const verify: Handler = async (state, request, response) => {
+  const parsed = VerifyRequest.safeParse(await readJson(request));
+  if (!parsed.success) {
+    return sendError(response, 400, 'badRequest', 'kpj must be 11 digits, birthDate YYYY-MM-DD');
+  }
+  const participant = state.participants.get(parsed.data.kpj);
+  if (!participant) return sendError(response, 404, 'notFound', 'no participant with this KPJ');
+  if (replyLocked(state, response, participant.kpj)) return;
+  if (participant.birthDate === parsed.data.birthDate) {
+    state.attempts.succeed(participant.kpj);
+    const reply: VerifyReply = {
+      token: state.tokens.issue(participant.kpj),
+      expiresInSeconds: state.tokens.ttlSeconds,
+    };
+    return sendJson(response, 200, reply);
+  }
+  const outcome = state.attempts.fail(participant.kpj);
+  if ('attemptsLeft' in outcome) {
+    return sendError(response, 401, 'verificationFailed', 'birth date does not match', {
+      attemptsLeft: outcome.attemptsLeft,
+    });
+  }
+  sendError(response, 423, 'locked', 'too many failed attempts', {
+    retryAt: outcome.lockedUntil.toISOString(),
+  });
+};
+
+const balance: Handler = async (state, request, response) => {
+  const participant = authorized(state, request, response);
+  if (participant) sendJson(response, 200, participant.summary);
+};
+
+const contributions: Handler = async (state, request, response, url) => {
+  const participant = authorized(state, request, response);
+  if (!participant) return;
+  const months = Number(url.searchParams.get('months'));
+  if (!Number.isInteger(months) || months < 1 || months > 120) {
+    return sendError(response, 400, 'badRequest', 'months must be an integer 1..120');
+  }
+  // The window ends at the last paid month, so an inactive member still sees their last rows.
+  const newest = participant.rows[0];
+  const oldestIndex = newest ? monthIndex(newest.month) - months + 1 : 0;
+  const reply: ContributionHistory = {
+    rows: participant.rows.filter((row) => monthIndex(row.month) >= oldestIndex),
+  };
+  sendJson(response, 200, reply);
+};
+
+const health: Handler = async (state, _request, response) => {
+  const reply: HealthReply = { status: 'ok', time: state.now().toISOString() };
+  sendJson(response, 200, reply);
+};
+
+export const HOST_HANDLERS: Record<HostRoute, Handler> = {
+  lookup,
+  verify,
+  balance,
+  contributions,
+  health,
+};
+
+function replyLocked(state: HostState, response: ServerResponse, kpj: string): boolean {
+  const until = state.attempts.lockedUntilOf(kpj);
+  if (!until) return false;
+  sendError(response, 423, 'locked', 'too many failed attempts', { retryAt: until.toISOString() });
+  return true;
+}
+
+function authorized(
+  state: HostState,
+  request: IncomingMessage,
+  response: ServerResponse,
+): SimParticipant | null {
+  const token = bearerToken(request);
+  const kpj = token ? state.tokens.kpjOf(token) : null;
+  const participant = kpj ? state.participants.get(kpj) : undefined;
+  if (!participant) {
+    sendError(response, 401, 'unauthorized', 'missing, unknown or expired token');
+    return null;
+  }
+  return participant;
+}

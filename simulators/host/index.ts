@@ -1,0 +1,17 @@
+export {
+  startHostSimulator,
+  type HostSimulator,
+  type HostSimulatorOptions,
+  type RequestLogEntry,
+} from './host-simulator';
+export { FaultConfig, FaultSpec, HOST_ROUTES, type HostRoute } from './faults';
+export {
+  FIXTURES,
+  PARTICIPANTS,
+  STATEMENT_MONTH,
+  UNKNOWN_KPJ,
+  findParticipant,
+  type FixtureName,
+  type FixtureParticipant,
+} from './seed/participants';
+export type { JhtYear, SimParticipant } from './seed/participant';
