@@ -126,6 +126,22 @@ describe('pin pad driver against the simulator (serialport MockBinding)', () => 
     expect(recoverPin(result.value, PAN)).toBe('5172');
   });
 
+  it('first format 0 PIN block matches the published X9.24-1 vector end to end', async () => {
+    const entry = pad.pinEntry({
+      pan: PAN,
+      minLength: 4,
+      maxLength: 6,
+      format: 0,
+      timeoutMs: 5000,
+    });
+    await waitFor(() => sim.mode === 'pin');
+    sim.type('1234E');
+    expect(await entry).toEqual({
+      code: 'success',
+      value: { pinBlock: '1B9C1845EB993A7A', ksn: 'FFFF9876543210E00001', format: 0, digits: 4 },
+    });
+  });
+
   it('PIN entry format 4 under AES DUKPT: fresh KSN and block each time, same PIN', async () => {
     const blocks: string[] = [];
     for (const expectedCounter of ['00000001', '00000002']) {
