@@ -1,0 +1,12 @@
+export * from './print-job';
+export * from './printer-types';
+export {
+  encodeJobToEscPos,
+  printableText,
+  DEFAULT_ENCODING,
+  type EscPosEncodingOptions,
+  type PrinterModel,
+} from './escpos-job-encoder';
+export * from './escpos-status';
+export { interpretStatus, type StatusAnswers } from './read-status';
+export { ReceiptPrinter, type ReceiptPrinterOptions } from './receipt-printer';

@@ -1,0 +1,192 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ReceiptPrinter, type ReceiptPrinterOptions } from '../../devices/printer/receipt-printer';
+import { createMemoryTransportPair } from '../../devices/transports/memory-transport';
+import { createPrinterSimulator, type PrinterSimulator } from './printer-simulator';
+import { receiptText } from './receipt-model';
+import { longJob } from './test-fixtures';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function setup(
+  options: Partial<ReceiptPrinterOptions> = {},
+  prepare?: (sim: PrinterSimulator) => void,
+) {
+  const { host, device } = createMemoryTransportPair('printer');
+  const sim = createPrinterSimulator();
+  prepare?.(sim);
+  await sim.attach(device);
+  const printer = new ReceiptPrinter({ transport: host, statusTimeoutMs: 100, ...options });
+  const events: string[] = [];
+  printer.on((event) => events.push(event.type));
+  cleanups.push(() => printer.close());
+  const opened = await printer.open();
+  return { sim, printer, events, opened, device };
+}
+
+describe('ReceiptPrinter against the simulator over a memory pair', () => {
+  it('opens, reports an online printer with paper, and prints a job the simulator reads back', async () => {
+    const { sim, printer, opened } = await setup();
+    expect(opened.code).toBe('success');
+    expect(printer.status()).toMatchObject({ device: 'online', paper: 'full', cover: 'closed' });
+    const result = await printer.print(longJob(3));
+    expect(result).toMatchObject({ code: 'success' });
+    expect(sim.receipts).toHaveLength(1);
+    expect(receiptText(sim.receipts[0]!)).toEqual(['Baris 1', 'Baris 2', 'Baris 3']);
+    expect(sim.receipts[0]!.items).toContainEqual({
+      kind: 'qr',
+      payload: 'REF-LONG',
+      align: 'center',
+    });
+    // 4 status questions before and 4 after the job, 3 bytes each
+    expect(sim.stats.statusQueries).toBe(12);
+    if (result.code === 'success')
+      expect(sim.stats.bytesReceived).toBe(result.value.bytesSent + 36);
+  });
+
+  it('prints with paper near end but warns once with paperLow', async () => {
+    const { sim, printer, events } = await setup({}, (s) => s.setPaper('nearEnd'));
+    expect(printer.status().paper).toBe('low');
+    expect((await printer.print(longJob(2))).code).toBe('success');
+    expect(sim.receipts).toHaveLength(1);
+    expect(events.filter((e) => e === 'paperLow')).toHaveLength(1);
+  });
+
+  it('refuses with deviceNotReady when the paper is out, and prints nothing', async () => {
+    const { sim, printer, events } = await setup();
+    sim.setPaper('out');
+    const result = await printer.print(longJob(2));
+    expect(result).toMatchObject({
+      code: 'deviceNotReady',
+      errorDescription: expect.stringMatching(/paper out/),
+    });
+    expect(events).toContain('paperOut');
+    expect(printer.status()).toMatchObject({ paper: 'out' });
+    expect(sim.receipts).toHaveLength(0);
+    expect(sim.stats.bytesReceived).toBe(3 * 8); // only status questions
+  });
+
+  it('refuses while the cover is open and prints once it is closed', async () => {
+    const { sim, printer } = await setup();
+    sim.setCoverOpen(true);
+    expect(await printer.print(longJob(1))).toMatchObject({
+      code: 'deviceNotReady',
+      errorDescription: expect.stringMatching(/cover open/),
+    });
+    expect(printer.status()).toMatchObject({ cover: 'open', device: 'offline' });
+    sim.setCoverOpen(false);
+    expect((await printer.print(longJob(1))).code).toBe('success');
+    expect(sim.receipts).toHaveLength(1);
+  });
+
+  it('refuses while the printer says it is offline', async () => {
+    const { sim, printer } = await setup();
+    sim.setOffline(true);
+    expect(await printer.print(longJob(1))).toMatchObject({ code: 'deviceNotReady' });
+    expect(printer.status().device).toBe('offline');
+  });
+
+  it('reports hardwareError on a cutter error', async () => {
+    const { sim, printer } = await setup();
+    sim.setCutterError(true);
+    expect(await printer.print(longJob(1))).toMatchObject({ code: 'hardwareError' });
+    expect(printer.status()).toMatchObject({ device: 'hardwareError', fault: 'cutter' });
+  });
+
+  it('treats a printer that does not answer as offline, and finds it back', async () => {
+    const { sim, printer, opened } = await setup({}, (s) => s.setPowered(false));
+    expect(opened).toMatchObject({ code: 'deviceNotReady' });
+    expect(printer.status()).toMatchObject({ device: 'offline', paper: 'unknown' });
+    expect(await printer.print(longJob(1))).toMatchObject({
+      code: 'deviceNotReady',
+      errorDescription: expect.stringMatching(/no answer/),
+    });
+    sim.setPowered(true);
+    expect((await printer.refreshStatus()).code).toBe('success');
+    expect(printer.status().device).toBe('online');
+  });
+
+  it('notices paper running out in the middle of a job; the rest prints after reloading', async () => {
+    const { sim, printer, events } = await setup();
+    sim.runOutOfPaperAfterLines(5);
+    const result = await printer.print(longJob(20));
+    expect(result).toMatchObject({
+      code: 'deviceNotReady',
+      errorDescription: expect.stringMatching(/paper out while printing/),
+    });
+    expect(events).toContain('paperOut');
+    expect(sim.receipts).toHaveLength(0);
+    expect(receiptText(sim.currentReceipt())).toHaveLength(5);
+    sim.setPaper('ok');
+    expect(sim.receipts).toHaveLength(1);
+    expect(receiptText(sim.receipts[0]!)).toHaveLength(20);
+  });
+
+  it('reports the unplugged link, refuses to print, and works again after reconnecting', async () => {
+    const { sim, printer, events } = await setup();
+    await sim.disconnect();
+    await new Promise((r) => setImmediate(r));
+    expect(events).toContain('linkLost');
+    expect(printer.status().device).toBe('noDevice');
+    expect(await printer.print(longJob(1))).toMatchObject({ code: 'deviceNotReady' });
+    await sim.reconnect();
+    expect((await printer.open()).code).toBe('success');
+    expect((await printer.print(longJob(1))).code).toBe('success');
+    expect(sim.receipts).toHaveLength(1);
+  });
+
+  it('ignores garbage bytes around the status answers', async () => {
+    const { sim, printer } = await setup();
+    sim.sendGarbage(Uint8Array.of(0xff, 0x00, 0x10, 0x04, 0x80));
+    sim.setGarbageBeforeReplies(Uint8Array.of(0xff, 0x01, 0x93));
+    sim.setPaper('nearEnd');
+    expect((await printer.refreshStatus()).code).toBe('success');
+    expect(printer.status()).toMatchObject({ device: 'online', paper: 'low' });
+    expect((await printer.print(longJob(2))).code).toBe('success');
+    expect(printer.ignoredBytes).toBeGreaterThan(20);
+  });
+
+  it('times out when a slow printer does not finish within the print timeout', async () => {
+    const { sim, printer } = await setup({ printTimeoutMs: 150, chunkSize: 64 });
+    sim.setSlow({ perChunkMs: 40 });
+    expect(await printer.print(longJob(20))).toMatchObject({ code: 'timeOut' });
+  });
+
+  it('waits for a slow printer that finishes within the timeout', async () => {
+    const { sim, printer } = await setup({ printTimeoutMs: 5000, statusTimeoutMs: 500 });
+    sim.setSlow({ perByteMs: 0.5 });
+    expect((await printer.print(longJob(5))).code).toBe('success');
+    expect(sim.receipts).toHaveLength(1);
+  });
+
+  it('completes with canceled when canceled mid-job', async () => {
+    const { sim, printer } = await setup({
+      printTimeoutMs: 10_000,
+      chunkSize: 16,
+      statusTimeoutMs: 2000,
+    });
+    sim.setSlow({ perChunkMs: 20 });
+    const printing = printer.print(longJob(30));
+    setTimeout(() => printer.cancel(), 60);
+    expect(await printing).toMatchObject({ code: 'canceled' });
+  });
+
+  it('polls in the background and raises paperLow without a print', async () => {
+    const { sim, events } = await setup({ pollIntervalMs: 20 });
+    sim.setPaper('nearEnd');
+    await expect.poll(() => events.includes('paperLow'), { timeout: 2000 }).toBe(true);
+  });
+
+  it('reports capabilities for the configured profile', async () => {
+    const { printer } = await setup({ encoding: { columns: 48, printerModel: 'epson-tm-t20iii' } });
+    expect(printer.capabilities()).toMatchObject({
+      columns: 48,
+      printerModel: 'epson-tm-t20iii',
+      qrCode: true,
+      statusQuery: true,
+      transport: 'printer:host',
+    });
+  });
+});
