@@ -317,9 +317,10 @@ describe('pin pad faults (MockBinding)', () => {
     await waitFor(() => pad.status().device === 'offline');
     await new Promise((resolve) => setTimeout(resolve, 120)); // several failed reconnects
     expect(pad.status().device).toBe('noDevice'); // reopening fails while unplugged
-    sim.press('cancel'); // the person gives up too
+    expect(sim.mode).toBe('pin'); // the pad still holds the half-typed entry
     link.replug();
     await waitFor(() => pad.status().device === 'online');
+    expect(sim.mode).toBe('idle'); // hello on reconnect ended the stale entry
     expect(pad.stats.reconnects).toBeGreaterThan(0);
     const again = pad.pinEntry({
       pan: PAN,

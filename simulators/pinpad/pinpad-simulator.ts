@@ -243,6 +243,8 @@ export class PinPadSimulator {
     const command = parsed.data;
     switch (command.cmd) {
       case 'hello': {
+        // A (re)connecting host knows of no entry: end any left over from before.
+        if (this.entry) this.finish(this.entry, 'canceled', 'host reconnected');
         const value: HelloValue = {
           protocol: PROTOCOL_VERSION,
           model: 'BPJS-SIM-EPP',
