@@ -49,6 +49,7 @@ export interface HostSimulator {
   setFaults(faults: FaultConfig): void;
   clearFaults(): void;
   resetLockouts(): void;
+  /** Stops listening and drops open connections, hung requests included. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -155,6 +156,7 @@ export async function startHostSimulator(
     });
   });
   const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | null = null;
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -163,12 +165,14 @@ export async function startHostSimulator(
     setFaults: controls.setFaults,
     clearFaults: controls.clearFaults,
     resetLockouts: controls.resetLockouts,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      return closing;
+    },
   };
 }

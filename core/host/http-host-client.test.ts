@@ -1,0 +1,165 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HostError, type HostFailure } from './host-client';
+import { HttpHostClient } from './http-host-client';
+
+type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
+
+let server: Server | null = null;
+const KPJ = '17054312128';
+
+/** A scripted stand-in host on 127.0.0.1, so each mapping is checked against exact bytes. */
+async function stubHost(handler: Handler, prefix = ''): Promise<string> {
+  server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => handler(request, body, response));
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`;
+}
+
+function reply(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  server = null;
+});
+
+async function failureOf(promise: Promise<unknown>): Promise<HostFailure> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(HostError);
+  const text = `${(error as Error).message} ${JSON.stringify((error as HostError).failure)}`;
+  expect(text).not.toContain(KPJ);
+  expect(text).not.toContain('1988-08-17');
+  expect(text).not.toContain('SITI');
+  return (error as HostError).failure;
+}
+
+describe('HttpHostClient', () => {
+  it('sends the terminal id, JSON bodies and the bearer token under the base path', async () => {
+    const seen: Array<Record<string, unknown>> = [];
+    const baseUrl = await stubHost((request, body, response) => {
+      seen.push({
+        method: request.method,
+        url: request.url,
+        terminal: request.headers['x-terminal-id'],
+        auth: request.headers.authorization,
+        type: request.headers['content-type'],
+        body,
+      });
+      if (request.url!.endsWith('/verify')) {
+        return reply(response, 200, { token: 'tok-0123456789abcdef', expiresInSeconds: 300 });
+      }
+      reply(response, 200, { rows: [] });
+    }, '/gateway/bpjs');
+    const client = new HttpHostClient({ baseUrl, terminalId: 'KSK-01' });
+    const { token } = await client.verifyBirthDate(KPJ, '1988-08-17');
+    await client.contributions(token, 24);
+    expect(seen).toEqual([
+      {
+        method: 'POST',
+        url: '/gateway/bpjs/v1/verify',
+        terminal: 'KSK-01',
+        auth: undefined,
+        type: 'application/json',
+        body: JSON.stringify({ kpj: KPJ, birthDate: '1988-08-17' }),
+      },
+      {
+        method: 'GET',
+        url: '/gateway/bpjs/v1/contributions?months=24',
+        terminal: 'KSK-01',
+        auth: 'Bearer tok-0123456789abcdef',
+        type: undefined,
+        body: '',
+      },
+    ]);
+  });
+
+  it('names the failing field of a reply but never its value', async () => {
+    const baseUrl = await stubHost((_request, _body, response) =>
+      reply(response, 200, {
+        participant: { name: 'SITI RAHAYU', kpj: `${KPJ}9` },
+        jht: {},
+        programs: [],
+      }),
+    );
+    const failure = await failureOf(new HttpHostClient({ baseUrl, terminalId: 'K' }).balance('t'));
+    expect(failure.kind).toBe('malformedReply');
+    expect((failure as { detail: string }).detail).toMatch(/^participant\.\w+: \w+/);
+  });
+
+  it('maps error statuses by operation', async () => {
+    let next: [number, unknown] = [401, { code: 'unauthorized', message: 'x' }];
+    const baseUrl = await stubHost((_request, _body, response) => reply(response, ...next));
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+
+    expect(await failureOf(client.balance('t'))).toEqual({ kind: 'unauthorized' });
+    next = [401, { code: 'verificationFailed', message: 'x', attemptsLeft: 1 }];
+    expect(await failureOf(client.verifyBirthDate(KPJ, '1988-08-17'))).toEqual({
+      kind: 'verificationFailed',
+      attemptsLeft: 1,
+    });
+    next = [401, { code: 'verificationFailed', message: 'x' }];
+    expect((await failureOf(client.verifyBirthDate(KPJ, '1988-08-17'))).kind).toBe(
+      'malformedReply',
+    );
+    next = [423, { code: 'locked', message: 'x', retryAt: '2026-11-22T02:15:00.000Z' }];
+    expect(await failureOf(client.lookup(KPJ))).toEqual({
+      kind: 'locked',
+      retryAt: '2026-11-22T02:15:00.000Z',
+    });
+    next = [423, { code: 'locked', message: 'x' }];
+    expect((await failureOf(client.lookup(KPJ))).kind).toBe('malformedReply');
+    next = [404, 'not json at all'];
+    expect(await failureOf(client.lookup(KPJ))).toEqual({ kind: 'notFound' });
+    next = [502, '<html>Bad Gateway</html>'];
+    expect(await failureOf(client.lookup(KPJ))).toEqual({
+      kind: 'unavailable',
+      detail: 'HTTP 502',
+    });
+    next = [400, { code: 'badRequest', message: `bad kpj ${KPJ}` }];
+    expect(await failureOf(client.lookup(KPJ))).toEqual({
+      kind: 'unavailable',
+      detail: 'HTTP 400 badRequest',
+    });
+  });
+
+  it('times out when the body stalls after the headers', async () => {
+    const baseUrl = await stubHost((_request, _body, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"verification":');
+    });
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K', timeoutMs: 200 });
+    expect(await failureOf(client.lookup(KPJ))).toEqual({ kind: 'timeout' });
+  });
+
+  it("stops when the caller's signal aborts, still rejecting with a HostError", async () => {
+    const baseUrl = await stubHost(() => {
+      // never answers
+    });
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K', timeoutMs: 10_000 });
+    const controller = new AbortController();
+    const pending = client.lookup(KPJ, controller.signal);
+    setTimeout(() => controller.abort(), 50);
+    expect(await failureOf(pending)).toEqual({ kind: 'unavailable', detail: 'request canceled' });
+    expect(await failureOf(client.ping(AbortSignal.timeout(50)))).toEqual({ kind: 'timeout' });
+  });
+
+  it('resolves ping with the round-trip time in ms', async () => {
+    const baseUrl = await stubHost((_request, _body, response) =>
+      reply(response, 200, { status: 'ok', time: new Date().toISOString() }),
+    );
+    const ms = await new HttpHostClient({ baseUrl: `${baseUrl}/`, terminalId: 'K' }).ping();
+    expect(Number.isInteger(ms)).toBe(true);
+    expect(ms).toBeGreaterThanOrEqual(0);
+  });
+});
