@@ -16,6 +16,8 @@ export interface BalanceReceiptInput {
   printedAt: Date;
   language: ReceiptLanguage;
   timeZone?: string;
+  /** The printer's characters per line; below 40 the header prints in normal size so it does not wrap. */
+  columns?: number;
 }
 
 /**
@@ -31,7 +33,11 @@ export function composeBalanceReceipt(input: BalanceReceiptInput): PrintJob {
   return {
     name: 'balance-receipt',
     elements: [
-      job.text(ORGANISATION, { bold: true, size: 'double', align: 'center' }),
+      job.text(ORGANISATION, {
+        bold: true,
+        size: (input.columns ?? 42) >= ORGANISATION.length * 2 ? 'double' : 'normal',
+        align: 'center',
+      }),
       job.text(t.title, { bold: true, align: 'center' }),
       job.rule('double'),
       job.keyValue(t.terminal, input.terminalId),

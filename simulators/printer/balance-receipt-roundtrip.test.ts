@@ -15,6 +15,7 @@ function printBalanceReceipt(language: 'id' | 'en', columns = 42) {
     reference: 'KSK01-20261122-0042',
     printedAt,
     language,
+    columns,
   });
   const bytes = encodeJobToEscPos(job, { columns });
   const sim = createPrinterSimulator({ columns });
@@ -65,6 +66,19 @@ describe('balance receipt on paper', () => {
     for (const line of receiptText(receipt)) expect(line.length).toBeLessThanOrEqual(48);
   });
 
+  it('fits the header on 58 mm paper (32 columns) by dropping double size', () => {
+    const { receipt } = printBalanceReceipt('id', 32);
+    expect(receipt.items[0]).toMatchObject({
+      text: 'BPJS Ketenagakerjaan',
+      size: 'normal',
+      align: 'center',
+    });
+    for (const line of receiptText(receipt)) expect(line.length).toBeLessThanOrEqual(32);
+    expect(receiptText(receipt)).toContainEqual(
+      expect.stringMatching(/^Saldo Akhir +Rp 50\.870\.000$/),
+    );
+  });
+
   it('renders an HTML preview with the lines and a QR image', () => {
     const { sim } = printBalanceReceipt('id');
     const html = sim.renderHtml();
@@ -72,5 +86,6 @@ describe('balance receipt on paper', () => {
     expect(html).toContain('data-payload="KSK01-20261122-0042"');
     expect(html).toContain('Rp 50.870.000');
     expect(html).toContain('*******2128');
+    expect(html.match(/class="paper"/g)).toHaveLength(1);
   });
 });

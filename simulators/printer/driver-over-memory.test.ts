@@ -190,3 +190,28 @@ describe('ReceiptPrinter against the simulator over a memory pair', () => {
     });
   });
 });
+
+describe('fuzz: random bytes from the line into the driver', () => {
+  it('never throws; every status read completes with a completion code', async () => {
+    const { seededRandom, randomBytes } = await import('../common/seeded-random');
+    const random = seededRandom(175);
+    const { sim, printer } = await setup({ statusTimeoutMs: 30 });
+    const codes = new Set<string>();
+    for (let round = 0; round < 150; round++) {
+      sim.sendGarbage(randomBytes(random, 1 + Math.floor(random() * 64)));
+      sim.setGarbageBeforeReplies(
+        random() < 0.5 ? randomBytes(random, Math.floor(random() * 4)) : undefined,
+      );
+      sim.setPowered(random() > 0.1);
+      const result = await printer.refreshStatus();
+      codes.add(result.code);
+      expect(['success', 'timeOut']).toContain(result.code);
+      expect(['online', 'offline', 'hardwareError']).toContain(printer.status().device);
+    }
+    expect(codes).toContain('success');
+    sim.setGarbageBeforeReplies(undefined);
+    sim.setPowered(true);
+    await printer.refreshStatus();
+    expect(printer.status()).toMatchObject({ device: 'online', paper: 'full' });
+  });
+});

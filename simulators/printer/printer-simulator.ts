@@ -161,8 +161,10 @@ export class PrinterSimulator {
 
   renderHtml(): string {
     const current = this.currentReceipt();
+    // Feeds after the last cut leave blank lines behind; they are not a receipt of their own.
+    const hasContent = current.items.some((item) => item.kind === 'qr' || item.text !== '');
     return renderReceiptsHtml(
-      current.items.length ? [...this.receipts, current] : this.receipts,
+      hasContent ? [...this.receipts, current] : this.receipts,
       this.columns,
     );
   }
