@@ -1,0 +1,36 @@
+import type { BalanceSummary, LookupReply, VerifyReply } from '../../core/host/host-api';
+import type { HostClient } from '../../core/host/host-client';
+
+export interface RecordedReplies {
+  lookup: LookupReply;
+  verify: VerifyReply;
+  balance: BalanceSummary;
+}
+
+/**
+ * A host that answers at once with replies recorded from the simulator, so timing the brain
+ * in-process measures the brain (flow, validation, view rendering) and not the network.
+ */
+export class InstantHost implements HostClient {
+  constructor(private readonly replies: RecordedReplies) {}
+
+  async lookup() {
+    return this.replies.lookup;
+  }
+
+  async verifyBirthDate() {
+    return this.replies.verify;
+  }
+
+  async balance() {
+    return this.replies.balance;
+  }
+
+  async contributions() {
+    return { rows: [] };
+  }
+
+  async ping() {
+    return 0;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * A whole kiosk stack in one process for the benchmark: host simulator at 0 ms, brain, web
+ * shell. Forked by the runner with --expose-gc; takes commands over process IPC so sessions
+ * run through the brain's API in the kiosk process while a Chromium page stays connected.
+ */
+import type { Screen } from '../../core/common/api';
+import {
+  BENCH_SESSION,
+  loadCreateKiosk,
+  loadHostSimulator,
+  loadLogger,
+  loadParseConfig,
+  loadWebShell,
+} from './kiosk-parts';
+import { MissingPart, ROOT } from './optional-module';
+import { runSession, waitForScreen } from './session-driver';
+import type { ChildCommand, ChildEvent, ChildReply } from './stack-protocol';
+
+const emit = (message: ChildEvent | ChildReply) => process.send?.(message);
+
+async function main(): Promise<void> {
+  const { startHostSimulator, FIXTURES } = await loadHostSimulator();
+  const { createKiosk } = await loadCreateKiosk();
+  const { parseConfig } = await loadParseConfig();
+  const { createLogger } = await loadLogger();
+  const { startWebShell } = await loadWebShell();
+
+  const host = await startHostSimulator({ port: 0, latencyMs: 0 });
+  const config = parseConfig(
+    { host: { url: host.url, timeoutMs: 5_000 }, web: { port: 0 }, session: BENCH_SESSION },
+    'bench',
+  );
+  const logger = createLogger({ level: 'silent' });
+  const kiosk = createKiosk(config, { logger });
+  const shell = await startWebShell({
+    api: kiosk.api,
+    rendererDir: `${ROOT}/dist/renderer`,
+    port: 0,
+    logger,
+  });
+  const participant = { kpj: FIXTURES.active.kpj, birthDate: FIXTURES.active.birthDate };
+
+  const handle = async (command: ChildCommand): Promise<unknown> => {
+    switch (command.cmd) {
+      case 'send':
+        kiosk.api.send(command.intent);
+        return null;
+      case 'waitScreen':
+        await waitForScreen(kiosk.api, command.screen as Screen, command.timeoutMs);
+        return null;
+      case 'sessions':
+        for (let i = 0; i < command.count; i++) {
+          await runSession(kiosk.api, participant);
+          // Give the connected page a frame to render the last screens before the next session.
+          if (command.paceMs) await new Promise((r) => setTimeout(r, command.paceMs));
+        }
+        return null;
+      case 'memory':
+        for (let i = 0; i < 3; i++) globalThis.gc?.();
+        return { rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed };
+      case 'stop':
+        await shell.close();
+        await kiosk.stop();
+        await host.close();
+        setImmediate(() => process.exit(0));
+        return null;
+    }
+  };
+
+  process.on('message', (command: ChildCommand) => {
+    handle(command).then(
+      (value) => emit({ id: command.id, ok: true, value }),
+      (error: unknown) => emit({ id: command.id, ok: false, error: String(error) }),
+    );
+  });
+  emit({
+    type: 'ready',
+    url: shell.url,
+    hostUrl: host.url,
+    participant,
+    gcExposed: typeof globalThis.gc === 'function',
+  });
+}
+
+process.on('disconnect', () => process.exit(0));
+main().catch((error: unknown) => {
+  emit({
+    type: 'failed',
+    error: error instanceof MissingPart ? `${error.part} missing` : String(error),
+  });
+  setImmediate(() => process.exit(1));
+});
