@@ -1,0 +1,6 @@
+export {
+  ScannerSimulator,
+  payloads,
+  type ScannerSimulatorOptions,
+  type SimSymbology,
+} from './scanner-simulator';
