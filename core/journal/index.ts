@@ -17,11 +17,13 @@ export {
   type JournalStatus,
 } from './journal-writer';
 export { JournalCorruptError, type TornRecord } from './journal-tail-repair';
+export { JournalLockedError } from './journal-lock';
 export {
   verifyJournal,
   type JournalVerification,
   type JournalProblem,
   type JournalProblemKind,
+  type VerifyOptions,
 } from './verify-journal';
 export {
   exportJournal,

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, hashRecord } from './journal-record';
+import { JournalLockedError } from './journal-lock';
 import { JournalEntryRefused, openJournal } from './journal-writer';
 import { verifyJournal } from './verify-journal';
 import {
@@ -163,6 +164,20 @@ describe('openJournal / append', () => {
     expect(warnings).toHaveLength(1);
     expect(errors).toHaveLength(1);
     expect(status.lastSeq).toBe(appended + 2);
+  });
+
+  it('lets only one writer open a journal, and takes over a lock left by a dead process', async () => {
+    const writer = await openJournal({ dir, terminalId: 'KSK-TEST-01' });
+    await expect(openJournal({ dir, terminalId: 'KSK-TEST-01' })).rejects.toBeInstanceOf(
+      JournalLockedError,
+    );
+    await writer.close();
+    // A crash leaves the lock behind; its pid no longer runs.
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dir, 'journal.lock'), '2147483646');
+    const again = await openJournal({ dir, terminalId: 'KSK-TEST-01' });
+    await again.close();
+    expect(await readdir(dir)).not.toContain('journal.lock');
   });
 
   it('refuses appends after close', async () => {

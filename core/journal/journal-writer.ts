@@ -10,6 +10,7 @@ import {
   listJournalFiles,
 } from './journal-files';
 import { GENESIS_HASH, describeIssues, hashRecord, type JournalRecord } from './journal-record';
+import { acquireJournalLock } from './journal-lock';
 import { repairTail, type TornRecord } from './journal-tail-repair';
 
 export const DEFAULT_CAP_BYTES = 512 * 1024 * 1024;
@@ -58,22 +59,34 @@ export interface JournalWriter {
 /**
  * Opens (or creates) the journal in `dir` and continues its chain: seq and prev come from the
  * last good record; a torn last record is set aside and a journalWarning says so.
- * One writer per directory: two processes appending to the same journal break the chain.
+ * One writer per directory (held by `journal.lock`): a second open throws JournalLockedError.
  */
 export async function openJournal(options: JournalWriterOptions): Promise<JournalWriter> {
   await mkdir(options.dir, { recursive: true });
-  const tail = await repairTail(await listJournalFiles(options.dir));
-  const size = await journalBytes(options.dir);
-  const writer = new FileJournalWriter(options, tail.last?.record, tail.last?.file.day, size);
-  writer.tornOnOpen = tail.torn;
+  const release = await acquireJournalLock(options.dir);
+  let writer: FileJournalWriter;
+  try {
+    const tail = await repairTail(await listJournalFiles(options.dir));
+    const size = await journalBytes(options.dir);
+    writer = new FileJournalWriter(options, tail.last?.record, tail.last?.file.day, size, release);
+    writer.tornOnOpen = tail.torn;
+  } catch (error) {
+    await release();
+    throw error;
+  }
   const lastGoodSeq = writer.status().lastSeq;
-  for (const torn of tail.torn) {
-    const message =
-      `torn record at the end of ${torn.file} at seq position ${lastGoodSeq + 1}` +
-      (torn.seqInTornBytes !== undefined ? ` (its bytes say seq ${torn.seqInTornBytes})` : '') +
-      ` moved to ${torn.movedTo}; chain continues from seq ${lastGoodSeq}`;
-    options.logger?.warn(`journal: ${message}`);
-    await writer.append({ type: 'journalWarning', data: { message } });
+  try {
+    for (const torn of writer.tornOnOpen) {
+      const message =
+        `torn record at the end of ${torn.file} at seq position ${lastGoodSeq + 1}` +
+        (torn.seqInTornBytes !== undefined ? ` (its bytes say seq ${torn.seqInTornBytes})` : '') +
+        ` moved to ${torn.movedTo}; chain continues from seq ${lastGoodSeq}`;
+      options.logger?.warn(`journal: ${message}`);
+      await writer.append({ type: 'journalWarning', data: { message } });
+    }
+  } catch (error) {
+    await writer.close();
+    throw error;
   }
   return writer;
 }
@@ -101,6 +114,7 @@ class FileJournalWriter implements JournalWriter {
     last: JournalRecord | undefined,
     lastDay: string | undefined,
     size: { files: number; bytes: number },
+    private readonly releaseLock: () => Promise<void>,
   ) {
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     this.capBytes = options.capBytes ?? DEFAULT_CAP_BYTES;
@@ -144,10 +158,12 @@ class FileJournalWriter implements JournalWriter {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     await this.queue;
     await this.handle?.close();
     this.handle = undefined;
+    await this.releaseLock();
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {

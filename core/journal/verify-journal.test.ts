@@ -117,6 +117,28 @@ describe('verifyJournal', () => {
     expect(problems[0]!.detail).not.toContain('12345672128');
   });
 
+  it('cannot see records cut off the end by itself, but an anchor can', async () => {
+    const lines = await fiveRecords();
+    const anchor = { seq: 5, hash: JSON.parse(lines[4]!).hash as string };
+    expect((await verifyJournal(dir, { anchor })).ok).toBe(true);
+    await writeLines(path(), lines.slice(0, 3));
+    expect((await verifyJournal(dir)).ok).toBe(true); // a clean, shorter chain
+    const { problems } = await verifyJournal(dir, { anchor });
+    expect(problems).toEqual([
+      expect.objectContaining({ file: FILE, line: 4, seq: 5, kind: 'seqGap' }),
+    ]);
+    expect(problems[0]!.detail).toMatch(/ends at seq 3 .* removed from the end/);
+  });
+
+  it('reports a record that no longer matches its anchor', async () => {
+    await fiveRecords();
+    const anchor = { seq: 2, hash: 'f'.repeat(64) };
+    expect(await kinds()).toEqual([]);
+    expect((await verifyJournal(dir, { anchor })).problems).toEqual([
+      expect.objectContaining({ line: 2, seq: 2, kind: 'hashMismatch' }),
+    ]);
+  });
+
   it('reports a removed day file as a missing file', async () => {
     const clock = manualClock('2026-11-20T03:00:00.000Z');
     const { writeJournalDays } = await daysHelper(clock);

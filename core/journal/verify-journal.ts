@@ -38,7 +38,18 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.p
  * Walks every journal file in day order and checks each line: valid record, its own hash, the
  * link to the record before, and seq continuity. Problems name the file, line and seq.
  */
-export async function verifyJournal(dir: string): Promise<JournalVerification> {
+export interface VerifyOptions {
+  /**
+   * A seq and hash written down elsewhere earlier (host, printed report): the journal must
+   * still hold that record unchanged. This is what catches records cut off the end.
+   */
+  anchor?: { seq: number; hash: string };
+}
+
+export async function verifyJournal(
+  dir: string,
+  options: VerifyOptions = {},
+): Promise<JournalVerification> {
   const files = await listJournalFiles(dir);
   const problems: JournalProblem[] = [];
   const seen = new Set<number>();
@@ -46,14 +57,17 @@ export async function verifyJournal(dir: string): Promise<JournalVerification> {
   let lastSeq = 0;
   let lastHash = GENESIS_HASH;
   let lastDay: string | undefined;
+  let lastPlace = { file: files.at(-1)?.name ?? '(none)', line: 0 };
 
   for (const [fileIndex, file] of files.entries()) {
     const isLastFile = fileIndex === files.length - 1;
     let firstInFile = true;
+    let lines = 0;
     for await (const { lineNo, text, terminated, isFinalLine } of withFinal(
       readJournalLines(file.path),
     )) {
       const at = { file: file.name, line: lineNo };
+      lines = lineNo;
       let raw: unknown;
       try {
         raw = JSON.parse(text);
@@ -125,13 +139,25 @@ export async function verifyJournal(dir: string): Promise<JournalVerification> {
         else if (record.seq <= lastSeq)
           problem('seqReordered', `seq ${record.seq} comes after seq ${lastSeq}`);
       }
+      if (options.anchor?.seq === record.seq && options.anchor.hash !== record.hash)
+        problem('hashMismatch', `differs from the anchor recorded for seq ${record.seq}`);
       seen.add(record.seq);
       lastSeq = Math.max(lastSeq, record.seq);
       lastHash = record.hash;
       firstInFile = false;
     }
     lastDay = file.day;
+    lastPlace = { file: file.name, line: lines };
   }
+
+  if (options.anchor && lastSeq < options.anchor.seq)
+    problems.push({
+      file: lastPlace.file,
+      line: lastPlace.line + 1,
+      seq: options.anchor.seq,
+      kind: 'seqGap',
+      detail: `journal ends at seq ${lastSeq} but the anchor says seq ${options.anchor.seq} was written: records were removed from the end`,
+    });
 
   relabelGapsFilledLater(problems, seen);
   return {
