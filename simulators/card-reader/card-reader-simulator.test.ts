@@ -4,6 +4,7 @@ import type { CardReaderEvent } from '../../devices/card-reader/card-reader-type
 import type { StatusChangedEvent } from '../../devices/common/device';
 import type { CardReaderStatus } from '../../devices/card-reader/card-reader-types';
 import { FIXTURES } from '../host';
+import { randomBytes, seededRandom } from '../common/seeded-random';
 import { CardReaderSimulator } from './card-reader-simulator';
 import { nextEvent, openTestLink, type LinkKind, type TestLink } from './links.test-helper';
 import { PARTICIPANT_CARDS, TEST_CARDS, TEST_PANS } from './test-cards';
@@ -208,4 +209,56 @@ describe.each<LinkKind>(['memory', 'mockSerial', 'hid', 'pty'])('card reader ove
       expect(reader.takeCardData()).toMatchObject({ kpj: FIXTURES.inactive.kpj });
     });
   }
+});
+
+describe('card reader data lifetime and noise', () => {
+  it('wipes unclaimed card data after the TTL and on close', async () => {
+    const link = await openTestLink('memory');
+    const sim = new CardReaderSimulator(link.device, { mode: 'serial' });
+    const reader = new CardReader({ transport: link.host, cardDataTtlMs: 50 });
+    rigs.push({ link, reader, sim, events: [] });
+    await reader.open();
+    const read = nextEvent(reader, (e) => e.type === 'cardRead');
+    await sim.swipe(TEST_CARDS.visa);
+    await read;
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(reader.takeCardData()).toBeUndefined();
+
+    const again = nextEvent(reader, (e) => e.type === 'cardRead');
+    await sim.swipe(TEST_CARDS.visa);
+    await again;
+    await reader.close();
+    expect(reader.takeCardData()).toBeUndefined();
+    expect(reader.status().device).toBe('noDevice');
+  });
+
+  it('random bytes from a broken reader give only well-formed events, then a card still reads', async () => {
+    const { reader, sim, events } = await rig('memory');
+    await reader.open();
+    const random = seededRandom(99);
+    for (let i = 0; i < 400; i++) {
+      const chunk = randomBytes(random, Math.floor(random() * 40));
+      // Sprinkle frame bytes so the decoder sees many half-frames, not just noise.
+      if (chunk.length > 2 && random() < 0.5) chunk[0] = 0x02;
+      await sim.sendGarbage(chunk);
+    }
+    await sim.sendGarbage(Uint8Array.of(0x03));
+    await sim.idle();
+    // The memory link delivers on a later tick: let the last noise arrive before reading.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events.some((e) => e.type === 'invalidMedia')).toBe(true);
+    for (const event of events) {
+      if (event.type === 'invalidMedia') expect(event.reason).toMatch(/^[\w :()'.,/-]+$/);
+      expect([
+        'statusChanged',
+        'invalidMedia',
+        'mediaInserted',
+        'mediaRemoved',
+        'cardRead',
+      ]).toContain(event.type);
+    }
+    const read = reader.readCard(2000);
+    await sim.swipe(TEST_CARDS.visa);
+    expect((await read).code).toBe('success');
+  });
 });
