@@ -92,9 +92,8 @@ async function main(): Promise<number> {
     machine,
     figures,
   };
-  const comparisons = args.compare
-    ? compareToBaseline(figures, readResults(args.compare).figures)
-    : undefined;
+  const baseline = args.compare ? readResults(args.compare) : undefined;
+  const comparisons = baseline ? compareToBaseline(figures, baseline.figures) : undefined;
   writeResults(join(resultsDir, 'latest.json'), results);
   const report = markdownReport({
     ...results,
@@ -110,6 +109,10 @@ async function main(): Promise<number> {
   );
   if (!comparisons) return 0;
   console.log('\n' + comparisonTable(comparisons) + '\n');
+  console.log(
+    `Load average at start: ${machine.loadAverageAtStart} now, ` +
+      `${baseline?.machine.loadAverageAtStart ?? '?'} for the baseline (timings are only comparable on similar load).`,
+  );
   const regressions = comparisons.filter((c) => c.regression);
   console.log(
     regressions.length

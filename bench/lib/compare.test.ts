@@ -28,6 +28,13 @@ describe('compareToBaseline', () => {
     expect(result!.regression).toBe(false);
   });
 
+  it('treats more growth than a negative baseline growth as worse', () => {
+    const growth: RowSpec = { id: 'growth', label: 'growth', unit: 'MB', budget: 5 };
+    const [result] = compareToBaseline([measured(growth, [2])], [measured(growth, [-3])]);
+    expect(result!.change).toBeGreaterThan(0);
+    expect(result!.regression).toBe(true);
+  });
+
   it('skips figures missing on either side or not available', () => {
     const results = compareToBaseline(
       [measured(coldStart, [900]), notAvailable(bridge, 'no simulator')],
