@@ -78,6 +78,19 @@ describe('a record torn by a power cut', () => {
     expect(verification).toMatchObject({ ok: true, records: 6, files: 2 });
   });
 
+  it('treats a complete record whose newline never reached the disk as torn', async () => {
+    await writeJournal({ dir, now: manualClock().now }, sessionEntries('s-1'));
+    const path = join(dir, FILE);
+    await truncate(path, (await readFile(path)).length - 1);
+    expect((await verifyJournal(dir)).problems).toEqual([
+      expect.objectContaining({ line: 5, kind: 'tornRecord' }),
+    ]);
+    const writer = await openJournal({ dir, terminalId: 'KSK-TEST-01', now: manualClock().now });
+    expect(writer.status().lastSeq).toBe(5); // seq 1-4 and the warning that took seq 5
+    await writer.close();
+    expect((await verifyJournal(dir)).ok).toBe(true);
+  });
+
   it('refuses to guess when more than the last line is damaged', async () => {
     await writeJournal({ dir, now: manualClock().now }, sessionEntries('s-1'));
     await appendFile(join(dir, FILE), 'garbage\n{"half');

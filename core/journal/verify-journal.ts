@@ -75,8 +75,9 @@ export async function verifyJournal(
         raw = undefined;
       }
       const parsed = raw === undefined ? undefined : parseJournalRecord(raw);
+      // No newline: the write never completed, so its append was never acknowledged.
       const looksTorn = !terminated || (isFinalLine && isLastFile && parsed === undefined);
-      if (looksTorn && !parsed?.ok) {
+      if (looksTorn) {
         problems.push({
           ...at,
           kind: 'tornRecord',
