@@ -180,6 +180,15 @@ describe('openJournal / append', () => {
     expect(await readdir(dir)).not.toContain('journal.lock');
   });
 
+  it('refuses a terminal ID that would make every record invalid', async () => {
+    await expect(openJournal({ dir, terminalId: 'KSK 01' })).rejects.toBeInstanceOf(
+      JournalEntryRefused,
+    );
+    await expect(openJournal({ dir, terminalId: 'T12345678901' })).rejects.toBeInstanceOf(
+      JournalEntryRefused,
+    );
+  });
+
   it('refuses appends after close', async () => {
     const writer = await openJournal({ dir, terminalId: 'KSK-TEST-01' });
     await writer.close();

@@ -9,7 +9,13 @@ import {
   journalFileName,
   listJournalFiles,
 } from './journal-files';
-import { GENESIS_HASH, describeIssues, hashRecord, type JournalRecord } from './journal-record';
+import {
+  GENESIS_HASH,
+  JournalRecordHeader,
+  describeIssues,
+  hashRecord,
+  type JournalRecord,
+} from './journal-record';
 import { acquireJournalLock } from './journal-lock';
 import { repairTail, type TornRecord } from './journal-tail-repair';
 
@@ -62,6 +68,9 @@ export interface JournalWriter {
  * One writer per directory (held by `journal.lock`): a second open throws JournalLockedError.
  */
 export async function openJournal(options: JournalWriterOptions): Promise<JournalWriter> {
+  const terminalId = JournalRecordHeader.shape.terminalId.safeParse(options.terminalId);
+  if (!terminalId.success)
+    throw new JournalEntryRefused(`terminal ID refused: ${describeIssues(terminalId.error)}`);
   await mkdir(options.dir, { recursive: true });
   const release = await acquireJournalLock(options.dir);
   let writer: FileJournalWriter;
