@@ -20,7 +20,7 @@ test('a participant checks the JHT balance with the on-screen keypad', async ({ 
   await expect(page.getByTestId('entry-value')).toHaveText(person.birthDate);
   await page.getByRole('button', { name: 'Lanjut' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Saldo JHT' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Saldo JHT', exact: true })).toBeVisible();
   await expect(page.getByTestId('jht-closing')).toHaveText(rupiah(person.closingBalance));
   await expect(page.getByText('*******' + person.kpj.slice(-4))).toBeVisible();
   await expect(page.getByText('Aktif', { exact: true })).toBeVisible();
@@ -112,7 +112,7 @@ test('the whole flow works in English', async ({ page, kiosk }) => {
   await page.getByRole('button', { name: 'Continue' }).click();
   await tapDigits(page, person.birthDate.replace(/-/g, ''));
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { name: 'JHT balance' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'JHT balance', exact: true })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 

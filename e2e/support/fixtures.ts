@@ -2,11 +2,23 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { test as base, expect, type Page } from '@playwright/test';
 
+export interface Participant {
+  kpj: string;
+  /** DD-MM-YYYY */
+  birthDate: string;
+  name: string;
+  status: 'active' | 'inactive';
+  closingBalance: number;
+}
+
 export interface KioskStack {
   url: string;
   hostUrl: string;
+  /** The host simulator's documented test participants (simulators/host/README.md). */
+  fixtures: { active: Participant; inactive: Participant; highWage: Participant; unknownKpj: string };
   /** Injects host faults through the simulator's control API. */
   setHostFaults(faults: Record<string, unknown>): Promise<void>;
+  clearHostFaults(): Promise<void>;
 }
 
 async function startStack(
@@ -27,20 +39,23 @@ async function startStack(
     });
     child.once('exit', (code) => reject(new Error(`kiosk stack exited early (${code})`)));
   });
-  const { url, hostUrl } = JSON.parse(first) as { url: string; hostUrl: string };
+  const { url, hostUrl, fixtures } = JSON.parse(first) as Pick<KioskStack, 'url' | 'hostUrl' | 'fixtures'>;
+  const control = async (method: string, body?: unknown) => {
+    const response = await fetch(`${hostUrl}/sim/faults`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`host simulator control failed: ${response.status}`);
+  };
   return {
     child,
     stack: {
       url,
       hostUrl,
-      async setHostFaults(faults) {
-        const response = await fetch(`${hostUrl}sim/faults`.replace(/([^:])\/\//, '$1/'), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(faults),
-        });
-        if (!response.ok) throw new Error(`setting host faults failed: ${response.status}`);
-      },
+      fixtures,
+      setHostFaults: (faults) => control('POST', faults),
+      clearHostFaults: () => control('DELETE'),
     },
   };
 }

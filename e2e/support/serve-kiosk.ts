@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { parseConfig } from '../../core/config/load-config';
 import { createKiosk } from '../../core/kiosk/create-kiosk';
 import { createLogger } from '../../core/log/logger';
-import { startHostSimulator } from '../../simulators/host';
+import { FIXTURES, startHostSimulator } from '../../simulators/host';
 import { startWebShell } from '../../web/web-shell';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -26,7 +26,7 @@ const shell = await startWebShell({
   logger,
 });
 
-process.stdout.write(JSON.stringify({ url: shell.url, hostUrl: host.url }) + '\n');
+process.stdout.write(JSON.stringify({ url: shell.url, hostUrl: host.url, fixtures: FIXTURES }) + '\n');
 
 async function stop() {
   await shell.close();
