@@ -10,7 +10,7 @@ import { median, percentile } from '../lib/stats';
 import type { FigureGroup } from './figure-group';
 
 const RUNS = 3;
-const SESSIONS_PER_RUN = 20;
+const SESSIONS_PER_RUN = 40;
 const SPLIT_SAMPLES = 60;
 
 const p95: RowSpec = {

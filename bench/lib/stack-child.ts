@@ -1,7 +1,9 @@
 /**
  * A whole kiosk stack in one process for the benchmark: host simulator at 0 ms, brain, web
- * shell. Forked by the runner with --expose-gc; takes commands over process IPC so sessions
- * run through the brain's API in the kiosk process while a Chromium page stays connected.
+ * shell, as `npm start` runs them. Forked by the runner with --expose-gc; takes commands over
+ * process IPC so sessions run through the brain's API in the kiosk process while a Chromium
+ * page stays connected. With an external host (argv[2], JSON) the process holds only brain and
+ * web shell, so its memory is theirs alone.
  */
 import type { Screen } from '../../core/common/api';
 import {
@@ -13,19 +15,33 @@ import {
   loadWebShell,
 } from './kiosk-parts';
 import { MissingPart, ROOT } from './optional-module';
-import { runSession, waitForScreen } from './session-driver';
+import { runSession, waitForScreen, type Participant } from './session-driver';
 import type { ChildCommand, ChildEvent, ChildReply } from './stack-protocol';
 
 const emit = (message: ChildEvent | ChildReply) => process.send?.(message);
 
-async function main(): Promise<void> {
+interface ExternalHost {
+  hostUrl: string;
+  participant: Participant;
+}
+
+async function embeddedHost() {
   const { startHostSimulator, FIXTURES } = await loadHostSimulator();
+  const host = await startHostSimulator({ port: 0, latencyMs: 0 });
+  const { kpj, birthDate } = FIXTURES.active;
+  return { url: host.url, close: () => host.close(), participant: { kpj, birthDate } };
+}
+
+async function main(): Promise<void> {
+  const external = process.argv[2] ? (JSON.parse(process.argv[2]) as ExternalHost) : null;
   const { createKiosk } = await loadCreateKiosk();
   const { parseConfig } = await loadParseConfig();
   const { createLogger } = await loadLogger();
   const { startWebShell } = await loadWebShell();
 
-  const host = await startHostSimulator({ port: 0, latencyMs: 0 });
+  const host = external
+    ? { url: external.hostUrl, close: async () => {}, participant: external.participant }
+    : await embeddedHost();
   const config = parseConfig(
     { host: { url: host.url, timeoutMs: 5_000 }, web: { port: 0 }, session: BENCH_SESSION },
     'bench',
@@ -38,7 +54,7 @@ async function main(): Promise<void> {
     port: 0,
     logger,
   });
-  const participant = { kpj: FIXTURES.active.kpj, birthDate: FIXTURES.active.birthDate };
+  const participant = host.participant;
 
   const handle = async (command: ChildCommand): Promise<unknown> => {
     switch (command.cmd) {

@@ -37,8 +37,13 @@ export class KioskStack {
     });
   }
 
-  static async start(): Promise<KioskStack> {
-    const child = fork(join(ROOT, 'bench/lib/stack-child.ts'), [], {
+  /** With `externalHost`, the child runs no host simulator of its own and uses that one. */
+  static async start(externalHost?: {
+    hostUrl: string;
+    participant: Participant;
+  }): Promise<KioskStack> {
+    const args = externalHost ? [JSON.stringify(externalHost)] : [];
+    const child = fork(join(ROOT, 'bench/lib/stack-child.ts'), args, {
       cwd: ROOT,
       execArgv: ['--import', 'tsx', '--expose-gc'],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
