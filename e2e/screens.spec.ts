@@ -24,7 +24,9 @@ async function check(page: Page, name: string, resolution: string) {
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     `axe violations on ${name}`,
   ).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow, `horizontal overflow on ${name}`).toBeLessThanOrEqual(0);
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${resolution}-${name}.png`) });
@@ -76,7 +78,9 @@ for (const resolution of RESOLUTIONS) {
       await expect(page.getByRole('status').first()).toBeVisible();
       await shot('09-thank-you');
 
-      await expect(page.getByRole('button', { name: /^(Mulai|Start)$/ })).toBeVisible({ timeout: 10_000 });
+      await expect(page.getByRole('button', { name: /^(Mulai|Start)$/ })).toBeVisible({
+        timeout: 10_000,
+      });
       await page.getByRole('button', { name: /^(Mulai|Start)$/ }).click();
       await tapDigits(page, kiosk.fixtures.unknownKpj);
       await page.keyboard.press('Enter');

@@ -44,6 +44,15 @@ export const KioskConfig = z
       })
       .strict()
       .default({ host: '127.0.0.1', port: 8080 }),
+    journal: z
+      .object({
+        /** The electronic journal's folder (relative paths are from the working directory). */
+        dir: z.string().min(1).default('.kiosk-data/journal'),
+        capMegabytes: z.number().int().min(1).max(1_000_000).default(512),
+        enabled: z.boolean().default(true),
+      })
+      .strict()
+      .default({ dir: '.kiosk-data/journal', capMegabytes: 512, enabled: true }),
     log: z
       .object({
         level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),

@@ -8,6 +8,9 @@ import { LockoutRegistry } from '../session/lockout-registry';
 import type { ReceiptPrinterPort } from '../devices/receipt-printer-port';
 import { composeBalanceReceipt, newReceiptReference } from '../receipt';
 import { ReceiptSequence } from '../receipt/receipt-sequence';
+import { LazyJournalSink } from '../journal/lazy-journal-sink';
+import type { AuditSink } from '../session/session-audit';
+import { KIOSK_VERSION } from './version';
 
 export interface KioskDeps {
   host: HostClient;
@@ -15,6 +18,8 @@ export interface KioskDeps {
   printer: ReceiptPrinterPort | null;
   logger: Logger;
   now: () => Date;
+  /** Overrides the journal from config (tests). */
+  audit: AuditSink | null;
 }
 
 export interface Kiosk {
@@ -34,8 +39,24 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
       timeoutMs: config.host.timeoutMs,
     });
   const sequence = new ReceiptSequence(config.timeZone);
+  const journal =
+    deps.audit === undefined && config.journal.enabled
+      ? new LazyJournalSink(
+          {
+            dir: config.journal.dir,
+            terminalId: config.terminalId,
+            timeZone: config.timeZone,
+            capBytes: config.journal.capMegabytes * 1024 * 1024,
+            logger: { warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+          },
+          logger,
+        )
+      : null;
+  const audit = (deps.audit === undefined ? journal : deps.audit) ?? undefined;
+  void audit?.record({ type: 'kioskStarted', data: { version: KIOSK_VERSION } }).catch(() => {});
   const brain = new KioskBrain({
     host,
+    audit,
     receipts: {
       printer: deps.printer ?? null,
       compose: (summary, meta) =>
@@ -64,6 +85,8 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     brain,
     async stop() {
       brain.stop();
+      await audit?.record({ type: 'kioskStopped', data: {} }).catch(() => {});
+      await journal?.close();
       logger.info('kiosk stopped');
     },
   };

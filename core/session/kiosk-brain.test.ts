@@ -31,8 +31,7 @@ function type(brain: KioskBrain, digits: string) {
 }
 
 async function settle() {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-  await vi.advanceTimersByTimeAsync(0);
+  for (let i = 0; i < 20; i++) await vi.advanceTimersByTimeAsync(0);
 }
 
 describe('KioskBrain session flow', () => {

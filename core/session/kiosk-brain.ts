@@ -9,6 +9,7 @@ import {
 } from './session-machine';
 import type { SessionEvent } from './session-events';
 import { toSessionView } from './session-view';
+import { SessionAuditor, type AuditSink } from './session-audit';
 
 export interface KioskBrainOptions extends SessionMachineDeps {
   terminalId: string;
@@ -16,6 +17,8 @@ export interface KioskBrainOptions extends SessionMachineDeps {
   idleTimeoutMs: number;
   idleWarningMs: number;
   logger: Logger;
+  /** The journal; views that report an audited step are published only once it is durable. */
+  audit?: AuditSink;
 }
 
 /** States in which nobody is being served, so no idle countdown runs. */
@@ -34,6 +37,10 @@ export class KioskBrain implements KioskApi {
   private seq = 0;
   private current: SessionView;
   private lastState = 'attract';
+  private lastEvent: SessionEvent = { type: 'activity' };
+  private readonly auditor = new SessionAuditor();
+  /** Keeps views in order while some wait for their audit records to be flushed. */
+  private pending: Promise<void> | null = null;
 
   constructor(private readonly options: KioskBrainOptions) {
     this.idle = new IdleTimer(
@@ -58,6 +65,7 @@ export class KioskBrain implements KioskApi {
   /** Device and other in-process sources feed the flow through here (e.g. a swiped KPJ card). */
   dispatch(event: SessionEvent): void {
     if (this.idle.running && event.type !== 'timeout') this.idle.restart();
+    this.lastEvent = event;
     this.actor.send(event);
     // Intents that change nothing in the flow (activity, extendTime) still refresh the countdown.
     if (event.type === 'activity' || event.type === 'extendTime') this.publish();
@@ -94,16 +102,45 @@ export class KioskBrain implements KioskApi {
   private onStateChange(): void {
     const state = this.stateName();
     if (state !== this.lastState) {
-      this.options.logger.info({ from: this.lastState, to: state }, 'session step');
+      const from = this.lastState;
+      this.options.logger.info({ from, to: state }, 'session step');
       this.lastState = state;
       if (RESTING_STATES.has(state)) this.idle.stop();
       else this.idle.restart();
+      const entries = this.auditor.entriesFor(
+        from,
+        state,
+        this.actor.getSnapshot().context,
+        this.lastEvent,
+      );
+      if (entries.length && this.options.audit) {
+        this.recordThenPublish(entries);
+        return;
+      }
     }
     this.publish();
   }
 
+  private recordThenPublish(entries: Parameters<AuditSink['record']>[0][]): void {
+    const audit = this.options.audit!;
+    const previous = this.pending ?? Promise.resolve();
+    const done = previous
+      .then(async () => {
+        for (const entry of entries) await audit.record(entry);
+      })
+      .catch((error: unknown) => {
+        this.options.logger.error({ err: (error as Error).message }, 'journal write failed');
+      })
+      .then(() => {
+        if (this.pending === done) this.pending = null;
+        this.publish();
+      });
+    this.pending = done;
+  }
+
   private expire(): void {
     this.options.logger.info({ at: this.stateName() }, 'session timed out');
+    this.lastEvent = { type: 'timeout' };
     this.actor.send({ type: 'timeout' });
   }
 
@@ -121,6 +158,8 @@ export class KioskBrain implements KioskApi {
   }
 
   private publish(): void {
+    // While a step waits for the journal, hold every view back; the latest goes out after it.
+    if (this.pending) return;
     this.seq += 1;
     this.current = this.render();
     for (const listener of this.listeners) listener(this.current);

@@ -15,7 +15,12 @@ export interface KioskStack {
   url: string;
   hostUrl: string;
   /** The host simulator's documented test participants (simulators/host/README.md). */
-  fixtures: { active: Participant; inactive: Participant; highWage: Participant; unknownKpj: string };
+  fixtures: {
+    active: Participant;
+    inactive: Participant;
+    highWage: Participant;
+    unknownKpj: string;
+  };
   /** Injects host faults through the simulator's control API. */
   setHostFaults(faults: Record<string, unknown>): Promise<void>;
   clearHostFaults(): Promise<void>;
@@ -39,7 +44,10 @@ async function startStack(
     });
     child.once('exit', (code) => reject(new Error(`kiosk stack exited early (${code})`)));
   });
-  const { url, hostUrl, fixtures } = JSON.parse(first) as Pick<KioskStack, 'url' | 'hostUrl' | 'fixtures'>;
+  const { url, hostUrl, fixtures } = JSON.parse(first) as Pick<
+    KioskStack,
+    'url' | 'hostUrl' | 'fixtures'
+  >;
   const control = async (method: string, body?: unknown) => {
     const response = await fetch(`${hostUrl}/sim/faults`, {
       method,

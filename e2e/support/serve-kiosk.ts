@@ -2,6 +2,8 @@
  * One isolated kiosk stack for one test: host simulator + brain + web shell on ephemeral
  * loopback ports. Prints one JSON line with the URLs, stops on SIGTERM or when stdin closes.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseConfig } from '../../core/config/load-config';
 import { createKiosk } from '../../core/kiosk/create-kiosk';
@@ -13,8 +15,14 @@ const root = resolve(import.meta.dirname, '../..');
 const overrides = JSON.parse(process.argv[2] ?? '{}') as Record<string, unknown>;
 
 const host = await startHostSimulator({ port: 0, latencyMs: 0 });
+const journalDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-journal-'));
 const config = parseConfig(
-  { ...overrides, host: { url: host.url, timeoutMs: 2_000 }, web: { port: 0 } },
+  {
+    ...overrides,
+    host: { url: host.url, timeoutMs: 2_000 },
+    web: { port: 0 },
+    journal: { dir: journalDir },
+  },
   'e2e',
 );
 const logger = createLogger({ level: 'warn' });
@@ -26,7 +34,9 @@ const shell = await startWebShell({
   logger,
 });
 
-process.stdout.write(JSON.stringify({ url: shell.url, hostUrl: host.url, fixtures: FIXTURES }) + '\n');
+process.stdout.write(
+  JSON.stringify({ url: shell.url, hostUrl: host.url, fixtures: FIXTURES, journalDir }) + '\n',
+);
 
 async function stop() {
   await shell.close();
