@@ -26,7 +26,6 @@ export function createLogger(options: { level?: string; name?: string } = {}): L
         'track2',
         '*.track1',
         '*.track2',
-        'name',
         '*.name',
         'token',
         '*.token',
