@@ -28,6 +28,17 @@ const domP95: RowSpec = {
   unit: 'ms',
 };
 
+const toSendP50: RowSpec = {
+  id: 'touch.toSend.p50',
+  label: '  tap → digit intent sent on the WebSocket, p50',
+  unit: 'ms',
+};
+const roundTripP50: RowSpec = {
+  id: 'touch.socketRoundTrip.p50',
+  label: '  intent sent → view back in the page (Chromium WebSocket round trip), p50',
+  unit: 'ms',
+};
+
 interface Key {
   x: number;
   y: number;
@@ -50,7 +61,10 @@ async function keypadKeys(page: Page): Promise<{ digits: Key[]; clear: Key }> {
   return { digits, clear };
 }
 
-type TapSamples = Pick<BenchWindow['__bench'], 'taps' | 'tapsToDom' | 'tapsFrameEnd'>;
+type TapSamples = Pick<
+  BenchWindow['__bench'],
+  'taps' | 'tapsToDom' | 'tapsFrameEnd' | 'tapsToSend' | 'tapsSendToView'
+>;
 
 /**
  * Taps keys as a person would: 11 digits then clear, over and over from an empty field (each
@@ -59,9 +73,11 @@ type TapSamples = Pick<BenchWindow['__bench'], 'taps' | 'tapsToDom' | 'tapsFrame
  */
 async function tapRun(page: Page, taps: number): Promise<TapSamples> {
   const { digits, clear } = await keypadKeys(page);
-  const before = await page.evaluate(
-    () => (globalThis as unknown as BenchWindow).__bench.taps.length,
-  );
+  const counts = await page.evaluate(() => {
+    const bench = (globalThis as unknown as BenchWindow).__bench;
+    return { taps: bench.taps.length, socket: bench.tapsToSend.length };
+  });
+  const before = counts.taps;
   for (let i = 0; i < taps; i++) {
     const key = i % (KPJ_DIGITS + 1) === KPJ_DIGITS ? clear : digits[i % 10]!;
     await page.mouse.click(key.x, key.y);
@@ -71,19 +87,21 @@ async function tapRun(page: Page, taps: number): Promise<TapSamples> {
       { timeout: 5_000 },
     );
   }
-  return page.evaluate((from) => {
+  return page.evaluate(({ taps, socket }) => {
     const bench = (globalThis as unknown as BenchWindow).__bench;
     return {
-      taps: bench.taps.slice(from),
-      tapsToDom: bench.tapsToDom.slice(from),
-      tapsFrameEnd: bench.tapsFrameEnd.slice(from),
+      taps: bench.taps.slice(taps),
+      tapsToDom: bench.tapsToDom.slice(taps),
+      tapsFrameEnd: bench.tapsFrameEnd.slice(taps),
+      tapsToSend: bench.tapsToSend.slice(socket),
+      tapsSendToView: bench.tapsSendToView.slice(socket),
     };
-  }, before);
+  }, counts);
 }
 
 export const touchLatency: FigureGroup = {
   title: 'touch latency',
-  rows: [p95, p50, frameEndP95, domP95],
+  rows: [p95, p50, frameEndP95, domP95, toSendP50, roundTripP50],
   async run({ browser, progress }) {
     const stack = await KioskStack.start();
     const page = await newProbedPage(browser);
@@ -94,6 +112,8 @@ export const touchLatency: FigureGroup = {
         p50: [] as number[],
         frameEnd: [] as number[],
         dom: [] as number[],
+        toSend: [] as number[],
+        roundTrip: [] as number[],
       };
       for (let run = 1; run <= RUNS; run++) {
         await stack.request({ cmd: 'send', intent: { type: 'start' } });
@@ -106,6 +126,8 @@ export const touchLatency: FigureGroup = {
         runs.p50.push(percentile(samples.taps, 50));
         runs.frameEnd.push(percentile(samples.tapsFrameEnd, 95));
         runs.dom.push(percentile(samples.tapsToDom, 95));
+        runs.toSend.push(percentile(samples.tapsToSend, 50));
+        runs.roundTrip.push(percentile(samples.tapsSendToView, 50));
         progress(
           `touch run ${run}/${RUNS}: p50 ${runs.p50.at(-1)!.toFixed(1)} ms, p95 ${runs.p95.at(-1)!.toFixed(1)} ms ` +
             `(DOM p95 ${runs.dom.at(-1)!.toFixed(1)} ms)`,
@@ -117,6 +139,8 @@ export const touchLatency: FigureGroup = {
         measured(p50, runs.p50),
         measured(frameEndP95, runs.frameEnd),
         measured(domP95, runs.dom),
+        measured(toSendP50, runs.toSend),
+        measured(roundTripP50, runs.roundTrip),
       ];
     } finally {
       await page.context().close();

@@ -1,4 +1,9 @@
-import type { BalanceSummary, LookupReply, VerifyReply } from '../../core/host/host-api';
+import type {
+  BalanceSummary,
+  LookupReply,
+  OtpSendReply,
+  VerifyReply,
+} from '../../core/host/host-api';
 import type { HostClient } from '../../core/host/host-client';
 
 export interface RecordedReplies {
@@ -20,6 +25,15 @@ export class InstantHost implements HostClient {
 
   async verifyBirthDate() {
     return this.replies.verify;
+  }
+
+  /** The benchmark's participant verifies by birth date only; an OTP step would be a change. */
+  async sendOtp(): Promise<OtpSendReply> {
+    throw new Error('the benchmark participant needs no OTP; the flow asked for one');
+  }
+
+  async verifyOtp(): Promise<void> {
+    throw new Error('the benchmark participant needs no OTP; the flow asked for one');
   }
 
   async balance() {

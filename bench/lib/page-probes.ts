@@ -10,7 +10,8 @@
  *   reached the page); the first later mutation of the entry field stops it after the double
  *   rAF. One sample per tap in window.__bench.taps; for context also the time to the DOM
  *   change itself (tapsToDom) and to the end of the first frame after it, by a message posted
- *   from its rAF (tapsFrameEnd: a tighter "painted" than the double rAF).
+ *   from its rAF (tapsFrameEnd: a tighter "painted" than the double rAF), and, from a wrapper
+ *   around the page's WebSocket, when the digit intent left and the next view came back.
  * - Balance: arming it makes the next Enter keydown start the clock; the clock stops after the
  *   double rAF that follows the balance's closing JHT amount entering the DOM.
  */
@@ -23,13 +24,39 @@ export const PAGE_PROBES = `
     channel.port1.onmessage = () => fn();
     channel.port2.postMessage(null);
   });
-  const bench = { taps: [], tapsToDom: [], tapsFrameEnd: [], tapStart: null, balance: null };
+  const bench = {
+    taps: [], tapsToDom: [], tapsFrameEnd: [], tapsToSend: [], tapsSendToView: [],
+    tapStart: null, tapSent: null, tapView: null, balance: null,
+  };
   window.__bench = bench;
 
   addEventListener('pointerdown', (event) => {
-    if (event.target instanceof Element && event.target.closest('[role="group"][aria-label="Keypad"]'))
+    if (event.target instanceof Element && event.target.closest('[role="group"][aria-label="Keypad"]')) {
       bench.tapStart = event.timeStamp;
+      bench.tapSent = null;
+      bench.tapView = null;
+    }
   }, { capture: true });
+
+  // The kiosk's socket, wrapped to see when the tap's intent leaves and the next view arrives.
+  // The wrapper's listener is the socket's first, so it runs before the UI's.
+  const NativeWebSocket = WebSocket;
+  window.WebSocket = function (url, protocols) {
+    const socket = new NativeWebSocket(url, protocols);
+    const send = socket.send.bind(socket);
+    socket.send = (data) => {
+      if (bench.tapStart !== null && bench.tapSent === null && !String(data).includes('"activity"'))
+        bench.tapSent = performance.now();
+      return send(data);
+    };
+    socket.addEventListener('message', () => {
+      if (bench.tapSent !== null && bench.tapView === null) bench.tapView = performance.now();
+    });
+    return socket;
+  };
+  window.WebSocket.prototype = NativeWebSocket.prototype;
+  for (const name of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'])
+    window.WebSocket[name] = NativeWebSocket[name];
 
   addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && bench.balance && bench.balance.start === null)
@@ -46,6 +73,10 @@ export const PAGE_PROBES = `
         const start = bench.tapStart;
         bench.tapStart = null;
         bench.tapsToDom.push(performance.now() - start);
+        if (bench.tapSent !== null && bench.tapView !== null) {
+          bench.tapsToSend.push(bench.tapSent - start);
+          bench.tapsSendToView.push(bench.tapView - bench.tapSent);
+        }
         afterThisFrame(() => bench.tapsFrameEnd.push(performance.now() - start));
         afterPaint(() => bench.taps.push(performance.now() - start));
       }
@@ -73,6 +104,10 @@ export interface PageBench {
   taps: number[];
   tapsToDom: number[];
   tapsFrameEnd: number[];
+  /** Tap to the digit intent leaving on the WebSocket (press, release, click handler). */
+  tapsToSend: number[];
+  /** Intent sent to the next view received: the WebSocket round trip as the page sees it. */
+  tapsSendToView: number[];
   balance: { start: number | null; seen: boolean; result: number | null } | null;
 }
 
