@@ -33,6 +33,21 @@ export const VerifyReply = z.object({
 });
 export type VerifyReply = z.infer<typeof VerifyReply>;
 
+export const OtpSendReply = z.object({
+  /** Where the code went, masked: `****1234`. */
+  maskedDestination: z.string().regex(/^\*{4}\d{4}$/),
+  expiresInSeconds: z.number().int().positive(),
+  /** How long before another code may be requested. */
+  resendAfterSeconds: z.number().int().nonnegative(),
+});
+export type OtpSendReply = z.infer<typeof OtpSendReply>;
+
+export const OtpVerifyRequest = z.object({ code: z.string().regex(/^\d{6}$/) });
+export type OtpVerifyRequest = z.infer<typeof OtpVerifyRequest>;
+
+export const OtpVerifyReply = z.object({ verified: z.literal(true) });
+export type OtpVerifyReply = z.infer<typeof OtpVerifyReply>;
+
 export const ProgramCode = z.enum(['JHT', 'JP', 'JKK', 'JKM', 'JKP']);
 export type ProgramCode = z.infer<typeof ProgramCode>;
 
@@ -95,6 +110,8 @@ export const HostErrorCode = z.enum([
   'notFound',
   'verificationFailed',
   'locked',
+  'otpExpired',
+  'tooSoon',
   'unauthorized',
   'badRequest',
   'internal',
@@ -107,6 +124,8 @@ export const HostErrorBody = z.object({
   attemptsLeft: z.number().int().nonnegative().optional(),
   /** ISO 8601 instant when a locked participant may try again. */
   retryAt: z.string().optional(),
+  /** With tooSoon: seconds before another OTP may be requested. */
+  retryAfterSeconds: z.number().int().nonnegative().optional(),
 });
 export type HostErrorBody = z.infer<typeof HostErrorBody>;
 

@@ -1,10 +1,18 @@
-import type { BalanceSummary, ContributionHistory, LookupReply, VerifyReply } from './host-api';
+import type {
+  BalanceSummary,
+  ContributionHistory,
+  LookupReply,
+  OtpSendReply,
+  VerifyReply,
+} from './host-api';
 
 /** Why a host call failed, as the session flow needs to tell it apart. */
 export type HostFailure =
   | { kind: 'notFound' }
   | { kind: 'verificationFailed'; attemptsLeft: number }
   | { kind: 'locked'; retryAt: string }
+  | { kind: 'otpExpired' }
+  | { kind: 'tooSoon'; retryAfterSeconds: number }
   | { kind: 'unauthorized' }
   | { kind: 'timeout' }
   | { kind: 'unavailable'; detail: string }
@@ -21,6 +29,9 @@ export class HostError extends Error {
 export interface HostClient {
   lookup(kpj: string, signal?: AbortSignal): Promise<LookupReply>;
   verifyBirthDate(kpj: string, birthDate: string, signal?: AbortSignal): Promise<VerifyReply>;
+  /** Sends a one-time code to the participant's registered phone; the token needs it before balance. */
+  sendOtp(token: string, signal?: AbortSignal): Promise<OtpSendReply>;
+  verifyOtp(token: string, code: string, signal?: AbortSignal): Promise<void>;
   balance(token: string, signal?: AbortSignal): Promise<BalanceSummary>;
   contributions(token: string, months: number, signal?: AbortSignal): Promise<ContributionHistory>;
   /** Round-trip to the host's health endpoint, for technicians. Resolves with latency in ms. */

@@ -5,6 +5,8 @@ import {
   HealthReply,
   HostErrorBody,
   LookupReply,
+  OtpSendReply,
+  OtpVerifyReply,
   VerifyReply,
 } from './host-api';
 import { HostError, type HostClient, type HostFailure } from './host-client';
@@ -18,7 +20,11 @@ export interface HttpHostClientOptions {
   timeoutMs?: number;
 }
 
-type Operation = 'lookup' | 'verify' | 'balance' | 'contributions' | 'health';
+type Operation =
+  'lookup' | 'verify' | 'otpSend' | 'otpVerify' | 'balance' | 'contributions' | 'health';
+
+/** Operations whose 401 means "wrong answer, N attempts left" rather than "token not accepted". */
+const VERIFYING: ReadonlySet<Operation> = new Set(['verify', 'otpVerify']);
 
 interface Call<T> {
   operation: Operation;
@@ -64,6 +70,30 @@ export class HttpHostClient implements HostClient {
       path: 'v1/verify',
       body: { kpj, birthDate },
       schema: VerifyReply,
+      signal,
+    });
+  }
+
+  sendOtp(token: string, signal?: AbortSignal): Promise<OtpSendReply> {
+    return this.call({
+      operation: 'otpSend',
+      method: 'POST',
+      path: 'v1/otp/send',
+      body: {},
+      token,
+      schema: OtpSendReply,
+      signal,
+    });
+  }
+
+  async verifyOtp(token: string, code: string, signal?: AbortSignal): Promise<void> {
+    await this.call({
+      operation: 'otpVerify',
+      method: 'POST',
+      path: 'v1/otp/verify',
+      body: { code },
+      token,
+      schema: OtpVerifyReply,
       signal,
     });
   }
@@ -181,7 +211,7 @@ function describeIssues(error: z.ZodError): string {
 function errorFailure(operation: Operation, status: number, text: string): HostFailure {
   if (status >= 500) return { kind: 'unavailable', detail: `HTTP ${status}` };
   if (status === 404) return { kind: 'notFound' };
-  if (status === 401 && operation !== 'verify') return { kind: 'unauthorized' };
+  if (status === 401 && !VERIFYING.has(operation)) return { kind: 'unauthorized' };
 
   let json: unknown;
   try {
@@ -205,6 +235,10 @@ function errorFailure(operation: Operation, status: number, text: string): HostF
       return { kind: 'malformedReply', detail: 'HTTP 423 retryAt: missing or not an instant' };
     }
     return { kind: 'locked', retryAt: body.retryAt };
+  }
+  if (status === 410 && body.code === 'otpExpired') return { kind: 'otpExpired' };
+  if (status === 429 && body.code === 'tooSoon') {
+    return { kind: 'tooSoon', retryAfterSeconds: body.retryAfterSeconds ?? 30 };
   }
   return { kind: 'unavailable', detail: `HTTP ${status} ${body.code}` };
 }

@@ -64,6 +64,24 @@ export class FakeHost implements HostClient {
     return { token: 'token-0123456789abcdef', expiresInSeconds: 300 };
   }
 
+  otpCode = '123456';
+  otpAttemptsLeft = 3;
+
+  async sendOtp() {
+    this.calls.push('sendOtp');
+    this.take();
+    return { maskedDestination: '****1234', expiresInSeconds: 300, resendAfterSeconds: 30 };
+  }
+
+  async verifyOtp(_token: string, code: string) {
+    this.calls.push('verifyOtp');
+    this.take();
+    if (code !== this.otpCode) {
+      this.otpAttemptsLeft = Math.max(this.otpAttemptsLeft - 1, 0);
+      throw new HostError({ kind: 'verificationFailed', attemptsLeft: this.otpAttemptsLeft });
+    }
+  }
+
   async balance() {
     this.calls.push('balance');
     this.take();

@@ -8,6 +8,7 @@ export interface SimControls {
   setFaults(faults: FaultConfig): void;
   clearFaults(): void;
   resetLockouts(): void;
+  lastOtpFor(kpj: string): string | null;
   participants: readonly SimParticipant[];
 }
 
@@ -33,9 +34,9 @@ export async function handleControl(
   controls: SimControls,
   request: IncomingMessage,
   response: ServerResponse,
-  pathname: string,
+  url: URL,
 ): Promise<void> {
-  const key = `${request.method} ${pathname}`;
+  const key = `${request.method} ${url.pathname}`;
   switch (key) {
     case 'GET /sim/faults':
       return sendJson(response, 200, controls.getFaults());
@@ -58,6 +59,10 @@ export async function handleControl(
     case 'DELETE /sim/lockouts':
       controls.resetLockouts();
       return sendJson(response, 200, { reset: true });
+    case 'GET /sim/otp': {
+      const kpj = url.searchParams.get('kpj') ?? '';
+      return sendJson(response, 200, { code: controls.lastOtpFor(kpj) });
+    }
     case 'GET /sim/participants':
       return sendJson(response, 200, { participants: participantListing(controls.participants) });
     default:

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const HOST_ROUTES = ['lookup', 'verify', 'balance', 'contributions', 'health'] as const;
+export const HOST_ROUTES = [
+  'lookup',
+  'verify',
+  'otpSend',
+  'otpVerify',
+  'balance',
+  'contributions',
+  'health',
+] as const;
 export type HostRoute = (typeof HOST_ROUTES)[number];
 
 /** What can go wrong with one answer. Fields combine: latency first, then the failure. */
@@ -50,6 +58,8 @@ export function resolveFault(
 export const SCHEMA_MISMATCH_BODIES: Record<HostRoute, unknown> = {
   lookup: { verification: ['retinaScan'] },
   verify: { token: 12345, expiresInSeconds: 300 },
+  otpSend: { maskedDestination: '081234', expiresInSeconds: 'soon' },
+  otpVerify: { verified: 'yes' },
   balance: { participant: { name: '' }, jht: { closingBalance: -1 }, programs: 'none' },
   contributions: { rows: [{ month: '2026-13', wage: '4.000.000' }] },
   health: { status: 'fine' },

@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   LookupRequest,
+  OtpVerifyRequest,
   VerifyRequest,
+  type OtpSendReply,
+  type OtpVerifyReply,
   type ContributionHistory,
   type HealthReply,
   type LookupReply,
@@ -13,11 +16,13 @@ import type { AttemptTracker } from './lockouts';
 import { monthIndex } from './seed/months';
 import type { SimParticipant } from './seed/participant';
 import type { TokenStore } from './tokens';
+import { maskedPhoneOf, type OtpStore } from './otp';
 
 export interface HostState {
   participants: ReadonlyMap<string, SimParticipant>;
   attempts: AttemptTracker;
   tokens: TokenStore;
+  otp: OtpStore;
   now: () => Date;
 }
 
@@ -26,6 +31,8 @@ export function matchHostRoute(method: string, pathname: string): HostRoute | nu
   const routes: Record<string, HostRoute> = {
     'POST /v1/lookup': 'lookup',
     'POST /v1/verify': 'verify',
+    'POST /v1/otp/send': 'otpSend',
+    'POST /v1/otp/verify': 'otpVerify',
     'GET /v1/balance': 'balance',
     'GET /v1/contributions': 'contributions',
     'GET /v1/health': 'health',
@@ -77,6 +84,54 @@ const verify: Handler = async (state, request, response) => {
   });
 };
 
+const otpSend: Handler = async (state, request, response) => {
+  const participant = authorized(state, request, response, { allowOtpPending: true });
+  if (!participant) return;
+  const token = bearerToken(request)!;
+  const wait = state.otp.waitBeforeResend(token);
+  if (wait > 0) {
+    return sendError(response, 429, 'tooSoon', 'a code was sent moments ago', {
+      retryAfterSeconds: wait,
+    });
+  }
+  state.otp.send(token, participant.kpj);
+  const reply: OtpSendReply = {
+    maskedDestination: maskedPhoneOf(participant.kpj),
+    expiresInSeconds: state.otp.ttlSeconds,
+    resendAfterSeconds: state.otp.resendAfterSeconds,
+  };
+  sendJson(response, 200, reply);
+};
+
+const otpVerify: Handler = async (state, request, response) => {
+  const participant = authorized(state, request, response, { allowOtpPending: true });
+  if (!participant) return;
+  const parsed = OtpVerifyRequest.safeParse(await readJson(request));
+  if (!parsed.success) return sendError(response, 400, 'badRequest', 'code must be 6 digits');
+  if (replyLocked(state, response, participant.kpj)) return;
+  const result = state.otp.check(bearerToken(request)!, parsed.data.code);
+  if (result.ok) {
+    const reply: OtpVerifyReply = { verified: true };
+    return sendJson(response, 200, reply);
+  }
+  switch (result.reason) {
+    case 'notSent':
+      return sendError(response, 400, 'badRequest', 'no code was sent for this token');
+    case 'expired':
+      return sendError(response, 410, 'otpExpired', 'the code has expired');
+    case 'wrong':
+      return sendError(response, 401, 'verificationFailed', 'the code does not match', {
+        attemptsLeft: result.attemptsLeft,
+      });
+    case 'exhausted': {
+      const until = state.attempts.lockNow(participant.kpj);
+      return sendError(response, 423, 'locked', 'too many wrong codes', {
+        retryAt: until.toISOString(),
+      });
+    }
+  }
+};
+
 const balance: Handler = async (state, request, response) => {
   const participant = authorized(state, request, response);
   if (participant) sendJson(response, 200, participant.summary);
@@ -106,6 +161,8 @@ const health: Handler = async (state, _request, response) => {
 export const HOST_HANDLERS: Record<HostRoute, Handler> = {
   lookup,
   verify,
+  otpSend,
+  otpVerify,
   balance,
   contributions,
   health,
@@ -122,11 +179,12 @@ function authorized(
   state: HostState,
   request: IncomingMessage,
   response: ServerResponse,
+  options: { allowOtpPending?: boolean } = {},
 ): SimParticipant | null {
   const token = bearerToken(request);
   const kpj = token ? state.tokens.kpjOf(token) : null;
   const participant = kpj ? state.participants.get(kpj) : undefined;
-  if (!participant) {
+  if (!participant || (!options.allowOtpPending && state.otp.blocks(token!))) {
     sendError(response, 401, 'unauthorized', 'missing, unknown or expired token');
     return null;
   }

@@ -14,6 +14,7 @@ import { AttemptTracker } from './lockouts';
 import type { SimParticipant } from './seed/participant';
 import { PARTICIPANTS } from './seed/participants';
 import { TokenStore } from './tokens';
+import { OtpStore } from './otp';
 
 export interface HostSimulatorOptions {
   /** 0 (default) picks a free port. The simulator binds 127.0.0.1 only. */
@@ -26,6 +27,9 @@ export interface HostSimulatorOptions {
   /** How long a lock lasts, in ms (default 15 minutes). */
   lockMs?: number;
   tokenTtlSeconds?: number;
+  /** How long a one-time code stays valid (default 300 s) and the resend cool-down (default 30 s). */
+  otpTtlSeconds?: number;
+  otpResendSeconds?: number;
   /** The host's clock, for lock and token expiry (default: the real clock). */
   now?: () => Date;
   participants?: readonly SimParticipant[];
@@ -49,6 +53,8 @@ export interface HostSimulator {
   setFaults(faults: FaultConfig): void;
   clearFaults(): void;
   resetLockouts(): void;
+  /** The last one-time code "sent by SMS" to this KPJ, for tests and the control panel. */
+  lastOtpFor(kpj: string): string | null;
   /** Stops listening and drops open connections, hung requests included. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -68,6 +74,7 @@ export async function startHostSimulator(
     participants: new Map(participants.map((participant) => [participant.kpj, participant])),
     attempts: new AttemptTracker(options.maxAttempts ?? 3, options.lockMs ?? 15 * 60_000, now),
     tokens: new TokenStore(options.tokenTtlSeconds ?? 300, now),
+    otp: new OtpStore(now, options.otpTtlSeconds ?? 300, options.otpResendSeconds ?? 30),
     now,
   };
   let faults: FaultConfig = FaultConfig.parse(options.faults ?? {});
@@ -83,6 +90,7 @@ export async function startHostSimulator(
       faults = {};
     },
     resetLockouts: () => state.attempts.reset(),
+    lastOtpFor: (kpj: string) => state.otp.lastCodeFor(kpj),
   };
 
   const wait = (ms: number) =>
@@ -117,7 +125,7 @@ export async function startHostSimulator(
     const started = performance.now();
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/sim/')) {
-      return handleControl(controls, request, response, url.pathname);
+      return handleControl(controls, request, response, url);
     }
     const header = request.headers['x-terminal-id'];
     const terminalId = typeof header === 'string' && TERMINAL_ID.test(header) ? header : null;
@@ -165,6 +173,7 @@ export async function startHostSimulator(
     setFaults: controls.setFaults,
     clearFaults: controls.clearFaults,
     resetLockouts: controls.resetLockouts,
+    lastOtpFor: controls.lastOtpFor,
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer);

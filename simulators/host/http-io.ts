@@ -39,7 +39,7 @@ export function sendError(
   status: number,
   code: HostErrorCode,
   message: string,
-  extra: Pick<HostErrorBody, 'attemptsLeft' | 'retryAt'> = {},
+  extra: Pick<HostErrorBody, 'attemptsLeft' | 'retryAt' | 'retryAfterSeconds'> = {},
 ): void {
   const body: HostErrorBody = { code, message, ...extra };
   sendJson(response, status, body);

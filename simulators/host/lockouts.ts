@@ -34,6 +34,13 @@ export class AttemptTracker {
     return { lockedUntil: new Date(until) };
   }
 
+  /** Locks the KPJ at once (too many wrong one-time codes); returns the lock's end. */
+  lockNow(kpj: string): Date {
+    const until = this.now().getTime() + this.lockMs;
+    this.lockedUntil.set(kpj, until);
+    return new Date(until);
+  }
+
   succeed(kpj: string): void {
     this.failures.delete(kpj);
   }

@@ -32,6 +32,8 @@ describe('docs/host-api.openapi.yaml', () => {
     const paths: Record<(typeof HOST_ROUTES)[number], string> = {
       lookup: '/v1/lookup',
       verify: '/v1/verify',
+      otpSend: '/v1/otp/send',
+      otpVerify: '/v1/otp/verify',
       balance: '/v1/balance',
       contributions: '/v1/contributions',
       health: '/v1/health',
@@ -44,6 +46,9 @@ describe('docs/host-api.openapi.yaml', () => {
     'LookupReply',
     'VerifyRequest',
     'VerifyReply',
+    'OtpSendReply',
+    'OtpVerifyRequest',
+    'OtpVerifyReply',
     'ProgramCoverage',
     'BalanceSummary',
     'ContributionRow',
@@ -69,7 +74,8 @@ describe('docs/host-api.openapi.yaml', () => {
     const listed = /enum:\s*\[([^\]]*)\]/
       .exec(block)![1]!
       .split(',')
-      .map((code) => code.trim());
+      .map((code) => code.trim())
+      .filter(Boolean);
     expect(listed).toEqual(hostApi.HostErrorCode.options);
   });
 });
