@@ -144,3 +144,33 @@ test.describe('idle time-out', () => {
     expect(stored).toBe(0);
   });
 });
+
+test.describe('with a one-time code (OTP) after the birth date', () => {
+  test.use({ kioskConfig: { verification: { otp: true } } });
+
+  test('the code sent to the masked phone unlocks the balance; a wrong one counts down', async ({
+    page,
+    kiosk,
+  }) => {
+    const person = kiosk.fixtures.active;
+    await page.getByRole('button', { name: 'Mulai' }).click();
+    await tapDigits(page, person.kpj);
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await tapDigits(page, person.birthDate.replace(/-/g, ''));
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect(page.getByRole('heading', { name: 'Masukkan Kode OTP' })).toBeVisible();
+    await expect(page.getByText(/Kode OTP telah dikirim ke \*{4}\d{4}/)).toBeVisible();
+    await expect(page.getByRole('button', { name: /Kirim ulang dalam \d+ detik/ })).toBeDisabled();
+
+    const response = await fetch(`${kiosk.hostUrl}/sim/otp?kpj=${person.kpj}`);
+    const { code } = (await response.json()) as { code: string };
+    const wrong = code === '000000' ? '111111' : '000000';
+    await tapDigits(page, wrong);
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Kode OTP salah. Sisa 2 kali percobaan.');
+
+    await tapDigits(page, code);
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect(page.getByTestId('jht-closing')).toHaveText(rupiah(person.closingBalance));
+  });
+});

@@ -4,26 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Intent, KioskApi, SessionView } from '../core/common/api';
+import { attractView } from '../core/common/api/attract-view.test-helper';
 import { silentLogger } from '../core/log/logger';
 import { startWebShell, type WebShell } from './web-shell';
 
-const VIEW: SessionView = {
-  seq: 1,
-  screen: 'attract',
-  language: 'id',
-  entry: null,
-  error: null,
-  locked: null,
-  receiptReference: null,
-  printProblem: null,
-  busy: false,
-  balance: null,
-  history: null,
-  projection: null,
-  idle: { secondsLeft: null, warning: false },
-  devices: { printer: 'absent' },
-  terminalId: 'KSK-TEST-01',
-};
+const VIEW: SessionView = attractView(1, { devices: { printer: 'absent' } });
 
 class RecordingApi implements KioskApi {
   received: Intent[] = [];

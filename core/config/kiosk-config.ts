@@ -44,6 +44,13 @@ export const KioskConfig = z
       })
       .strict()
       .default({ host: '127.0.0.1', port: 8080 }),
+    verification: z
+      .object({
+        /** After the birth date, also ask for a one-time code sent to the registered phone. */
+        otp: z.boolean().default(false),
+      })
+      .strict()
+      .default({ otp: false }),
     journal: z
       .object({
         /** The electronic journal's folder (relative paths are from the working directory). */

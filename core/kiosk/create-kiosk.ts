@@ -73,6 +73,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     now: deps.now ?? (() => new Date()),
     lockouts: new LockoutRegistry(config.session.lockMinutes * 60_000),
     maxBirthDateAttempts: config.session.maxBirthDateAttempts,
+    requireOtp: config.verification.otp,
     thankYouMs: config.session.thankYouSeconds * 1000,
     terminalId: config.terminalId,
     defaultLanguage: config.language,

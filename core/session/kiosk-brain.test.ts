@@ -7,7 +7,11 @@ import { FakeHost, FakePrinter, fakeReceipts, SAMPLE_SUMMARY } from './fake-host
 
 const KPJ = SAMPLE_SUMMARY.participant.kpj;
 
-function makeBrain(host = new FakeHost(), printer: FakePrinter | null = new FakePrinter()) {
+function makeBrain(
+  host = new FakeHost(),
+  printer: FakePrinter | null = new FakePrinter(),
+  requireOtp = false,
+) {
   const brain = new KioskBrain({
     host,
     receipts: fakeReceipts(printer),
@@ -15,6 +19,7 @@ function makeBrain(host = new FakeHost(), printer: FakePrinter | null = new Fake
     now: () => new Date(),
     lockouts: new LockoutRegistry(15 * 60_000),
     maxBirthDateAttempts: 3,
+    requireOtp,
     thankYouMs: 5_000,
     terminalId: 'KSK-TEST-01',
     defaultLanguage: 'id',
@@ -300,5 +305,42 @@ describe('KioskBrain session flow', () => {
     brain.send({ type: 'back' });
     expect(view().screen).toBe('balance');
     expect(view().balance?.jht.closingBalance).toBe(44_950_000);
+  });
+
+  it('asks for the one-time code when the policy requires it, with resend after the cool-down', async () => {
+    const { brain, view, host } = makeBrain(new FakeHost(), new FakePrinter(), true);
+    brain.send({ type: 'start' });
+    brain.send({ type: 'submitKpj', kpj: KPJ });
+    await settle();
+    brain.send({ type: 'submitBirthDate', birthDate: '29-02-1992' });
+    await settle();
+    expect(view().screen).toBe('enterOtp');
+    expect(view().otp).toEqual({
+      maskedDestination: '****1234',
+      resendInSeconds: 30,
+      expiresInSeconds: 300,
+    });
+    expect(host.calls).not.toContain('balance');
+
+    brain.send({ type: 'resendOtp' });
+    expect(view().error?.code).toBe('otpTooSoon');
+
+    type(brain, '654321');
+    brain.send({ type: 'enter' });
+    await settle();
+    expect(view().screen).toBe('enterOtp');
+    expect(view().error).toEqual({ code: 'otpFailed', attemptsLeft: 2 });
+
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(view().otp?.resendInSeconds).toBe(0);
+    brain.send({ type: 'resendOtp' });
+    await settle();
+    expect(host.calls.filter((c) => c === 'sendOtp')).toHaveLength(2);
+
+    type(brain, '123456');
+    brain.send({ type: 'enter' });
+    await settle();
+    expect(view().screen).toBe('balance');
+    expect(view().otp).toBeNull();
   });
 });

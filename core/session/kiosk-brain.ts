@@ -148,6 +148,7 @@ export class KioskBrain implements KioskApi {
     const secondsLeft = this.idle.secondsLeft();
     return toSessionView(this.stateName(), this.actor.getSnapshot().context, {
       seq: this.seq,
+      now: this.options.now().getTime(),
       idle: {
         secondsLeft,
         warning: secondsLeft !== null && secondsLeft * 1000 <= this.options.idleWarningMs,

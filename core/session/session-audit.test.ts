@@ -19,7 +19,7 @@ class RecordingSink {
   }
 }
 
-function makeBrain(sink: RecordingSink) {
+function makeBrain(sink: RecordingSink, requireOtp = false) {
   const brain = new KioskBrain({
     host: new FakeHost(),
     audit: sink,
@@ -28,6 +28,7 @@ function makeBrain(sink: RecordingSink) {
     now: () => new Date(),
     lockouts: new LockoutRegistry(60_000),
     maxBirthDateAttempts: 3,
+    requireOtp,
     thankYouMs: 5_000,
     terminalId: 'KSK-TEST-01',
     defaultLanguage: 'id',

@@ -42,11 +42,14 @@ export class SessionAuditor {
         data: { sessionId, method: context.method, kpjLast4: kpjLast4(context.kpj) },
       });
     }
-    if (from === 'verifying' && to === 'balance') {
+    if ((from === 'verifying' || from === 'verifyingOtp') && to === 'balance') {
       entries.push({ type: 'verificationResult', data: { sessionId, result: 'success' } });
     }
     // checkingAttempts is transient: a failed attempt shows as verifying -> enterBirthDate.
-    if (from === 'verifying' && (to === 'checkingAttempts' || to === 'enterBirthDate')) {
+    if (
+      (from === 'verifying' && (to === 'checkingAttempts' || to === 'enterBirthDate')) ||
+      (from === 'verifyingOtp' && to === 'enterOtp')
+    ) {
       entries.push({
         type: 'verificationResult',
         data: { sessionId, result: 'failed', attemptsLeft: context.error?.attemptsLeft ?? 0 },

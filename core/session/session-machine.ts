@@ -3,7 +3,7 @@ import type { Language } from '../common/api';
 import { isValidKpj, KPJ_LENGTH, normalizeKpj } from '../common/domain/kpj';
 import { BIRTH_DATE_DIGITS, parseBirthDate } from '../common/domain/birth-date';
 import { JHT_RETIREMENT_AGE } from '../common/domain/contribution-rates';
-import type { BalanceSummary, ContributionRow } from '../host/host-api';
+import type { BalanceSummary, ContributionRow, OtpSendReply } from '../host/host-api';
 import { HostError, type HostClient, type HostFailure } from '../host/host-client';
 import { appendDigit, removeLastDigit } from './entry-buffer';
 import type { IdentificationMethod, SessionEvent } from './session-events';
@@ -27,6 +27,9 @@ export interface ReceiptDeps {
 export type SessionErrorCode =
   | 'invalidKpj'
   | 'invalidBirthDate'
+  | 'otpFailed'
+  | 'otpExpired'
+  | 'otpTooSoon'
   | 'notFound'
   | 'verificationFailed'
   | 'hostUnavailable'
@@ -52,7 +55,17 @@ export interface SessionContext {
   editing: 'wage' | 'years' | null;
   receiptReference: string | null;
   printProblem: PrinterProblem | null;
+  /** The one-time code awaited, when the verification policy asks for one. */
+  otp: OtpState | null;
 }
+
+export interface OtpState {
+  maskedDestination: string;
+  expiresAt: number;
+  resendAt: number;
+}
+
+export const OTP_LENGTH = 6;
 
 /** Months of contribution history the kiosk shows (the last 12, scrollable to 24). */
 export const HISTORY_MONTHS = 24;
@@ -66,6 +79,8 @@ export interface SessionMachineDeps {
   thankYouMs: number;
   now: () => Date;
   receipts: ReceiptDeps;
+  /** Verification policy: a one-time code after the birth date. */
+  requireOtp: boolean;
 }
 
 /** How long "take your receipt" stays before asking about another transaction. */
@@ -105,7 +120,16 @@ const freshSession = (language: Language): Omit<SessionContext, 'defaultLanguage
   editing: null,
   receiptReference: null,
   printProblem: null,
+  otp: null,
 });
+
+function otpStateOf(reply: OtpSendReply, now: Date): OtpState {
+  return {
+    maskedDestination: reply.maskedDestination,
+    expiresAt: now.getTime() + reply.expiresInSeconds * 1000,
+    resendAt: now.getTime() + reply.resendAfterSeconds * 1000,
+  };
+}
 
 function projectionDefaults(summary: BalanceSummary): { wage: number; years: number } {
   return {
@@ -172,8 +196,27 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
           signal: AbortSignal;
         }) => {
           const { token } = await deps.host.verifyBirthDate(input.kpj, input.birthDate, signal);
+          if (deps.requireOtp) {
+            const otp = await deps.host.sendOtp(token, signal);
+            return { token, summary: null, otp };
+          }
           const summary = await deps.host.balance(token, signal);
-          return { token, summary };
+          return { token, summary, otp: null };
+        },
+      ),
+      sendOtp: fromPromise(({ input, signal }: { input: { token: string }; signal: AbortSignal }) =>
+        deps.host.sendOtp(input.token, signal),
+      ),
+      verifyOtp: fromPromise(
+        async ({
+          input,
+          signal,
+        }: {
+          input: { token: string; code: string };
+          signal: AbortSignal;
+        }) => {
+          await deps.host.verifyOtp(input.token, input.code, signal);
+          return deps.host.balance(input.token, signal);
         },
       ),
     },
@@ -319,19 +362,31 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
             const parsed = parseBirthDate(context.buffer, deps.now());
             return { kpj: context.kpj!, birthDate: parsed.ok ? parsed.iso : '' };
           },
-          onDone: {
-            target: 'balance',
-            actions: [
-              assign({
+          onDone: [
+            {
+              guard: ({ event }) => event.output.otp !== null,
+              target: 'enterOtp',
+              actions: assign({
                 token: ({ event }) => event.output.token,
-                summary: ({ event }) => event.output.summary,
-                projection: ({ event }) => projectionDefaults(event.output.summary),
+                otp: ({ event }) => otpStateOf(event.output.otp!, deps.now()),
                 buffer: '',
                 error: null,
               }),
-              ({ context }) => deps.lockouts.clear(context.kpj!),
-            ],
-          },
+            },
+            {
+              target: 'balance',
+              actions: [
+                assign({
+                  token: ({ event }) => event.output.token,
+                  summary: ({ event }) => event.output.summary,
+                  projection: ({ event }) => projectionDefaults(event.output.summary!),
+                  buffer: '',
+                  error: null,
+                }),
+                ({ context }) => deps.lockouts.clear(context.kpj!),
+              ],
+            },
+          ],
           onError: [
             {
               guard: ({ event }) => failureOf(event.error).kind === 'verificationFailed',
@@ -349,6 +404,115 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
                   },
                 };
               }),
+            },
+            {
+              guard: ({ event }) => failureOf(event.error).kind === 'locked',
+              target: 'locked',
+              actions: assign({
+                lockedUntil: ({ event }) => {
+                  const failure = failureOf(event.error);
+                  return failure.kind === 'locked' ? failure.retryAt : null;
+                },
+              }),
+            },
+            {
+              target: 'error',
+              actions: assign({
+                error: ({ event }) => ({ code: hostErrorCode(failureOf(event.error)) }),
+              }),
+            },
+          ],
+        },
+        on: { cancel: 'thankYou' },
+      },
+      enterOtp: {
+        entry: 'clearBuffer',
+        on: {
+          digit: {
+            actions: assign({
+              buffer: ({ context, event }) => appendDigit(context.buffer, event.digit, OTP_LENGTH),
+            }),
+          },
+          backspace: {
+            actions: assign({ buffer: ({ context }) => removeLastDigit(context.buffer) }),
+          },
+          clear: { actions: 'clearBuffer' },
+          enter: [
+            {
+              guard: ({ context }) => context.buffer.length === OTP_LENGTH,
+              target: 'verifyingOtp',
+            },
+            { actions: assign({ error: { code: 'otpFailed' } }) },
+          ],
+          resendOtp: [
+            {
+              guard: ({ context }) => (context.otp?.resendAt ?? 0) <= deps.now().getTime(),
+              target: 'resendingOtp',
+            },
+            { actions: assign({ error: { code: 'otpTooSoon' } }) },
+          ],
+          cancel: 'thankYou',
+        },
+      },
+      resendingOtp: {
+        invoke: {
+          src: 'sendOtp',
+          input: ({ context }) => ({ token: context.token! }),
+          onDone: {
+            target: 'enterOtp',
+            actions: assign({
+              otp: ({ event }) => otpStateOf(event.output, deps.now()),
+              error: null,
+            }),
+          },
+          onError: [
+            {
+              guard: ({ event }) => failureOf(event.error).kind === 'tooSoon',
+              target: 'enterOtp',
+              actions: assign({ error: { code: 'otpTooSoon' } }),
+            },
+            {
+              target: 'error',
+              actions: assign({
+                error: ({ event }) => ({ code: hostErrorCode(failureOf(event.error)) }),
+              }),
+            },
+          ],
+        },
+        on: { cancel: 'thankYou' },
+      },
+      verifyingOtp: {
+        invoke: {
+          src: 'verifyOtp',
+          input: ({ context }) => ({ token: context.token!, code: context.buffer }),
+          onDone: {
+            target: 'balance',
+            actions: [
+              assign({
+                summary: ({ event }) => event.output,
+                projection: ({ event }) => projectionDefaults(event.output),
+                otp: null,
+                buffer: '',
+                error: null,
+              }),
+              ({ context }) => deps.lockouts.clear(context.kpj!),
+            ],
+          },
+          onError: [
+            {
+              guard: ({ event }) => failureOf(event.error).kind === 'verificationFailed',
+              target: 'enterOtp',
+              actions: assign(({ event }) => {
+                const failure = failureOf(event.error);
+                const attemptsLeft =
+                  failure.kind === 'verificationFailed' ? failure.attemptsLeft : 0;
+                return { error: { code: 'otpFailed' as const, attemptsLeft } };
+              }),
+            },
+            {
+              guard: ({ event }) => failureOf(event.error).kind === 'otpExpired',
+              target: 'enterOtp',
+              actions: assign({ error: { code: 'otpExpired' } }),
             },
             {
               guard: ({ event }) => failureOf(event.error).kind === 'locked',

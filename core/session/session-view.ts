@@ -12,13 +12,16 @@ import { formatBirthDateEntry, BIRTH_DATE_DIGITS } from '../common/domain/birth-
 import { KPJ_LENGTH } from '../common/domain/kpj';
 import { maskKpj, maskName } from '../common/domain/mask';
 import type { BalanceSummary } from '../host/host-api';
-import { HISTORY_MONTHS, type SessionContext } from './session-machine';
+import { HISTORY_MONTHS, OTP_LENGTH, type SessionContext } from './session-machine';
 
 const SCREEN_BY_STATE: Record<string, Screen> = {
   attract: 'attract',
   enterKpj: 'enterKpj',
   lookingUp: 'loading',
   enterBirthDate: 'enterBirthDate',
+  enterOtp: 'enterOtp',
+  resendingOtp: 'loading',
+  verifyingOtp: 'loading',
   verifying: 'loading',
   checkingAttempts: 'loading',
   balance: 'balance',
@@ -56,6 +59,15 @@ function entryOf(screen: Screen, context: SessionContext): SessionView['entry'] 
       length: buffer.length,
       maxLength: KPJ_LENGTH,
       complete: buffer.length === KPJ_LENGTH,
+    };
+  }
+  if (screen === 'enterOtp') {
+    return {
+      field: 'otp',
+      display: buffer,
+      length: buffer.length,
+      maxLength: OTP_LENGTH,
+      complete: buffer.length === OTP_LENGTH,
     };
   }
   if (screen === 'enterBirthDate') {
@@ -102,6 +114,7 @@ export function balanceViewOf(summary: BalanceSummary): BalanceView {
 
 export interface ViewExtras {
   seq: number;
+  now: number;
   idle: SessionView['idle'];
   devices: DeviceReadiness;
   terminalId: string;
@@ -120,6 +133,14 @@ export function toSessionView(
     entry: entryOf(screen, context),
     error: context.error,
     locked: screen === 'locked' && context.lockedUntil ? { retryAt: context.lockedUntil } : null,
+    otp:
+      screen === 'enterOtp' && context.otp
+        ? {
+            maskedDestination: context.otp.maskedDestination,
+            resendInSeconds: Math.max(0, Math.ceil((context.otp.resendAt - extras.now) / 1000)),
+            expiresInSeconds: Math.max(0, Math.ceil((context.otp.expiresAt - extras.now) / 1000)),
+          }
+        : null,
     busy: screen === 'loading' || screen === 'printing',
     receiptReference: context.receiptReference,
     printProblem: context.printProblem,

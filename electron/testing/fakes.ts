@@ -1,29 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
-import type { SessionView } from '../../core/common/api';
+import { attractView } from '../../core/common/api/attract-view.test-helper';
 import type { Logger } from '../../core/log/logger';
 
 /** A valid snapshot of the attract screen; `seq` and overrides vary it. */
-export function fakeView(seq: number, overrides: Partial<SessionView> = {}): SessionView {
-  return {
-    seq,
-    screen: 'attract',
-    language: 'id',
-    entry: null,
-    error: null,
-    locked: null,
-    receiptReference: null,
-    printProblem: null,
-    busy: false,
-    balance: null,
-    history: null,
-    projection: null,
-    idle: { secondsLeft: null, warning: false },
-    devices: { printer: 'ready' },
-    terminalId: 'KSK-TEST-01',
-    ...overrides,
-  };
-}
+export const fakeView = attractView;
 
 export type SpyLogger = Logger & {
   warn: ReturnType<typeof vi.fn>;

@@ -13,6 +13,7 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('enter') }),
   z.object({ type: z.literal('submitKpj'), kpj: z.string().max(32) }),
   z.object({ type: z.literal('submitBirthDate'), birthDate: z.string().max(16) }),
+  z.object({ type: z.literal('resendOtp') }),
   z.object({ type: z.literal('cancel') }),
   z.object({ type: z.literal('back') }),
   z.object({ type: z.literal('extendTime') }),

@@ -5,6 +5,7 @@ export const Screen = z.enum([
   'attract',
   'enterKpj',
   'enterBirthDate',
+  'enterOtp',
   'loading',
   'balance',
   'history',
@@ -22,6 +23,9 @@ export type Screen = z.infer<typeof Screen>;
 export const ErrorCode = z.enum([
   'invalidKpj',
   'invalidBirthDate',
+  'otpFailed',
+  'otpExpired',
+  'otpTooSoon',
   'notFound',
   'verificationFailed',
   'hostUnavailable',
@@ -32,7 +36,7 @@ export const ErrorCode = z.enum([
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const EntryView = z.object({
-  field: z.enum(['kpj', 'birthDate', 'wage', 'years']),
+  field: z.enum(['kpj', 'birthDate', 'otp', 'wage', 'years']),
   /** What the entry field shows: the digits typed, formatted (birth date as DD-MM-YYYY with placeholders). */
   display: z.string(),
   length: z.number().int().nonnegative(),
@@ -129,6 +133,14 @@ export const SessionView = z.object({
     })
     .nullable(),
   locked: z.object({ retryAt: z.string() }).nullable(),
+  /** While a one-time code is awaited: where it went (masked) and the countdowns. */
+  otp: z
+    .object({
+      maskedDestination: z.string(),
+      resendInSeconds: z.number().int().nonnegative(),
+      expiresInSeconds: z.number().int().nonnegative(),
+    })
+    .nullable(),
   /** The reference printed on the last receipt of this session (not personal data). */
   receiptReference: z.string().nullable(),
   /** Set when the print failed: why. */

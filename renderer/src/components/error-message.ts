@@ -9,6 +9,12 @@ export function errorMessage(t: Messages, error: SessionView['error']): string |
       return t.errorInvalidKpj;
     case 'invalidBirthDate':
       return t.errorInvalidBirthDate;
+    case 'otpFailed':
+      return t.errorOtpFailed(error.attemptsLeft ?? 0);
+    case 'otpExpired':
+      return t.errorOtpExpired;
+    case 'otpTooSoon':
+      return t.errorOtpTooSoon;
     case 'notFound':
       return t.errorNotFound;
     case 'verificationFailed':

@@ -15,6 +15,12 @@ export function spokenText(t: Messages, view: SessionView): string {
       return [t.enterKpjTitle, error ?? t.enterKpjHelp, t.speechKeypadHint].join('. ');
     case 'enterBirthDate':
       return [t.enterBirthDateTitle, error ?? t.enterBirthDateHelp].join('. ');
+    case 'enterOtp':
+      return [
+        t.enterOtpTitle,
+        view.otp ? t.otpSentTo(view.otp.maskedDestination) : '',
+        error ?? '',
+      ].join('. ');
     case 'loading':
       return t.loading;
     case 'balance': {

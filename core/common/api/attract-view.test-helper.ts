@@ -1,0 +1,24 @@
+import type { SessionView } from './view';
+
+/** A valid snapshot of the attract screen for tests of transports; overrides vary it. */
+export function attractView(seq: number, overrides: Partial<SessionView> = {}): SessionView {
+  return {
+    seq,
+    screen: 'attract',
+    language: 'id',
+    entry: null,
+    error: null,
+    locked: null,
+    otp: null,
+    receiptReference: null,
+    printProblem: null,
+    busy: false,
+    balance: null,
+    history: null,
+    projection: null,
+    idle: { secondsLeft: null, warning: false },
+    devices: { printer: 'ready' },
+    terminalId: 'KSK-TEST-01',
+    ...overrides,
+  };
+}
