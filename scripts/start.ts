@@ -13,6 +13,10 @@ import { createKiosk } from '../core/kiosk/create-kiosk';
 import { createLogger } from '../core/log/logger';
 import { startWebShell } from '../web/web-shell';
 import { startHostSimulator } from '../simulators/host';
+import { hashTechnicianPin } from '../core/technician/pin-hash';
+
+/** Only ever used with the embedded simulators; a real kiosk's config carries its own hash. */
+const EMBEDDED_TECHNICIAN_PIN = '2468';
 import { findElectronBinary } from './launch/electron-binary';
 import { hasDisplay, openKioskBrowser } from './launch/open-browser';
 import { ensureRendererBuilt } from './launch/renderer-build';
@@ -40,8 +44,17 @@ async function main(): Promise<void> {
   } else {
     const host = await startHostSimulator({ port: 0, latencyMs: Number(args['host-latency']) });
     cleanups.push(() => host.close());
-    config = parseConfig({ host: { url: host.url } }, 'embedded defaults');
+    config = parseConfig(
+      {
+        host: { url: host.url },
+        technician: { pinHash: await hashTechnicianPin(EMBEDDED_TECHNICIAN_PIN) },
+      },
+      'embedded defaults',
+    );
     console.log(`Host simulator: ${host.url}`);
+    console.log(
+      `Technician mode (simulators only): tap the corners top-left, top-right, bottom-right, bottom-left; PIN ${EMBEDDED_TECHNICIAN_PIN}`,
+    );
   }
   if (args.port) config = { ...config, web: { ...config.web, port: Number(args.port) } };
 

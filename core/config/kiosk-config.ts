@@ -51,6 +51,39 @@ export const KioskConfig = z
       })
       .strict()
       .default({ otp: false }),
+    technician: z
+      .object({
+        /** scrypt hash of the technician PIN (`npm run hash-pin`); null disables technician mode. */
+        pinHash: z
+          .string()
+          .regex(
+            /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/,
+            'use the output of npm run hash-pin',
+          )
+          .nullable()
+          .default(null),
+        /** Screen corners tapped in this order on the start screen open the technician PIN prompt. */
+        tapSequence: z
+          .array(z.enum(['tl', 'tr', 'bl', 'br']))
+          .min(3)
+          .max(8)
+          .default(['tl', 'tr', 'br', 'bl']),
+        maxPinAttempts: z.number().int().min(1).max(10).default(3),
+        lockMinutes: z
+          .number()
+          .min(0.01)
+          .max(24 * 60)
+          .default(15),
+        idleTimeoutSeconds: z.number().int().min(30).max(3600).default(120),
+      })
+      .strict()
+      .default({
+        pinHash: null,
+        tapSequence: ['tl', 'tr', 'br', 'bl'],
+        maxPinAttempts: 3,
+        lockMinutes: 15,
+        idleTimeoutSeconds: 120,
+      }),
     journal: z
       .object({
         /** The electronic journal's folder (relative paths are from the working directory). */

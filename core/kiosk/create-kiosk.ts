@@ -11,6 +11,10 @@ import { ReceiptSequence } from '../receipt/receipt-sequence';
 import { LazyJournalSink } from '../journal/lazy-journal-sink';
 import type { AuditSink } from '../session/session-audit';
 import { KIOSK_VERSION } from './version';
+import {
+  KioskTechnicianPort,
+  type DeviceDiagnosticsSource,
+} from '../technician/kiosk-technician-port';
 
 export interface KioskDeps {
   host: HostClient;
@@ -20,6 +24,10 @@ export interface KioskDeps {
   now: () => Date;
   /** Overrides the journal from config (tests). */
   audit: AuditSink | null;
+  /** Device diagnostics for technician mode, from the device layer. */
+  deviceDiagnostics: DeviceDiagnosticsSource | null;
+  /** Shown to technicians. */
+  configPath: string;
 }
 
 export interface Kiosk {
@@ -54,9 +62,32 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
       : null;
   const audit = (deps.audit === undefined ? journal : deps.audit) ?? undefined;
   void audit?.record({ type: 'kioskStarted', data: { version: KIOSK_VERSION } }).catch(() => {});
+  const now = deps.now ?? (() => new Date());
+  const technicianPort = new KioskTechnicianPort({
+    host,
+    hostUrl: config.host.url,
+    terminalId: config.terminalId,
+    version: KIOSK_VERSION,
+    configPath: deps.configPath ?? '(defaults)',
+    journalDir: config.journal.dir,
+    devices: deps.deviceDiagnostics ?? null,
+    startedAt: now().getTime(),
+    now,
+  });
   const brain = new KioskBrain({
     host,
     audit,
+    technician: {
+      port: technicianPort,
+      settings: {
+        pinHash: config.technician.pinHash,
+        tapSequence: config.technician.tapSequence,
+        tapWindowMs: 5_000,
+        maxPinAttempts: config.technician.maxPinAttempts,
+        lockMs: config.technician.lockMinutes * 60_000,
+        idleTimeoutMs: config.technician.idleTimeoutSeconds * 1000,
+      },
+    },
     receipts: {
       printer: deps.printer ?? null,
       compose: (summary, meta) =>
@@ -70,7 +101,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
         newReceiptReference(config.terminalId, at, sequence.next(at), config.timeZone),
     },
     logger,
-    now: deps.now ?? (() => new Date()),
+    now,
     lockouts: new LockoutRegistry(config.session.lockMinutes * 60_000),
     maxBirthDateAttempts: config.session.maxBirthDateAttempts,
     requireOtp: config.verification.otp,

@@ -10,6 +10,8 @@ import {
 import type { SessionEvent } from './session-events';
 import { toSessionView } from './session-view';
 import { SessionAuditor, type AuditSink } from './session-audit';
+import { TechnicianMode, type TechnicianSettings } from '../technician/technician-mode';
+import type { TechnicianPort } from '../technician/technician-port';
 
 export interface KioskBrainOptions extends SessionMachineDeps {
   terminalId: string;
@@ -19,7 +21,18 @@ export interface KioskBrainOptions extends SessionMachineDeps {
   logger: Logger;
   /** The journal; views that report an audited step are published only once it is durable. */
   audit?: AuditSink;
+  technician?: { settings: TechnicianSettings; port: TechnicianPort | null };
 }
+
+/** Intents technician mode consumes while it is open; the participant flow never sees them. */
+const TECHNICIAN_INTENTS = new Set([
+  'digit',
+  'backspace',
+  'clear',
+  'enter',
+  'cancel',
+  'technicianAction',
+]);
 
 /** States in which nobody is being served, so no idle countdown runs. */
 const RESTING_STATES = new Set(['attract', 'thankYou']);
@@ -39,6 +52,7 @@ export class KioskBrain implements KioskApi {
   private lastState = 'attract';
   private lastEvent: SessionEvent = { type: 'activity' };
   private readonly auditor = new SessionAuditor();
+  private readonly technician: TechnicianMode | null;
   /** Keeps views in order while some wait for their audit records to be flushed. */
   private pending: Promise<void> | null = null;
 
@@ -52,6 +66,15 @@ export class KioskBrain implements KioskApi {
     this.devices = printer ? printer.readiness() : { printer: 'absent' };
     this.unsubscribePrinter =
       printer?.onReadinessChange(() => this.setDevices(printer.readiness())) ?? (() => {});
+    this.technician = options.technician
+      ? new TechnicianMode(options.technician.settings, {
+          port: options.technician.port,
+          audit: options.audit,
+          logger: options.logger,
+          now: options.now,
+          onChange: () => this.publish(),
+        })
+      : null;
     this.actor = createActor(createSessionMachine(options, options.defaultLanguage));
     this.current = this.render();
     this.actor.subscribe(() => this.onStateChange());
@@ -64,6 +87,16 @@ export class KioskBrain implements KioskApi {
 
   /** Device and other in-process sources feed the flow through here (e.g. a swiped KPJ card). */
   dispatch(event: SessionEvent): void {
+    if (this.technician) {
+      if (this.technician.active) {
+        if (TECHNICIAN_INTENTS.has(event.type)) this.technician.handle(event as Intent);
+        return;
+      }
+      if (event.type === 'cornerTap') {
+        if (this.stateName() === 'attract') this.technician.cornerTap(event.corner);
+        return;
+      }
+    }
     if (this.idle.running && event.type !== 'timeout') this.idle.restart();
     this.lastEvent = event;
     this.actor.send(event);
@@ -87,6 +120,7 @@ export class KioskBrain implements KioskApi {
   }
 
   stop(): void {
+    this.technician?.stop();
     this.unsubscribePrinter();
     this.idle.stop();
     this.actor.stop();
@@ -146,7 +180,7 @@ export class KioskBrain implements KioskApi {
 
   private render(): SessionView {
     const secondsLeft = this.idle.secondsLeft();
-    return toSessionView(this.stateName(), this.actor.getSnapshot().context, {
+    const view = toSessionView(this.stateName(), this.actor.getSnapshot().context, {
       seq: this.seq,
       now: this.options.now().getTime(),
       idle: {
@@ -156,6 +190,8 @@ export class KioskBrain implements KioskApi {
       devices: this.devices,
       terminalId: this.options.terminalId,
     });
+    if (!this.technician?.active) return view;
+    return { ...view, screen: this.technician.screen(), technician: this.technician.view() };
   }
 
   private publish(): void {

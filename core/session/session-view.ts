@@ -150,6 +150,7 @@ export function toSessionView(
     idle: extras.idle,
     devices: extras.devices,
     terminalId: extras.terminalId,
+    technician: null,
   };
 }
 

@@ -14,6 +14,8 @@ export interface Participant {
 export interface KioskStack {
   url: string;
   hostUrl: string;
+  /** The stack's own electronic journal folder. */
+  journalDir: string;
   /** The host simulator's documented test participants (simulators/host/README.md). */
   fixtures: {
     active: Participant;
@@ -44,9 +46,9 @@ async function startStack(
     });
     child.once('exit', (code) => reject(new Error(`kiosk stack exited early (${code})`)));
   });
-  const { url, hostUrl, fixtures } = JSON.parse(first) as Pick<
+  const { url, hostUrl, fixtures, journalDir } = JSON.parse(first) as Pick<
     KioskStack,
-    'url' | 'hostUrl' | 'fixtures'
+    'url' | 'hostUrl' | 'fixtures' | 'journalDir'
   >;
   const control = async (method: string, body?: unknown) => {
     const response = await fetch(`${hostUrl}/sim/faults`, {
@@ -61,6 +63,7 @@ async function startStack(
     stack: {
       url,
       hostUrl,
+      journalDir,
       fixtures,
       setHostFaults: (faults) => control('POST', faults),
       clearHostFaults: () => control('DELETE'),

@@ -10,15 +10,24 @@ import { createKiosk } from '../../core/kiosk/create-kiosk';
 import { createLogger } from '../../core/log/logger';
 import { FIXTURES, startHostSimulator } from '../../simulators/host';
 import { startWebShell } from '../../web/web-shell';
+import { hashTechnicianPin } from '../../core/technician/pin-hash';
 
 const root = resolve(import.meta.dirname, '../..');
-const overrides = JSON.parse(process.argv[2] ?? '{}') as Record<string, unknown>;
+const { technicianPin, ...overrides } = JSON.parse(process.argv[2] ?? '{}') as Record<
+  string,
+  unknown
+>;
+const technician =
+  typeof technicianPin === 'string'
+    ? { technician: { pinHash: await hashTechnicianPin(technicianPin) } }
+    : {};
 
 const host = await startHostSimulator({ port: 0, latencyMs: 0 });
 const journalDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-journal-'));
 const config = parseConfig(
   {
     ...overrides,
+    ...technician,
     host: { url: host.url, timeoutMs: 2_000 },
     web: { port: 0 },
     journal: { dir: journalDir },

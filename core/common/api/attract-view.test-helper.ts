@@ -19,6 +19,7 @@ export function attractView(seq: number, overrides: Partial<SessionView> = {}): 
     idle: { secondsLeft: null, warning: false },
     devices: { printer: 'ready' },
     terminalId: 'KSK-TEST-01',
+    technician: null,
     ...overrides,
   };
 }

@@ -3,6 +3,16 @@ import { z } from 'zod';
 export const Language = z.enum(['id', 'en']);
 export type Language = z.infer<typeof Language>;
 
+export const TechnicianAction = z.enum([
+  'refresh',
+  'testHost',
+  'printTestPage',
+  'readCardTest',
+  'resetDevice',
+  'exit',
+]);
+export type TechnicianAction = z.infer<typeof TechnicianAction>;
+
 /** What the UI may ask of the brain. The brain decides whether the current step allows it. */
 export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start') }),
@@ -26,6 +36,13 @@ export const Intent = z.discriminatedUnion('type', [
   /** Answers a yes / no question (another transaction?). */
   z.object({ type: z.literal('answer'), yes: z.boolean() }),
   z.object({ type: z.literal('finish') }),
+  /** A tap in a screen corner: the hidden way into technician mode (the order lives in the brain). */
+  z.object({ type: z.literal('cornerTap'), corner: z.enum(['tl', 'tr', 'bl', 'br']) }),
+  z.object({
+    type: z.literal('technicianAction'),
+    action: TechnicianAction,
+    device: z.string().max(40).optional(),
+  }),
 ]);
 export type Intent = z.infer<typeof Intent>;
 export type IntentType = Intent['type'];

@@ -17,6 +17,8 @@ export const Screen = z.enum([
   'error',
   'locked',
   'thankYou',
+  'technicianPin',
+  'technician',
 ]);
 export type Screen = z.infer<typeof Screen>;
 
@@ -112,6 +114,42 @@ export type ProjectionView = z.infer<typeof ProjectionView>;
 export const PrinterProblem = z.enum(['paperOut', 'coverOpen', 'offline', 'hardwareError', 'busy']);
 export type PrinterProblem = z.infer<typeof PrinterProblem>;
 
+export const TechnicianDevice = z.object({
+  name: z.string(),
+  deviceClass: z.string(),
+  state: z.string(),
+  driver: z.string(),
+  transport: z.string(),
+  detail: z.string().optional(),
+  capabilities: z.array(z.string()),
+  firmware: z.string().optional(),
+  lastError: z.object({ description: z.string(), at: z.string() }).optional(),
+  counters: z.record(z.string(), z.number()),
+});
+export type TechnicianDevice = z.infer<typeof TechnicianDevice>;
+
+export const TechnicianInfo = z.object({
+  version: z.string(),
+  terminalId: z.string(),
+  uptimeSeconds: z.number().int().nonnegative(),
+  configPath: z.string(),
+  hostUrl: z.string(),
+  journalDir: z.string(),
+  journalFreeBytes: z.number().nullable(),
+});
+export type TechnicianInfo = z.infer<typeof TechnicianInfo>;
+
+export const TechnicianView = z.object({
+  pinLength: z.number().int().nonnegative(),
+  pinError: z.object({ attemptsLeft: z.number().int().nonnegative() }).nullable(),
+  lockedUntil: z.string().nullable(),
+  busy: z.boolean(),
+  devices: z.array(TechnicianDevice),
+  info: TechnicianInfo.nullable(),
+  lastResult: z.object({ action: z.string(), ok: z.boolean(), detail: z.string() }).nullable(),
+});
+export type TechnicianView = z.infer<typeof TechnicianView>;
+
 export const DeviceReadiness = z.object({
   printer: z.enum(['ready', 'paperLow', 'unavailable', 'absent']),
   /** Why the printer is unavailable, so the UI can say it in the person's language. */
@@ -156,5 +194,6 @@ export const SessionView = z.object({
   }),
   devices: DeviceReadiness,
   terminalId: z.string(),
+  technician: TechnicianView.nullable(),
 });
 export type SessionView = z.infer<typeof SessionView>;

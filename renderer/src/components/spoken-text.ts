@@ -49,5 +49,8 @@ export function spokenText(t: Messages, view: SessionView): string {
       return t.lockedTitle;
     case 'thankYou':
       return t.thankYouTitle;
+    case 'technicianPin':
+    case 'technician':
+      return '';
   }
 }

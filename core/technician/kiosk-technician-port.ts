@@ -1,0 +1,80 @@
+import { statfs } from 'node:fs/promises';
+import type { TechnicianAction, TechnicianDevice, TechnicianInfo } from '../common/api';
+import type { HostClient } from '../host/host-client';
+import { HostError } from '../host/host-client';
+import type { TechnicianActionResult, TechnicianPort } from './technician-port';
+
+/** Device diagnostics and tests, as the device layer provides them. */
+export interface DeviceDiagnosticsSource {
+  devices(): TechnicianDevice[];
+  run(action: TechnicianAction, device?: string): Promise<TechnicianActionResult>;
+}
+
+export interface KioskTechnicianPortOptions {
+  host: HostClient;
+  hostUrl: string;
+  terminalId: string;
+  version: string;
+  configPath: string;
+  journalDir: string;
+  devices: DeviceDiagnosticsSource | null;
+  startedAt: number;
+  now: () => Date;
+}
+
+/** Technician mode's view of the whole kiosk: the host test and kiosk info here, devices delegated. */
+export class KioskTechnicianPort implements TechnicianPort {
+  private journalFreeBytes: number | null = null;
+
+  constructor(private readonly options: KioskTechnicianPortOptions) {
+    void this.refreshDiskSpace();
+  }
+
+  devices(): TechnicianDevice[] {
+    return this.options.devices?.devices() ?? [];
+  }
+
+  info(): TechnicianInfo {
+    void this.refreshDiskSpace();
+    return {
+      version: this.options.version,
+      terminalId: this.options.terminalId,
+      uptimeSeconds: Math.floor((this.options.now().getTime() - this.options.startedAt) / 1000),
+      configPath: this.options.configPath,
+      hostUrl: this.options.hostUrl,
+      journalDir: this.options.journalDir,
+      journalFreeBytes: this.journalFreeBytes,
+    };
+  }
+
+  async run(action: TechnicianAction, device?: string): Promise<TechnicianActionResult> {
+    if (action === 'testHost') return this.testHost();
+    if (!this.options.devices)
+      return { ok: false, detail: 'No device layer is configured on this kiosk.' };
+    return this.options.devices.run(action, device);
+  }
+
+  private async testHost(): Promise<TechnicianActionResult> {
+    const latencies: number[] = [];
+    try {
+      for (let i = 0; i < 3; i++) latencies.push(await this.options.host.ping());
+    } catch (error) {
+      const kind = error instanceof HostError ? error.failure.kind : 'unavailable';
+      return { ok: false, detail: `Host not reachable (${kind}) at ${this.options.hostUrl}` };
+    }
+    latencies.sort((a, b) => a - b);
+    return {
+      ok: true,
+      detail: `Host reachable: ${latencies[1]} ms median of 3 (${latencies[0]}-${latencies[2]} ms)`,
+    };
+  }
+
+  private async refreshDiskSpace(): Promise<void> {
+    try {
+      const stats = await statfs(this.options.journalDir);
+      this.journalFreeBytes = stats.bavail * stats.bsize;
+    } catch {
+      this.journalFreeBytes = null;
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Intent } from '../common/api';
+import type { JournalEntryInput } from '../journal/journal-entry';
+import { silentLogger } from '../log/logger';
+import { hashTechnicianPin, verifyTechnicianPin } from './pin-hash';
+import { TechnicianMode, type TechnicianSettings } from './technician-mode';
+import type { TechnicianPort } from './technician-port';
+
+let pinHash: string;
+beforeAll(async () => {
+  pinHash = await hashTechnicianPin('2468');
+});
+
+function setup(overrides: Partial<TechnicianSettings> = {}) {
+  const journal: JournalEntryInput[] = [];
+  const port: TechnicianPort = {
+    devices: () => [
+      {
+        name: 'printer',
+        deviceClass: 'receiptPrinter',
+        state: 'online',
+        driver: 'escpos',
+        transport: 'tcp:127.0.0.1:9100',
+        capabilities: ['qr', 'cut'],
+        counters: { receiptsPrinted: 3 },
+      },
+    ],
+    info: () => ({
+      version: '0.1.0',
+      terminalId: 'KSK-TEST-01',
+      uptimeSeconds: 5,
+      configPath: '(defaults)',
+      hostUrl: 'http://127.0.0.1:1',
+      journalDir: '/tmp',
+      journalFreeBytes: 1,
+    }),
+    run: vi.fn(async () => ({ ok: true, detail: 'Test page printed' })),
+  };
+  let changes = 0;
+  const mode = new TechnicianMode(
+    {
+      pinHash,
+      tapSequence: ['tl', 'tr', 'br', 'bl'],
+      tapWindowMs: 5_000,
+      maxPinAttempts: 3,
+      lockMs: 60_000,
+      idleTimeoutMs: 120_000,
+      ...overrides,
+    },
+    {
+      port,
+      audit: { record: async (entry) => void journal.push(entry) },
+      logger: silentLogger(),
+      now: () => new Date(),
+      onChange: () => changes++,
+    },
+  );
+  const send = (...intents: Intent[]) => intents.forEach((intent) => mode.handle(intent));
+  const typePin = (pin: string) => {
+    for (const digit of pin) send({ type: 'digit', digit });
+    send({ type: 'enter' });
+  };
+  const open = () =>
+    (['tl', 'tr', 'br', 'bl'] as const).forEach((corner) => mode.cornerTap(corner));
+  return { mode, port, journal, send, typePin, open, changes: () => changes };
+}
+
+/** scrypt runs on the thread pool: wait until the mode has an answer. */
+const until = (check: () => boolean) =>
+  vi.waitFor(() => expect(check()).toBe(true), { timeout: 5_000 });
+
+describe('technician PIN hash', () => {
+  it('verifies the right PIN and nothing else, and never stores the PIN', async () => {
+    expect(pinHash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(pinHash).not.toContain('2468');
+    expect(await verifyTechnicianPin('2468', pinHash)).toBe(true);
+    expect(await verifyTechnicianPin('2469', pinHash)).toBe(false);
+    expect(await verifyTechnicianPin('2468', 'plain-text')).toBe(false);
+  });
+});
+
+describe('technician mode', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('opens only with the corner sequence in order, then asks for the PIN', () => {
+    const { mode } = setup();
+    (['tl', 'tr', 'bl', 'br'] as const).forEach((corner) => mode.cornerTap(corner));
+    expect(mode.active).toBe(false);
+    (['tl', 'tr', 'br', 'bl'] as const).forEach((corner) => mode.cornerTap(corner));
+    expect(mode.active).toBe(true);
+    expect(mode.screen()).toBe('technicianPin');
+  });
+
+  it('stays closed when no PIN hash is configured', () => {
+    const { mode, open } = setup({ pinHash: null });
+    open();
+    expect(mode.active).toBe(false);
+  });
+
+  it('shows diagnostics after the right PIN, runs tests and journals every step', async () => {
+    const { mode, open, typePin, send, journal, port } = setup();
+    open();
+    typePin('2468');
+    await until(() => mode.screen() === 'technician');
+    expect(mode.view().devices[0]).toMatchObject({
+      name: 'printer',
+      counters: { receiptsPrinted: 3 },
+    });
+    expect(mode.view().info?.terminalId).toBe('KSK-TEST-01');
+    send({ type: 'technicianAction', action: 'printTestPage', device: 'printer' });
+    await until(() => mode.view().lastResult !== null);
+    expect(port.run).toHaveBeenCalledWith('printTestPage', 'printer');
+    expect(mode.view().lastResult).toEqual({
+      action: 'printTestPage',
+      ok: true,
+      detail: 'Test page printed',
+    });
+    send({ type: 'technicianAction', action: 'exit' });
+    expect(mode.active).toBe(false);
+    expect(journal.map((e) => (e.data as { action: string }).action)).toEqual([
+      'entryRequested',
+      'enter',
+      'printTestPage',
+      'exit',
+    ]);
+    expect(JSON.stringify(journal)).not.toContain('2468');
+  });
+
+  it('counts wrong PINs and locks out after three', async () => {
+    const { mode, open, typePin, journal } = setup();
+    open();
+    typePin('1111');
+    await until(() => mode.view().pinError?.attemptsLeft === 2);
+    typePin('2222');
+    await until(() => mode.view().pinError?.attemptsLeft === 1);
+    typePin('3333');
+    await until(() => mode.view().lockedUntil !== null);
+    typePin('2468');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(mode.screen()).toBe('technicianPin');
+    expect(journal.map((e) => (e.data as { action: string }).action)).toContain('locked');
+  });
+
+  it('leaves by itself after the idle time', async () => {
+    const { mode, open } = setup({ idleTimeoutMs: 1_000 });
+    vi.useFakeTimers();
+    open();
+    expect(mode.active).toBe(true);
+    await vi.advanceTimersByTimeAsync(1_001);
+    expect(mode.active).toBe(false);
+  });
+});
