@@ -45,8 +45,7 @@ for (const resolution of RESOLUTIONS) {
       if (language === 'en') await page.getByRole('button', { name: 'Switch to English' }).click();
       await shot('01-attract');
 
-      await page.keyboard.press('Enter');
-      await page.getByRole('button', { name: /^(Mulai|Start)$/ }).click();
+      await page.getByRole('button', { name: language === 'en' ? 'Start' : 'Mulai' }).click();
       await tapDigits(page, person.kpj.slice(0, 6));
       await shot('02-enter-kpj');
       await tapDigits(page, person.kpj.slice(6));
