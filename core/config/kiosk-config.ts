@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DevicesConfig } from '../../devices/manager/device-config';
 
 /** The kiosk's configuration file, validated on load. Every field has a sensible default. */
 export const KioskConfig = z
@@ -99,6 +100,8 @@ export const KioskConfig = z
       })
       .strict()
       .default({ level: 'info' }),
+    /** Real or simulated devices; absent: no devices (screen only). See docs/devices.md. */
+    devices: DevicesConfig.optional(),
   })
   .strict()
   .refine((c) => c.session.idleWarningSeconds < c.session.idleTimeoutSeconds, {

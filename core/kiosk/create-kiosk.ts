@@ -6,6 +6,10 @@ import { createLogger, type Logger } from '../log/logger';
 import { KioskBrain } from '../session/kiosk-brain';
 import { LockoutRegistry } from '../session/lockout-registry';
 import type { ReceiptPrinterPort } from '../devices/receipt-printer-port';
+import type { DeviceManager } from '../../devices/manager/device-manager';
+import { PrinterPortAdapter } from '../devices/printer-port-adapter';
+import { DeviceDiagnosticsAdapter } from '../devices/device-diagnostics-adapter';
+import { wireDevicesToBrain } from '../devices/wire-devices';
 import { composeBalanceReceipt, newReceiptReference } from '../receipt';
 import { ReceiptSequence } from '../receipt/receipt-sequence';
 import { LazyJournalSink } from '../journal/lazy-journal-sink';
@@ -28,6 +32,8 @@ export interface KioskDeps {
   deviceDiagnostics: DeviceDiagnosticsSource | null;
   /** Shown to technicians. */
   configPath: string;
+  /** The started device manager (the shell creates it from config.devices and stops it). */
+  devices: DeviceManager | null;
 }
 
 export interface Kiosk {
@@ -63,6 +69,13 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
   const audit = (deps.audit === undefined ? journal : deps.audit) ?? undefined;
   void audit?.record({ type: 'kioskStarted', data: { version: KIOSK_VERSION } }).catch(() => {});
   const now = deps.now ?? (() => new Date());
+  const devices = deps.devices ?? null;
+  const printer =
+    deps.printer !== undefined
+      ? deps.printer
+      : devices?.printer
+        ? new PrinterPortAdapter(devices.printer)
+        : null;
   const technicianPort = new KioskTechnicianPort({
     host,
     hostUrl: config.host.url,
@@ -70,7 +83,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     version: KIOSK_VERSION,
     configPath: deps.configPath ?? '(defaults)',
     journalDir: config.journal.dir,
-    devices: deps.deviceDiagnostics ?? null,
+    devices: deps.deviceDiagnostics ?? (devices ? new DeviceDiagnosticsAdapter(devices) : null),
     startedAt: now().getTime(),
     now,
   });
@@ -89,7 +102,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
       },
     },
     receipts: {
-      printer: deps.printer ?? null,
+      printer,
       compose: (summary, meta) =>
         composeBalanceReceipt({
           summary,
@@ -111,11 +124,13 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     idleTimeoutMs: config.session.idleTimeoutSeconds * 1000,
     idleWarningMs: config.session.idleWarningSeconds * 1000,
   });
+  const unwireDevices = devices ? wireDevicesToBrain(brain, devices, logger) : () => {};
   logger.info({ terminalId: config.terminalId, host: config.host.url }, 'kiosk started');
   return {
     api: brain,
     brain,
     async stop() {
+      unwireDevices();
       brain.stop();
       await audit?.record({ type: 'kioskStopped', data: {} }).catch(() => {});
       await journal?.close();

@@ -1,0 +1,70 @@
+import type { Listener } from '../../devices/common/device';
+import type { CardData } from '../../devices/card-reader/card-data';
+import type { AdapterLogger, BrainPort } from './brain-port';
+
+/** Screens on which a swiped card or a scan identifies the participant. */
+const IDENTIFYING_SCREENS = new Set(['attract', 'enterKpj']);
+
+export interface CardReaderLike {
+  on(listener: Listener<{ type: string }>): () => void;
+  takeCardData(): CardData | undefined;
+}
+
+export interface ScannerLike {
+  on(listener: Listener<{ type: string }>): () => void;
+  takeKpj(): string | undefined;
+}
+
+/**
+ * Card reader and scanner reads that yield a KPJ become `kpjCaptured` for the brain while it
+ * waits for identification (attract, enterKpj). Readers stay armed all the time: whatever is
+ * read elsewhere is taken and dropped so no card data lingers in the driver. Bank cards are
+ * not an identification method on this kiosk; they are logged (without the PAN) and ignored.
+ */
+export function wireIdentification(
+  brain: BrainPort,
+  devices: { cardReader?: CardReaderLike | null; scanner?: ScannerLike | null },
+  logger: AdapterLogger,
+): () => void {
+  const offs: Array<() => void> = [];
+  const identifying = () => IDENTIFYING_SCREENS.has(brain.view().screen);
+
+  const reader = devices.cardReader;
+  if (reader)
+    offs.push(
+      reader.on((event) => {
+        if (event.type === 'invalidMedia') logger.info({ device: 'cardReader' }, 'card unreadable');
+        if (event.type !== 'cardRead') return;
+        const data = reader.takeCardData();
+        if (!data) return;
+        if (data.kind === 'bank') {
+          logger.info({ device: 'cardReader' }, 'bank card read: not used for identification');
+          return;
+        }
+        if (!identifying()) {
+          logger.info({ device: 'cardReader', screen: brain.view().screen }, 'KPJ card ignored');
+          return;
+        }
+        brain.dispatch({ type: 'kpjCaptured', kpj: data.kpj, method: 'card' });
+      }),
+    );
+
+  const scanner = devices.scanner;
+  if (scanner)
+    offs.push(
+      scanner.on((event) => {
+        if (event.type !== 'scanned') return;
+        const kpj = scanner.takeKpj();
+        if (!kpj) return;
+        if (!identifying()) {
+          logger.info({ device: 'scanner', screen: brain.view().screen }, 'scan ignored');
+          return;
+        }
+        brain.dispatch({ type: 'kpjCaptured', kpj, method: 'scanner' });
+      }),
+    );
+
+  return () => {
+    for (const off of offs) off();
+  };
+}

@@ -1,0 +1,19 @@
+import type { DeviceManager } from '../../devices/manager/device-manager';
+import type { AdapterLogger, BrainPort } from './brain-port';
+import { wireIdentification } from './identification-adapter';
+import { wirePinPadKeys } from './pinpad-keys-adapter';
+
+/** Connects the device manager's input devices to the brain; returns the unwiring. */
+export function wireDevicesToBrain(
+  brain: BrainPort,
+  manager: Pick<DeviceManager, 'cardReader' | 'scanner' | 'pinPad'>,
+  logger: AdapterLogger,
+): () => void {
+  const offs = [
+    wireIdentification(brain, { cardReader: manager.cardReader, scanner: manager.scanner }, logger),
+  ];
+  if (manager.pinPad) offs.push(wirePinPadKeys(brain, manager.pinPad, logger));
+  return () => {
+    for (const off of offs) off();
+  };
+}

@@ -1,0 +1,11 @@
+export * from './device-config';
+export * from './device-snapshot';
+export {
+  DeviceManager,
+  startDeviceManager,
+  type DeviceManagerOptions,
+  type ManagedPrinter,
+} from './device-manager';
+export { ManagedDevice, type DeviceHandle, type ReconnectTimings } from './managed-device';
+export { createTransport } from './create-transport';
+export * from './discovery';

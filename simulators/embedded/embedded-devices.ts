@@ -1,0 +1,194 @@
+import type { DevicesConfig } from '../../devices/manager/device-config';
+import type { PlainKey } from '../../devices/pinpad/pinpad';
+import { CardReaderSimulator } from '../card-reader/card-reader-simulator';
+import { isoName, kpjCard, TEST_CARDS, type TestCard } from '../card-reader/test-cards';
+import { FIXTURES } from '../host';
+import { PinPadSimulator } from '../pinpad/pinpad-simulator';
+import { payloads, ScannerSimulator } from '../scanner/scanner-simulator';
+import { startEmbeddedPrinter, type EmbeddedPrinter } from './embedded-printer';
+import { startPtyDeviceLine, type PtyDeviceLine } from './pty-device-line';
+import { socatAvailable } from './socat-available';
+
+type FixtureKey = Exclude<keyof typeof FIXTURES, 'unknownKpj'>;
+
+/** Cards the panel and tests can present: host fixtures by name, bank and bad cards. */
+export const CARD_CHOICES = [
+  ...(Object.keys(FIXTURES).filter((key) => key !== 'unknownKpj') as FixtureKey[]),
+  'unknownKpj',
+  'bankVisa',
+  'bankMastercard',
+  'unreadable',
+  'blank',
+  'corruptedLrc',
+] as const;
+export type CardChoice = (typeof CARD_CHOICES)[number];
+
+export const SCAN_KINDS = ['kpjBarcode', 'jmoQr', 'jmoJson', 'prefixed'] as const;
+export type ScanKind = (typeof SCAN_KINDS)[number];
+
+export function testCardFor(choice: CardChoice): TestCard {
+  switch (choice) {
+    case 'unknownKpj':
+      return kpjCard(FIXTURES.unknownKpj, 'TIDAK/DIKENAL');
+    case 'bankVisa':
+      return TEST_CARDS.visa;
+    case 'bankMastercard':
+      return TEST_CARDS.mastercard;
+    case 'unreadable':
+    case 'blank':
+    case 'corruptedLrc':
+      return TEST_CARDS[choice];
+    default: {
+      const participant = FIXTURES[choice];
+      return kpjCard(participant.kpj, isoName(participant.name));
+    }
+  }
+}
+
+export function kpjFor(fixture: string): string {
+  if (fixture === 'unknownKpj') return FIXTURES.unknownKpj;
+  const participant = (FIXTURES as Record<string, { kpj: string } | string>)[fixture];
+  if (!participant || typeof participant === 'string')
+    throw new Error(`unknown fixture ${fixture}`);
+  return participant.kpj;
+}
+
+const SCAN: Record<ScanKind, { payload: (kpj: string) => string; symbology: 'qr' | 'code128' }> = {
+  kpjBarcode: { payload: payloads.kpjCardBarcode, symbology: 'code128' },
+  jmoQr: { payload: payloads.jmoUrl, symbology: 'qr' },
+  jmoJson: { payload: payloads.jmoJson, symbology: 'qr' },
+  prefixed: { payload: payloads.prefixed, symbology: 'code128' },
+};
+
+export interface EmbeddedDeviceControl {
+  printer: EmbeddedPrinter;
+  card: {
+    insert(choice: CardChoice): Promise<void>;
+    swipe(choice: CardChoice): Promise<void>;
+    remove(): Promise<void>;
+    jam(): Promise<void>;
+    invalidMedia(): Promise<void>;
+    media(): string;
+  } | null;
+  scanner: { scan(kind: ScanKind, fixture: string): Promise<void> } | null;
+  pinPad: {
+    /** Digits and `E` enter, `C` clear, `B` backspace, `X` cancel; waits for the kiosk to open entry. */
+    press(keys: string): Promise<{ accepted: number }>;
+    mode(): string;
+  } | null;
+}
+
+export interface EmbeddedDevices {
+  /** Points the real drivers at the simulators. */
+  config: DevicesConfig;
+  control: EmbeddedDeviceControl;
+  /** Devices not started, with the reason (e.g. socat missing). */
+  skipped: string[];
+  close(): Promise<void>;
+}
+
+const KEY_NAMES: Record<string, PlainKey> = {
+  E: 'enter',
+  C: 'clear',
+  B: 'backspace',
+  X: 'cancel',
+};
+
+async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}
+
+/**
+ * The embedded default's devices: a network receipt printer on 127.0.0.1, and the card reader,
+ * scanner and pin pad on socat pty pairs (skipped, with a reason, when socat is missing).
+ */
+export async function startEmbeddedDevices(): Promise<EmbeddedDevices> {
+  const closers: Array<() => Promise<void>> = [];
+  const skipped: string[] = [];
+  const printer = await startEmbeddedPrinter();
+  closers.push(() => printer.close());
+  const config: DevicesConfig = {
+    printer: {
+      driver: 'escpos',
+      transport: { type: 'tcp', host: printer.host, port: printer.port },
+    },
+  };
+  const control: EmbeddedDeviceControl = { printer, card: null, scanner: null, pinPad: null };
+
+  if (!socatAvailable()) {
+    skipped.push('card reader, scanner and pin pad: socat is not installed (no pty pairs)');
+  } else {
+    try {
+      const cardLine: PtyDeviceLine = await startPtyDeviceLine();
+      closers.push(() => cardLine.close());
+      const reader = new CardReaderSimulator(cardLine.device, { mode: 'serial' });
+      closers.push(async () => reader.dispose());
+      config.cardReader = {
+        driver: 'magstripe',
+        mode: 'serial',
+        transport: { type: 'serial', path: cardLine.hostPath, baudRate: 9600 },
+      };
+      control.card = {
+        insert: (choice) => reader.insert(testCardFor(choice)),
+        swipe: (choice) => reader.swipe(testCardFor(choice)),
+        remove: () => reader.remove(),
+        jam: () => reader.jam(),
+        invalidMedia: () => reader.insertInvalidMedia(),
+        media: () => reader.mediaState,
+      };
+
+      const scanLine = await startPtyDeviceLine();
+      closers.push(() => scanLine.close());
+      const scanner = new ScannerSimulator(scanLine.device, { mode: 'serial', aimIds: true });
+      config.scanner = {
+        driver: 'serial',
+        transport: { type: 'serial', path: scanLine.hostPath, baudRate: 9600 },
+      };
+      control.scanner = {
+        scan: (kind, fixture) =>
+          scanner.scan(SCAN[kind].payload(kpjFor(fixture)), SCAN[kind].symbology),
+      };
+
+      const padLine = await startPtyDeviceLine();
+      closers.push(() => padLine.close());
+      const pad = new PinPadSimulator(padLine.device);
+      await pad.start();
+      closers.push(() => pad.stop());
+      config.pinPad = {
+        driver: 'serial-pinpad',
+        transport: { type: 'serial', path: padLine.hostPath, baudRate: 9600 },
+      };
+      control.pinPad = {
+        mode: () => pad.mode,
+        async press(keys) {
+          let accepted = 0;
+          for (const char of keys) {
+            // The kiosk re-arms entry after every enter; give it a moment.
+            if (!(await waitFor(() => pad.mode === 'plain', 3000))) break;
+            if (!pad.press(KEY_NAMES[char] ?? (char as PlainKey))) break;
+            accepted += 1;
+            // Let the key event reach the kiosk before the next one, as a finger would.
+            await new Promise((resolve) => setTimeout(resolve, 15));
+          }
+          return { accepted };
+        },
+      };
+    } catch (error) {
+      skipped.push(`serial devices: ${(error as Error).message}`);
+    }
+  }
+
+  return {
+    config,
+    control,
+    skipped,
+    async close() {
+      for (const close of closers.reverse()) await close().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { createPrinterSimulator, type PrinterSimulator } from '../printer/printer-simulator';
+import { startTcpPrinterServer, type TcpPrinterServer } from '../printer/tcp-printer-server';
+import { renderReceiptsHtml } from '../printer/receipt-html';
+import { receiptText } from '../printer/receipt-model';
+
+export interface PrinterFaults {
+  paper?: 'ok' | 'nearEnd' | 'out';
+  coverOpen?: boolean;
+  offline?: boolean;
+  /** A slow print head: every chunk of bytes takes a while. */
+  slow?: boolean;
+}
+
+export interface PrinterState extends Required<PrinterFaults> {
+  connected: boolean;
+  receipts: number;
+}
+
+export interface EmbeddedPrinter {
+  host: string;
+  port: number;
+  simulator: PrinterSimulator;
+  state(): PrinterState;
+  setFaults(faults: PrinterFaults): void;
+  /** Cable pulled: the connection drops and nothing answers on the port until reconnect(). */
+  disconnect(): Promise<void>;
+  reconnect(): Promise<void>;
+  /** Text lines of every cut receipt, oldest first. */
+  receipts(): string[][];
+  /** Receipts as HTML, newest first. */
+  receiptsHtml(): string;
+  close(): Promise<void>;
+}
+
+/** The printer simulator as a raw-port network printer on 127.0.0.1 (ephemeral port). */
+export async function startEmbeddedPrinter(columns = 42): Promise<EmbeddedPrinter> {
+  const simulator = createPrinterSimulator({ columns });
+  let server: TcpPrinterServer | undefined = await startTcpPrinterServer(simulator, { port: 0 });
+  const port = server.port;
+  const faults: Required<PrinterFaults> = {
+    paper: 'ok',
+    coverOpen: false,
+    offline: false,
+    slow: false,
+  };
+  return {
+    host: '127.0.0.1',
+    port,
+    simulator,
+    state: () => ({
+      ...faults,
+      connected: server !== undefined,
+      receipts: simulator.receipts.length,
+    }),
+    setFaults(next) {
+      Object.assign(
+        faults,
+        Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)),
+      );
+      simulator.setPaper(faults.paper);
+      simulator.setCoverOpen(faults.coverOpen);
+      simulator.setOffline(faults.offline);
+      simulator.setSlow(faults.slow ? { perChunkMs: 300 } : {});
+    },
+    async disconnect() {
+      const current = server;
+      server = undefined;
+      await current?.close();
+    },
+    async reconnect() {
+      if (server) return;
+      server = await startTcpPrinterServer(simulator, { port });
+    },
+    receipts: () => simulator.receipts.map(receiptText),
+    receiptsHtml: () => renderReceiptsHtml([...simulator.receipts].reverse(), columns),
+    async close() {
+      await server?.close();
+      server = undefined;
+    },
+  };
+}

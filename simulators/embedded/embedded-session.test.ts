@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../core/config/load-config';
+import { createKiosk, type Kiosk } from '../../core/kiosk/create-kiosk';
+import { createLogger } from '../../core/log/logger';
+import { startDeviceManager, type DeviceManager } from '../../devices/manager';
+import { FIXTURES, startHostSimulator, type HostSimulator } from '../host';
+import { startEmbeddedDevices, type EmbeddedDevices } from './embedded-devices';
+import { socatAvailable } from './socat-available';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function stack(): Promise<{
+  kiosk: Kiosk;
+  embedded: EmbeddedDevices;
+  manager: DeviceManager;
+  host: HostSimulator;
+}> {
+  const host = await startHostSimulator({ port: 0, latencyMs: 0 });
+  cleanups.push(() => host.close());
+  const embedded = await startEmbeddedDevices();
+  cleanups.push(() => embedded.close());
+  const config = parseConfig(
+    { host: { url: host.url, timeoutMs: 2000 }, devices: embedded.config },
+    'test',
+  );
+  const manager = await startDeviceManager(config.devices!);
+  cleanups.push(() => manager.stop());
+  const kiosk = createKiosk(config, {
+    logger: createLogger({ level: 'silent' }),
+    devices: manager,
+    audit: null,
+  });
+  cleanups.push(() => kiosk.stop());
+  return { kiosk, embedded, manager, host };
+}
+
+async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe.skipIf(!socatAvailable())('embedded devices driving the brain', () => {
+  it('card swipe identifies, pin pad keys verify, receipt prints with the KPJ masked', async () => {
+    const { kiosk, embedded, manager } = await stack();
+    const screen = () => kiosk.brain.view().screen;
+    await until(() => manager.snapshots().every((device) => device.state === 'online'));
+    expect(kiosk.brain.view().devices.printer).toBe('ready');
+
+    await embedded.control.card!.insert('active');
+    await until(() => screen() === 'enterBirthDate');
+    const birth = FIXTURES.active.birthDate.replaceAll('-', '');
+    expect(await embedded.control.pinPad!.press(`${birth}E`)).toEqual({ accepted: 9 });
+    await until(() => screen() === 'balance');
+
+    expect(await embedded.control.pinPad!.press('3')).toEqual({ accepted: 1 });
+    await until(() => screen() === 'takeReceipt' || screen() === 'anotherTransaction');
+    const [lines] = embedded.control.printer.receipts();
+    const text = lines!.join('\n');
+    expect(text).toContain('*******2128');
+    expect(text).not.toContain(FIXTURES.active.kpj);
+    expect(manager.snapshot('printer')!.counters.receiptsPrinted).toBe(1);
+    expect(manager.snapshot('cardReader')!.counters.cardsRead).toBe(1);
+  });
+
+  it('a scanned JMO QR identifies; a bank card is ignored', async () => {
+    const { kiosk, embedded } = await stack();
+    const screen = () => kiosk.brain.view().screen;
+    await embedded.control.card!.swipe('bankVisa');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(screen()).toBe('attract');
+    await embedded.control.scanner!.scan('jmoQr', 'active');
+    await until(() => screen() === 'enterBirthDate');
+  });
+
+  it('paper out makes the print unavailable with the reason', async () => {
+    const { kiosk, embedded } = await stack();
+    await until(() => kiosk.brain.view().devices.printer === 'ready');
+    embedded.control.printer.setFaults({ paper: 'out' });
+    await until(() => kiosk.brain.view().devices.printer === 'unavailable', 4000);
+    expect(kiosk.brain.view().devices.printerProblem).toBe('paperOut');
+  });
+});

@@ -1,0 +1,5 @@
+export {
+  startSimulatorPanel,
+  type SimulatorPanel,
+  type SimulatorPanelOptions,
+} from './panel-server';
