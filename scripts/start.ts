@@ -14,6 +14,9 @@ import { createLogger } from '../core/log/logger';
 import { startWebShell } from '../web/web-shell';
 import { startHostSimulator } from '../simulators/host';
 import { hashTechnicianPin } from '../core/technician/pin-hash';
+import { startDeviceManager, type DeviceManager } from '../devices/manager';
+import { startEmbeddedDevices, type EmbeddedDevices } from '../simulators/embedded';
+import { startSimulatorPanel } from '../simulators/panel';
 
 /** Only ever used with the embedded simulators; a real kiosk's config carries its own hash. */
 const EMBEDDED_TECHNICIAN_PIN = '2468';
@@ -39,14 +42,27 @@ const cleanups: Array<() => Promise<void> | void> = [];
 async function main(): Promise<void> {
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
   let config: KioskConfig;
+  let embedded: EmbeddedDevices | null = null;
+  let devices: DeviceManager | null = null;
   if (args.config) {
     config = loadConfig(args.config);
   } else {
     const host = await startHostSimulator({ port: 0, latencyMs: Number(args['host-latency']) });
     cleanups.push(() => host.close());
+    embedded = await startEmbeddedDevices();
+    cleanups.push(() => embedded?.close());
+    for (const reason of embedded.skipped) console.log(`Device simulators: skipped ${reason}`);
+    const panel = await startSimulatorPanel({
+      devices: embedded.control,
+      hostUrl: host.url,
+      kioskDevices: () => devices?.snapshots() ?? [],
+    });
+    cleanups.push(() => panel.close());
+    console.log(`Simulator panel (card, scanner, pin pad, printer, host faults): ${panel.url}`);
     config = parseConfig(
       {
         host: { url: host.url },
+        devices: embedded.config,
         technician: { pinHash: await hashTechnicianPin(EMBEDDED_TECHNICIAN_PIN) },
       },
       'embedded defaults',
@@ -68,7 +84,14 @@ async function main(): Promise<void> {
   if (args.shell === 'electron')
     throw new Error('The Electron binary is not installed on this machine.');
 
-  const kiosk = createKiosk(config, { logger });
+  if (config.devices) {
+    const manager = await startDeviceManager(config.devices, {
+      log: (message) => logger.info(message),
+    });
+    devices = manager;
+    cleanups.push(() => manager.stop());
+  }
+  const kiosk = createKiosk(config, { logger, devices });
   cleanups.push(() => kiosk.stop());
   const shell = await startWebShell({
     api: kiosk.api,

@@ -26,6 +26,12 @@ export interface KioskStack {
   /** Injects host faults through the simulator's control API. */
   setHostFaults(faults: Record<string, unknown>): Promise<void>;
   clearHostFaults(): Promise<void>;
+  /**
+   * The simulator panel, when the stack was started with `simulateDevices: true` in
+   * kioskConfig; `devices(method, path, body)` calls its JSON API (simulators/panel).
+   */
+  panelUrl: string | null;
+  devices<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
 }
 
 async function startStack(
@@ -46,9 +52,9 @@ async function startStack(
     });
     child.once('exit', (code) => reject(new Error(`kiosk stack exited early (${code})`)));
   });
-  const { url, hostUrl, fixtures, journalDir } = JSON.parse(first) as Pick<
+  const { url, hostUrl, fixtures, journalDir, panelUrl } = JSON.parse(first) as Pick<
     KioskStack,
-    'url' | 'hostUrl' | 'fixtures' | 'journalDir'
+    'url' | 'hostUrl' | 'fixtures' | 'journalDir' | 'panelUrl'
   >;
   const control = async (method: string, body?: unknown) => {
     const response = await fetch(`${hostUrl}/sim/faults`, {
@@ -67,6 +73,20 @@ async function startStack(
       fixtures,
       setHostFaults: (faults) => control('POST', faults),
       clearHostFaults: () => control('DELETE'),
+      panelUrl,
+      async devices<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+        if (!panelUrl)
+          throw new Error('start the stack with kioskConfig { simulateDevices: true }');
+        const response = await fetch(new URL(path, panelUrl), {
+          method,
+          headers: body === undefined ? {} : { 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const answer = (await response.json()) as T & { message?: string };
+        if (!response.ok)
+          throw new Error(`device panel ${path}: ${answer.message ?? response.status}`);
+        return answer;
+      },
     },
   };
 }

@@ -11,18 +11,22 @@ import { createLogger } from '../../core/log/logger';
 import { FIXTURES, startHostSimulator } from '../../simulators/host';
 import { startWebShell } from '../../web/web-shell';
 import { hashTechnicianPin } from '../../core/technician/pin-hash';
+import { startDeviceManager } from '../../devices/manager';
+import { startEmbeddedDevices } from '../../simulators/embedded';
+import { startSimulatorPanel } from '../../simulators/panel';
 
 const root = resolve(import.meta.dirname, '../..');
-const { technicianPin, ...overrides } = JSON.parse(process.argv[2] ?? '{}') as Record<
-  string,
-  unknown
->;
+const { technicianPin, simulateDevices, ...overrides } = JSON.parse(
+  process.argv[2] ?? '{}',
+) as Record<string, unknown>;
 const technician =
   typeof technicianPin === 'string'
     ? { technician: { pinHash: await hashTechnicianPin(technicianPin) } }
     : {};
 
 const host = await startHostSimulator({ port: 0, latencyMs: 0 });
+// Device simulators (card reader, scanner, pin pad on ptys; printer on TCP) and their panel.
+const embedded = simulateDevices === true ? await startEmbeddedDevices() : null;
 const journalDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-journal-'));
 const config = parseConfig(
   {
@@ -31,11 +35,20 @@ const config = parseConfig(
     host: { url: host.url, timeoutMs: 2_000 },
     web: { port: 0 },
     journal: { dir: journalDir },
+    ...(embedded ? { devices: embedded.config } : {}),
   },
   'e2e',
 );
 const logger = createLogger({ level: 'warn' });
-const kiosk = createKiosk(config, { logger });
+const devices = config.devices ? await startDeviceManager(config.devices) : null;
+const kiosk = createKiosk(config, { logger, devices });
+const panel = embedded
+  ? await startSimulatorPanel({
+      devices: embedded.control,
+      hostUrl: host.url,
+      kioskDevices: () => devices?.snapshots() ?? [],
+    })
+  : null;
 const shell = await startWebShell({
   api: kiosk.api,
   rendererDir: join(root, 'dist/renderer'),
@@ -44,12 +57,21 @@ const shell = await startWebShell({
 });
 
 process.stdout.write(
-  JSON.stringify({ url: shell.url, hostUrl: host.url, fixtures: FIXTURES, journalDir }) + '\n',
+  JSON.stringify({
+    url: shell.url,
+    hostUrl: host.url,
+    fixtures: FIXTURES,
+    journalDir,
+    panelUrl: panel?.url ?? null,
+  }) + '\n',
 );
 
 async function stop() {
   await shell.close();
   await kiosk.stop();
+  await panel?.close();
+  await devices?.stop();
+  await embedded?.close();
   await host.close();
   process.exit(0);
 }

@@ -64,6 +64,8 @@ describe.skipIf(!socatAvailable())('embedded devices driving the brain', () => {
     const text = lines!.join('\n');
     expect(text).toContain('*******2128');
     expect(text).not.toContain(FIXTURES.active.kpj);
+    expect(text).toMatch(/Saldo Akhir\s+Rp 33\.146\.852/);
+    expect(text).toContain(kiosk.brain.view().receiptReference!);
     expect(manager.snapshot('printer')!.counters.receiptsPrinted).toBe(1);
     expect(manager.snapshot('cardReader')!.counters.cardsRead).toBe(1);
   });
