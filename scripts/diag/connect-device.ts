@@ -42,16 +42,18 @@ export async function connectDevice(
   target: DeviceTarget,
   options: ConnectOptions,
 ): Promise<Connection> {
-  if (target.kind === 'hid' && (driver === 'escpos' || driver === 'pinpad'))
+  const isHid =
+    target.kind === 'hid' || (target.kind === 'configured' && target.transport.type === 'hid');
+  if (isHid && (driver === 'escpos' || driver === 'pinpad'))
     throw usageError(`the ${driver} driver needs --port or --tcp, not --hid`);
   const transport = transportFor(target, options.answerTimeoutMs);
   try {
     await transport.open();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/^Error: /, '');
     throw unreachableError(`cannot open ${describeTarget(target)}: ${reason}`);
   }
-  const connected = createDriver(driver, transport, target.kind === 'hid', options);
+  const connected = createDriver(driver, transport, isHid, options);
   let opened: Completion;
   try {
     opened = await connected.device.open();

@@ -1,4 +1,6 @@
 import type { Transport } from '../../devices/common/transport';
+import { createTransport, hidTarget } from '../../devices/manager/create-transport';
+import type { TransportConfig } from '../../devices/manager/device-config';
 import { HidTransport, type HidTarget } from '../../devices/transports/hid-transport';
 import { SerialTransport } from '../../devices/transports/serial-transport';
 import { TcpTransport } from '../../devices/transports/tcp-transport';
@@ -9,7 +11,9 @@ import { usageError } from './exit-codes';
 export type DeviceTarget =
   | { kind: 'serial'; path: string; baudRate: number }
   | { kind: 'tcp'; host: string; port: number }
-  | { kind: 'hid'; target: HidTarget };
+  | { kind: 'hid'; target: HidTarget }
+  /** A device of the config file's `devices` section, with all its line settings. */
+  | { kind: 'configured'; transport: TransportConfig };
 
 export const TARGET_OPTIONS: Record<string, OptionSpec> = {
   port: { type: 'string' },
@@ -56,6 +60,7 @@ function parseHid(text: string): HidTarget {
 }
 
 export function describeTarget(target: DeviceTarget): string {
+  if (target.kind === 'configured') return describeTarget(targetOfConfig(target.transport));
   if (target.kind === 'serial') return `serial ${target.path} at ${target.baudRate} baud`;
   if (target.kind === 'tcp') return `tcp ${target.host}:${target.port}`;
   return 'path' in target.target
@@ -65,7 +70,15 @@ export function describeTarget(target: DeviceTarget): string {
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
+function targetOfConfig(transport: TransportConfig): DeviceTarget {
+  if (transport.type === 'serial')
+    return { kind: 'serial', path: transport.path, baudRate: transport.baudRate };
+  if (transport.type === 'tcp') return { kind: 'tcp', host: transport.host, port: transport.port };
+  return { kind: 'hid', target: hidTarget(transport) };
+}
+
 export function transportFor(target: DeviceTarget, connectTimeoutMs: number): Transport {
+  if (target.kind === 'configured') return createTransport(target.transport);
   if (target.kind === 'serial')
     return new SerialTransport({ path: target.path, baudRate: target.baudRate });
   if (target.kind === 'tcp')

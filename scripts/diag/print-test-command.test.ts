@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createPrinterSimulator,
@@ -9,9 +12,12 @@ import { runCaptured } from './capture-io.test-helper';
 import { closedPort } from './free-port.test-helper';
 
 let server: TcpPrinterServer | undefined;
+let dir: string | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
+  if (dir) await rm(dir, { recursive: true, force: true });
+  dir = undefined;
 });
 
 describe('kiosk-diag print-test', () => {
@@ -52,6 +58,31 @@ describe('kiosk-diag print-test', () => {
     expect(run.code).toBe(3);
     expect(run.json()).toMatchObject({ ok: false, exitCode: 3 });
     expect(String(run.json().error)).toContain('ECONNREFUSED');
+  });
+
+  it('finds the printer and terminal ID in the config file', async () => {
+    const sim = createPrinterSimulator({ columns: 32 });
+    server = await startTcpPrinterServer(sim, { port: 0 });
+    dir = await mkdtemp(join(tmpdir(), 'diag-print-'));
+    const config = join(dir, 'kiosk.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        terminalId: 'KSK-JKT-07',
+        devices: {
+          printer: {
+            driver: 'escpos',
+            transport: { type: 'tcp', host: '127.0.0.1', port: server.port },
+            options: { columns: 32 },
+          },
+        },
+      }),
+    );
+    const run = await runCaptured(['print-test', '--config', config]);
+    expect(run.code).toBe(0);
+    const text = receiptText(sim.receipts[0]!);
+    expect(text).toContain('12345678901234567890123456789012'); // the 32-column ruler
+    expect(text.some((line) => line.includes('KSK-JKT-07'))).toBe(true);
   });
 
   it('exits 2 when it does not know where the printer is', async () => {

@@ -3,14 +3,8 @@ import type { DiagCommand } from '../command';
 import { writeJson, writeLine, type DiagIo } from '../diag-io';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { hex4, table } from '../format';
-import {
-  isKeyboard,
-  systemListers,
-  tryList,
-  type HardwareListers,
-  type HidDeviceEntry,
-  type SerialPortEntry,
-} from '../list-hardware';
+import type { HidDeviceInfo, SerialPortInfo } from '../../../devices/manager/discovery';
+import { isKeyboard, systemListers, type HardwareListers } from '../list-hardware';
 
 const HID_HINT =
   'HID devices cannot be listed, so USB card readers and scanners in HID mode will not be found. ' +
@@ -39,34 +33,35 @@ async function listDevices(
   io: DiagIo,
   listers: HardwareListers,
 ): Promise<ExitCode> {
-  const serial = await tryList(() => listers.serialPorts(), 'serial ports');
-  const hid = await tryList(() => listers.hidDevices(), 'HID devices');
-  const ok = serial.ok && hid.ok;
+  const serial = await listers.serialPorts();
+  const hid = await listers.hidDevices();
+  const ok = serial.error === undefined && hid.error === undefined;
   if (flag(values, 'json')) {
     writeJson(io, {
       command: 'devices',
       ok,
-      serialPorts: serial.ok ? serial.items : null,
-      hidDevices: hid.ok ? hid.items.map((d) => ({ ...d, keyboard: isKeyboard(d) })) : null,
-      errors: [serial, hid].flatMap((l) => (l.ok ? [] : [l.error])),
+      serialPorts: serial.devices,
+      hidDevices: hid.devices.map((d) => ({ ...d, keyboard: isKeyboard(d) })),
+      errors: [serial.error, hid.error].filter((e) => e !== undefined),
     });
     return ok ? EXIT.ok : EXIT.problems;
   }
   writeLine(io.stdout, 'Serial ports');
-  if (!serial.ok) writeLine(io.stdout, `  ERROR: ${serial.error}`);
-  else if (serial.items.length === 0) writeLine(io.stdout, '  (none)');
-  else for (const line of serialTable(serial.items)) writeLine(io.stdout, line);
+  if (serial.error) writeLine(io.stdout, `  ERROR: ${serial.error}`);
+  else if (serial.devices.length === 0) writeLine(io.stdout, '  (none)');
+  if (serial.devices.length)
+    for (const line of serialTable(serial.devices)) writeLine(io.stdout, line);
   writeLine(io.stdout);
   writeLine(io.stdout, 'HID devices');
-  if (!hid.ok) {
+  if (hid.error) {
     writeLine(io.stdout, `  ERROR: ${hid.error}`);
     writeLine(io.stdout, `  ${HID_HINT}`);
-  } else if (hid.items.length === 0) writeLine(io.stdout, '  (none)');
-  else for (const line of hidTable(hid.items)) writeLine(io.stdout, line);
+  } else if (hid.devices.length === 0) writeLine(io.stdout, '  (none)');
+  if (hid.devices.length) for (const line of hidTable(hid.devices)) writeLine(io.stdout, line);
   return ok ? EXIT.ok : EXIT.problems;
 }
 
-function serialTable(ports: SerialPortEntry[]): string[] {
+function serialTable(ports: SerialPortInfo[]): string[] {
   return table(
     ['PATH', 'VID:PID', 'MANUFACTURER', 'SERIAL'],
     ports.map((p) => [
@@ -78,7 +73,7 @@ function serialTable(ports: SerialPortEntry[]): string[] {
   );
 }
 
-function hidTable(devices: HidDeviceEntry[]): string[] {
+function hidTable(devices: HidDeviceInfo[]): string[] {
   return table(
     ['PATH', 'VID:PID', 'MANUFACTURER', 'PRODUCT', 'USAGE'],
     devices.map((d) => [

@@ -48,5 +48,5 @@ export function formatRecord(record: JournalRecord): string {
   )
     .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join(' ');
-  return `${String(record.seq).padStart(6)}  ${record.ts}  ${record.type}${data ? `  ${data}` : ''}`;
+  return `${String(record.seq).padStart(6)}  ${record.ts}  ${record.type.padEnd(18)}  ${data}`.trimEnd();
 }

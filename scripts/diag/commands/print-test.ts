@@ -58,7 +58,9 @@ async function printTest(values: OptionValues, io: DiagIo): Promise<ExitCode> {
 
   const connection = await connectDevice('escpos', target, {
     answerTimeoutMs: timeoutMs,
-    encoding: { columns },
+    encoding: configured?.printerModel
+      ? { columns, printerModel: configured.printerModel }
+      : { columns },
   });
   try {
     const printer = connection.connected.device as ReceiptPrinter;

@@ -83,6 +83,11 @@ async function watch(values: OptionValues, io: DiagIo): Promise<ExitCode> {
       driver,
       transport: connection.transport,
     });
+    const initial = describeEvent({
+      type: 'statusChanged',
+      status: connection.connected.device.status(),
+    } as WatchedEvent);
+    emit(initial.text, initial.record);
     const ended = untilStopped([io.signal, stop.signal], seconds);
     if (connection.connected.driver === 'pinpad') {
       const pad = connection.connected.device;
