@@ -33,13 +33,14 @@ test('a participant checks the JHT balance with the on-screen keypad', async ({ 
   await expect(page.getByRole('heading', { name: 'Terima kasih' })).toBeVisible();
 });
 
-test('a physical keypad drives the same flow (digits, Backspace, Enter)', async ({
+test('a physical keypad alone drives the flow (Enter to start, digits, Backspace, Enter)', async ({
   page,
   kiosk,
 }) => {
   const person = kiosk.fixtures.active;
+  // Keypad only: Enter starts, as it does on an ATM's hardware keypad.
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Mulai' }).click();
+  await expect(page.getByRole('heading', { name: 'Masukkan Nomor KPJ' })).toBeVisible();
   await page.keyboard.type(person.kpj + '9');
   await expect(page.getByTestId('entry-value')).toHaveText(person.kpj);
   await page.keyboard.press('Backspace');
@@ -66,6 +67,7 @@ test('wrong birth dates count down and then lock the KPJ', async ({ page, kiosk 
   await page.getByRole('button', { name: 'Mulai' }).click();
   await tapDigits(page, person.kpj);
   await page.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(page.getByRole('heading', { name: /Masukkan Tanggal Lahir/ })).toBeVisible();
   for (const left of [2, 1]) {
     await tapDigits(page, '01011970');
     await page.getByRole('button', { name: 'Lanjut' }).click();
@@ -97,6 +99,7 @@ test('cancel from the birth-date step says thank you and returns to the start', 
   await page.getByRole('button', { name: 'Mulai' }).click();
   await tapDigits(page, kiosk.fixtures.active.kpj);
   await page.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(page.getByRole('heading', { name: /Masukkan Tanggal Lahir/ })).toBeVisible();
   await tapDigits(page, '0101');
   await page.getByRole('button', { name: 'Batal' }).click();
   await expect(page.getByRole('heading', { name: 'Terima kasih' })).toBeVisible();
@@ -110,6 +113,7 @@ test('the whole flow works in English', async ({ page, kiosk }) => {
   await expect(page.getByRole('heading', { name: 'Enter your KPJ number' })).toBeVisible();
   await tapDigits(page, person.kpj);
   await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: /Enter your date of birth/ })).toBeVisible();
   await tapDigits(page, person.birthDate.replace(/-/g, ''));
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'JHT balance', exact: true })).toBeVisible();
@@ -127,6 +131,7 @@ test.describe('idle time-out', () => {
     await page.getByRole('button', { name: 'Mulai' }).click();
     await tapDigits(page, person.kpj);
     await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect(page.getByRole('heading', { name: /Masukkan Tanggal Lahir/ })).toBeVisible();
     await tapDigits(page, person.birthDate.replace(/-/g, ''));
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await expect(page.getByTestId('jht-closing')).toBeVisible();
@@ -156,6 +161,7 @@ test.describe('with a one-time code (OTP) after the birth date', () => {
     await page.getByRole('button', { name: 'Mulai' }).click();
     await tapDigits(page, person.kpj);
     await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect(page.getByRole('heading', { name: /Masukkan Tanggal Lahir/ })).toBeVisible();
     await tapDigits(page, person.birthDate.replace(/-/g, ''));
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await expect(page.getByRole('heading', { name: 'Masukkan Kode OTP' })).toBeVisible();

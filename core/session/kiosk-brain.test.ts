@@ -343,4 +343,14 @@ describe('KioskBrain session flow', () => {
     expect(view().screen).toBe('balance');
     expect(view().otp).toBeNull();
   });
+
+  it('starts and switches language from the keypad alone on the start screen', () => {
+    const { brain, view } = makeBrain();
+    brain.send({ type: 'digit', digit: '2' });
+    expect(view().language).toBe('en');
+    brain.send({ type: 'digit', digit: '1' });
+    expect(view().language).toBe('id');
+    brain.send({ type: 'enter' });
+    expect(view().screen).toBe('enterKpj');
+  });
 });

@@ -245,6 +245,12 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
         entry: 'reset',
         on: {
           start: 'enterKpj',
+          // Keypad-only use: Enter starts, 1 / 2 choose Bahasa Indonesia / English.
+          enter: 'enterKpj',
+          digit: [
+            { guard: ({ event }) => event.digit === '1', actions: assign({ language: 'id' }) },
+            { guard: ({ event }) => event.digit === '2', actions: assign({ language: 'en' }) },
+          ],
           kpjCaptured: {
             target: 'lookingUp',
             actions: assign({

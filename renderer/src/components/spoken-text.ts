@@ -10,7 +10,7 @@ export function spokenText(t: Messages, view: SessionView): string {
   const error = errorMessage(t, view.error);
   switch (view.screen) {
     case 'attract':
-      return `${t.attractTitle}. ${t.attractHint}`;
+      return `${t.attractTitle}. ${t.attractHint} ${t.attractKeypadHint}`;
     case 'enterKpj':
       return [t.enterKpjTitle, error ?? t.enterKpjHelp, t.speechKeypadHint].join('. ');
     case 'enterBirthDate':

@@ -9,6 +9,7 @@ export const en: Messages = {
   attractSubtitle: 'See your old-age savings and program coverage in one minute.',
   attractStart: 'Start',
   attractHint: 'Have your KPJ number (11 digits) and date of birth ready.',
+  attractKeypadHint: 'With the keypad: Enter to start, 1 Bahasa Indonesia, 2 English.',
   enterKpjTitle: 'Enter your KPJ number',
   enterKpjHelp: 'The KPJ number has 11 digits and is printed on your membership card.',
   kpjFieldLabel: 'KPJ number',

@@ -8,6 +8,7 @@ export const id = {
   attractSubtitle: 'Lihat saldo Jaminan Hari Tua dan program Anda dalam satu menit.',
   attractStart: 'Mulai',
   attractHint: 'Siapkan Nomor KPJ (11 digit) dan tanggal lahir Anda.',
+  attractKeypadHint: 'Dengan keypad: Enter untuk mulai, 1 Bahasa Indonesia, 2 English.',
   enterKpjTitle: 'Masukkan Nomor KPJ',
   enterKpjHelp: 'Nomor KPJ terdiri dari 11 digit, tertera pada kartu peserta.',
   kpjFieldLabel: 'Nomor KPJ',
