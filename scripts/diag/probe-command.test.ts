@@ -1,7 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CardReaderSimulator } from '../../simulators/card-reader';
 import { PinPadSimulator } from '../../simulators/pinpad';
-import { createPrinterSimulator } from '../../simulators/printer';
+import { createPrinterSimulator, startTcpPrinterServer } from '../../simulators/printer';
 import { runCaptured } from './capture-io.test-helper';
 import { PTY_BAUD, ptyDevice } from './pty-device.test-helper';
 
@@ -72,6 +75,29 @@ describe('kiosk-diag probe over a socat pty pair', () => {
     const run = await probe('escpos', pair.hostPath, '--timeout', '200');
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/did not answer.*Check power, cable, baud rate/);
+  });
+
+  it('probes a device of the config file by its name', async () => {
+    const sim = createPrinterSimulator({ paper: 'nearEnd' });
+    const server = await startTcpPrinterServer(sim, { port: 0 });
+    cleanups.push(() => server.close());
+    const dir = await mkdtemp(join(tmpdir(), 'diag-probe-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const config = join(dir, 'kiosk.json');
+    const transport = { type: 'tcp', host: '127.0.0.1', port: server.port };
+    await writeFile(
+      config,
+      JSON.stringify({ devices: { printer: { driver: 'escpos', transport } } }),
+    );
+
+    const run = await runCaptured(['probe', '--device', 'printer', '--config', config]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/paper\s+low/);
+    expect(run.stdout).toContain('note: paper near end');
+
+    const absent = await runCaptured(['probe', '--device', 'cardReader', '--config', config]);
+    expect(absent.code).toBe(2);
+    expect(absent.stderr).toContain('no devices.cardReader section');
   });
 
   it('exits 3 when the port does not exist and 2 without --driver', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CardReaderSimulator, TEST_CARDS, TEST_PANS } from '../../simulators/card-reader';
 import { PinPadSimulator } from '../../simulators/pinpad';
+import { createPrinterSimulator, startTcpPrinterServer } from '../../simulators/printer';
 import { captureIo } from './capture-io.test-helper';
 import { runDiag } from './main';
 import { PTY_BAUD, ptyDevice } from './pty-device.test-helper';
@@ -70,6 +71,26 @@ describe('kiosk-diag watch', () => {
       terminatedBy: 'enter',
       digits: 2,
     });
+  });
+
+  it('shows a printer running out of paper (status polled once a second)', async () => {
+    const sim = createPrinterSimulator();
+    const server = await startTcpPrinterServer(sim, { port: 0 });
+    cleanups.push(() => server.close());
+    const captured = captureIo();
+    const running = runDiag(
+      ['watch', '--driver', 'escpos', '--tcp', `127.0.0.1:${server.port}`, '--json'],
+      captured.io,
+    );
+    cleanups.push(async () => {
+      captured.stop();
+      await running;
+    });
+    await expect.poll(captured.stdout, { timeout: 5000 }).toContain('"paper":"full"');
+    sim.setPaper('out');
+    await expect.poll(captured.stdout, { timeout: 5000 }).toContain('"type":"paperOut"');
+    captured.stop();
+    expect(await running).toBe(0);
   });
 
   it('exits 3 when the device goes away while watching', async () => {

@@ -11,7 +11,7 @@ import { describeTarget, TARGET_HELP, TARGET_OPTIONS, targetFromOptions } from '
 import { writeJson, writeLine, type DiagIo } from '../diag-io';
 import { EXIT, unreachableError, usageError, type ExitCode } from '../exit-codes';
 import { keyValueLines } from '../format';
-import { printerFromConfig } from '../printer-from-config';
+import { deviceFromConfig } from '../configured-device';
 
 export const printTestCommand: DiagCommand = {
   name: 'print-test',
@@ -46,7 +46,7 @@ async function printTest(values: OptionValues, io: DiagIo): Promise<ExitCode> {
   if (stringOption(values, 'hid') !== undefined)
     throw usageError('a receipt printer is reached by --port or --tcp, not --hid');
   const fromCommandLine = targetFromOptions(values);
-  const configured = fromCommandLine ? undefined : printerFromConfig(config, source);
+  const configured = fromCommandLine ? undefined : deviceFromConfig(config, source, 'printer');
   const target = fromCommandLine ?? configured!.target;
   const columns = intOption(values, 'columns', {
     min: 24,

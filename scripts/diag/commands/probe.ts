@@ -1,39 +1,36 @@
-import { choiceOption, flag, intOption, type OptionValues } from '../args';
+import { flag, intOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
-import { connectDevice, DRIVERS, type Connection } from '../connect-device';
+import { connectDevice, type Connection } from '../connect-device';
 import { assessDevice } from '../device-problems';
-import { describeTarget, TARGET_HELP, TARGET_OPTIONS, targetFromOptions } from '../device-target';
+import { SELECTION_HELP, SELECTION_OPTIONS, selectDevice } from '../device-selection';
+import { describeTarget, TARGET_HELP } from '../device-target';
 import { writeJson, writeLine, type DiagIo } from '../diag-io';
-import { EXIT, unreachableError, usageError, type ExitCode } from '../exit-codes';
+import { EXIT, unreachableError, type ExitCode } from '../exit-codes';
 import { keyValueLines } from '../format';
 
 export const probeCommand: DiagCommand = {
   name: 'probe',
   summary: 'open one device with its driver and report status and capabilities',
-  help: `Usage: kiosk-diag probe --driver escpos|magstripe|pinpad|scanner (--port PATH | --tcp HOST:PORT | --hid ID) [options]
+  help: `Usage: kiosk-diag probe (--device NAME [--config PATH] | --driver NAME (--port PATH | --tcp HOST:PORT | --hid ID)) [options]
 
 Opens the device with the kiosk's own driver and asks for its status: a printer by DLE EOT
 (online, paper, cover), a card reader by its media-state request, a pin pad by hello (model,
 serial, PIN formats). A scanner has no status query: it counts as online once the link opens.
 
 Options:
-  --driver NAME      escpos (receipt printer), magstripe (card reader), pinpad, scanner
+${SELECTION_HELP}
 ${TARGET_HELP}
   --timeout MS       how long the device may take to answer (default 1500)
   --json             one JSON object on stdout
 
 Exit: 0 ready, 1 answered but not ready (paper out, cover open, jam), 2 usage,
       3 the port cannot be opened or the device does not answer.`,
-  options: { ...TARGET_OPTIONS, driver: { type: 'string' }, timeout: { type: 'string' } },
+  options: { ...SELECTION_OPTIONS, timeout: { type: 'string' } },
   run: probe,
 };
 
 async function probe(values: OptionValues, io: DiagIo): Promise<ExitCode> {
-  const driver = choiceOption(values, 'driver', DRIVERS);
-  if (!driver) throw usageError('--driver is required: escpos, magstripe, pinpad or scanner');
-  const target = targetFromOptions(values);
-  if (!target)
-    throw usageError('say where the device is: --port PATH, --tcp HOST:PORT or --hid ID');
+  const { driver, target } = selectDevice(values, io);
   const timeoutMs = intOption(values, 'timeout', { min: 50, max: 60_000, fallback: 1500 });
 
   const connection = await connectDevice(driver, target, { answerTimeoutMs: timeoutMs });

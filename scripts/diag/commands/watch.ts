@@ -1,16 +1,17 @@
 import type { SerialPinPad } from '../../../devices/pinpad/serial-pinpad';
-import { choiceOption, flag, intOption, type OptionValues } from '../args';
+import { flag, intOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
-import { connectDevice, DRIVERS, type Connection } from '../connect-device';
+import { connectDevice, type Connection } from '../connect-device';
 import { describeEvent, type WatchedEvent } from '../describe-event';
-import { describeTarget, TARGET_HELP, TARGET_OPTIONS, targetFromOptions } from '../device-target';
+import { SELECTION_HELP, SELECTION_OPTIONS, selectDevice } from '../device-selection';
+import { describeTarget, TARGET_HELP } from '../device-target';
 import { writeJson, writeLine, type DiagIo } from '../diag-io';
-import { EXIT, unreachableError, usageError, type ExitCode } from '../exit-codes';
+import { EXIT, unreachableError, type ExitCode } from '../exit-codes';
 
 export const watchCommand: DiagCommand = {
   name: 'watch',
   summary: "stream a device's events live until Ctrl-C (masked)",
-  help: `Usage: kiosk-diag watch --driver escpos|magstripe|pinpad|scanner (--port PATH | --tcp HOST:PORT | --hid ID) [options]
+  help: `Usage: kiosk-diag watch (--device NAME [--config PATH] | --driver NAME (--port PATH | --tcp HOST:PORT | --hid ID)) [options]
 
 Opens the device and prints its events as they happen until Ctrl-C: card inserted / removed /
 read, scans, key presses, paper low / out, status changes, link lost.
@@ -20,7 +21,7 @@ full PAN, track data or the cardholder name; a scan shows the masked KPJ; in PIN
 digit count. A pin pad is put in plain (non-PIN) entry, where keys show their names.
 
 Options:
-  --driver NAME      escpos, magstripe, pinpad, scanner
+${SELECTION_HELP}
 ${TARGET_HELP}
   --seconds N        stop by itself after N seconds (default: run until Ctrl-C)
   --timeout MS       how long the device may take to answer at open (default 1500)
@@ -28,8 +29,7 @@ ${TARGET_HELP}
 
 Exit: 0 stopped by Ctrl-C or --seconds, 2 usage, 3 cannot open / no answer / link lost.`,
   options: {
-    ...TARGET_OPTIONS,
-    driver: { type: 'string' },
+    ...SELECTION_OPTIONS,
     seconds: { type: 'string' },
     timeout: { type: 'string' },
   },
@@ -37,11 +37,7 @@ Exit: 0 stopped by Ctrl-C or --seconds, 2 usage, 3 cannot open / no answer / lin
 };
 
 async function watch(values: OptionValues, io: DiagIo): Promise<ExitCode> {
-  const driver = choiceOption(values, 'driver', DRIVERS);
-  if (!driver) throw usageError('--driver is required: escpos, magstripe, pinpad or scanner');
-  const target = targetFromOptions(values);
-  if (!target)
-    throw usageError('say where the device is: --port PATH, --tcp HOST:PORT or --hid ID');
+  const { driver, target } = selectDevice(values, io);
   const seconds = intOption(values, 'seconds', { min: 0, max: 86_400, fallback: 0 });
   const timeoutMs = intOption(values, 'timeout', { min: 50, max: 60_000, fallback: 1500 });
   const json = flag(values, 'json');
