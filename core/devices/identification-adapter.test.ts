@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { CardData } from '../../devices/card-reader/card-data';
+import { Emitter, fakeBrain, fakeLogger } from './fake-devices.test-helper';
+import { wireIdentification } from './identification-adapter';
+
+const KPJ = '17054312128';
+const PAN = '4761739001010010';
+
+function reader(data: CardData | undefined) {
+  const events = new Emitter<{ type: string }>();
+  let stored = data;
+  return {
+    on: events.on.bind(events),
+    read: (next: CardData) => {
+      stored = next;
+      events.emit({ type: 'cardRead' });
+    },
+    takeCardData: () => {
+      const taken = stored;
+      stored = undefined;
+      return taken;
+    },
+    get left() {
+      return stored;
+    },
+  };
+}
+
+function scanner() {
+  const events = new Emitter<{ type: string }>();
+  let stored: string | undefined;
+  return {
+    on: events.on.bind(events),
+    scan: (kpj: string) => {
+      stored = kpj;
+      events.emit({ type: 'scanned' });
+    },
+    takeKpj: () => {
+      const taken = stored;
+      stored = undefined;
+      return taken;
+    },
+  };
+}
+
+describe('identification from card reader and scanner', () => {
+  it('a KPJ card on attract or enterKpj becomes kpjCaptured with method card', () => {
+    const brain = fakeBrain('attract');
+    const card = reader(undefined);
+    wireIdentification(brain, { cardReader: card }, fakeLogger());
+    card.read({ kind: 'kpj', kpj: KPJ });
+    brain.show('enterKpj');
+    card.read({ kind: 'kpj', kpj: KPJ });
+    expect(brain.events).toEqual([
+      { type: 'kpjCaptured', kpj: KPJ, method: 'card' },
+      { type: 'kpjCaptured', kpj: KPJ, method: 'card' },
+    ]);
+  });
+
+  it('a bank card is ignored with a log line that carries no PAN, and is not left behind', () => {
+    const brain = fakeBrain('attract');
+    const card = reader(undefined);
+    const logger = fakeLogger();
+    wireIdentification(brain, { cardReader: card }, logger);
+    card.read({ kind: 'bank', pan: PAN, track2: `${PAN}=2812201` });
+    expect(brain.events).toEqual([]);
+    expect(card.left).toBeUndefined();
+    expect(logger.lines.join('\n')).toContain('bank card');
+    expect(logger.lines.join('\n')).not.toContain(PAN.slice(4, 12));
+  });
+
+  it('reads on other screens are taken and dropped', () => {
+    const brain = fakeBrain('balance');
+    const card = reader(undefined);
+    const scan = scanner();
+    const logger = fakeLogger();
+    wireIdentification(brain, { cardReader: card, scanner: scan }, logger);
+    card.read({ kind: 'kpj', kpj: KPJ });
+    scan.scan(KPJ);
+    expect(brain.events).toEqual([]);
+    expect(card.left).toBeUndefined();
+    expect(logger.lines.join('\n')).not.toContain(KPJ);
+  });
+
+  it('a scanned KPJ becomes kpjCaptured with method scanner; unwiring stops it', () => {
+    const brain = fakeBrain('enterKpj');
+    const scan = scanner();
+    const unwire = wireIdentification(brain, { scanner: scan }, fakeLogger());
+    scan.scan(KPJ);
+    unwire();
+    scan.scan(KPJ);
+    expect(brain.events).toEqual([{ type: 'kpjCaptured', kpj: KPJ, method: 'scanner' }]);
+  });
+});

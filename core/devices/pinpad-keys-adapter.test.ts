@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { success, type Completion } from '../../devices/common/device';
+import { Emitter, fakeBrain, fakeLogger } from './fake-devices.test-helper';
+import { intentForKey, wirePinPadKeys } from './pinpad-keys-adapter';
+
+type KeyEvent = { type: string; mode?: string; key?: string };
+
+/** A pad whose data entries stay open until a test ends them. */
+function fakePad() {
+  const events = new Emitter<KeyEvent>();
+  let finish: ((result: Completion<unknown>) => void) | undefined;
+  let entries = 0;
+  let cancels = 0;
+  return {
+    get entries() {
+      return entries;
+    },
+    get cancels() {
+      return cancels;
+    },
+    get open() {
+      return finish !== undefined;
+    },
+    status: () => ({ device: 'online' as const }),
+    on: events.on.bind(events),
+    dataEntry: () => {
+      entries += 1;
+      return new Promise<Completion<unknown>>((resolve) => {
+        finish = (result) => {
+          finish = undefined;
+          resolve(result);
+        };
+      });
+    },
+    cancel() {
+      cancels += 1;
+      finish?.({ code: 'canceled', errorDescription: 'canceled' });
+    },
+    press(key: string) {
+      events.emit({ type: 'keyPressed', mode: 'plain', key });
+      if (key === 'enter') finish?.(success({ digits: '', terminatedBy: 'enter' }));
+    },
+  };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('pin pad keys', () => {
+  it('maps key names to the on-screen keypad intents', () => {
+    expect(intentForKey('7')).toEqual({ type: 'digit', digit: '7' });
+    expect(intentForKey('enter')).toEqual({ type: 'enter' });
+    expect(intentForKey('backspace')).toEqual({ type: 'backspace' });
+    expect(intentForKey('clear')).toEqual({ type: 'clear' });
+    expect(intentForKey('cancel')).toEqual({ type: 'cancel' });
+    expect(intentForKey('f1')).toBeNull();
+  });
+
+  it('opens entry on a screen that takes keys and forwards every key press', async () => {
+    const brain = fakeBrain('attract');
+    const pad = fakePad();
+    wirePinPadKeys(brain, pad, fakeLogger());
+    expect(pad.open).toBe(false);
+    brain.show('enterBirthDate');
+    expect(pad.open).toBe(true);
+    for (const key of ['1', '7', 'backspace', 'enter']) pad.press(key);
+    expect(brain.events).toEqual([
+      { type: 'digit', digit: '1' },
+      { type: 'digit', digit: '7' },
+      { type: 'backspace' },
+      { type: 'enter' },
+    ]);
+    await tick();
+    // Still on a keypad screen after enter: entry re-armed for the next keys.
+    expect(pad.entries).toBe(2);
+    expect(pad.open).toBe(true);
+  });
+
+  it('closes entry when the screen no longer takes keys', async () => {
+    const brain = fakeBrain('enterKpj');
+    const pad = fakePad();
+    const unwire = wirePinPadKeys(brain, pad, fakeLogger());
+    expect(pad.open).toBe(true);
+    brain.show('loading');
+    await tick();
+    expect(pad.open).toBe(false);
+    expect(pad.cancels).toBe(1);
+    unwire();
+    brain.show('enterKpj');
+    expect(pad.open).toBe(false);
+  });
+});
