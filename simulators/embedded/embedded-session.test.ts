@@ -87,4 +87,19 @@ describe.skipIf(!socatAvailable())('embedded devices driving the brain', () => {
     await until(() => kiosk.brain.view().devices.printer === 'unavailable', 4000);
     expect(kiosk.brain.view().devices.printerProblem).toBe('paperOut');
   });
+
+  it('paper running out mid-receipt ends in printFailed with paperOut', async () => {
+    const { kiosk, embedded, manager } = await stack();
+    const screen = () => kiosk.brain.view().screen;
+    await until(() => manager.snapshots().every((device) => device.state === 'online'));
+    await embedded.control.card!.insert('active');
+    await until(() => screen() === 'enterBirthDate');
+    await embedded.control.pinPad!.press(`${FIXTURES.active.birthDate.replaceAll('-', '')}E`);
+    await until(() => screen() === 'balance');
+    embedded.control.printer.simulator.runOutOfPaperAfterLines(3);
+    await embedded.control.pinPad!.press('3');
+    await until(() => screen() === 'printFailed');
+    expect(kiosk.brain.view().printProblem).toBe('paperOut');
+    expect(manager.snapshot('printer')!.counters.printFailures).toBe(1);
+  });
 });
