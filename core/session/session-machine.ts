@@ -152,6 +152,9 @@ function applyProjectionEdit(
   return { ...current, wage: value };
 }
 
+/** The error an invoked host call failed with (setup-level actions see it as the event). */
+const errorOf = (event: unknown): unknown => (event as { error?: unknown }).error;
+
 /**
  * The participant's session: attract -> KPJ -> birth date -> balance -> end. The UI cannot skip
  * a step: it only sends intents, and each state accepts just the ones that make sense there.
@@ -224,8 +227,16 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
       reset: assign(({ context }) => freshSession(context.defaultLanguage)),
       clearBuffer: assign({ buffer: '' }),
       clearError: assign({ error: null }),
+      rememberHostLock: assign(({ event }) => {
+        const failure = failureOf(errorOf(event));
+        return { lockedUntil: failure.kind === 'locked' ? failure.retryAt : null };
+      }),
+      showHostFailure: assign(({ event }) => ({
+        error: { code: hostErrorCode(failureOf(errorOf(event))) },
+      })),
     },
     guards: {
+      hostLocked: ({ event }) => failureOf(errorOf(event)).kind === 'locked',
       kpjComplete: ({ context }) => isValidKpj(context.buffer),
       birthDateComplete: ({ context }) => context.buffer.length === BIRTH_DATE_DIGITS,
       printerReady: checkPrinter,
@@ -307,22 +318,8 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
           input: ({ context }) => ({ kpj: context.kpj! }),
           onDone: 'enterBirthDate',
           onError: [
-            {
-              guard: ({ event }) => failureOf(event.error).kind === 'locked',
-              target: 'locked',
-              actions: assign({
-                lockedUntil: ({ event }) => {
-                  const failure = failureOf(event.error);
-                  return failure.kind === 'locked' ? failure.retryAt : null;
-                },
-              }),
-            },
-            {
-              target: 'error',
-              actions: assign({
-                error: ({ event }) => ({ code: hostErrorCode(failureOf(event.error)) }),
-              }),
-            },
+            { guard: 'hostLocked', target: 'locked', actions: 'rememberHostLock' },
+            { target: 'error', actions: 'showHostFailure' },
           ],
         },
         on: { cancel: 'thankYou' },
@@ -411,22 +408,8 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
                 };
               }),
             },
-            {
-              guard: ({ event }) => failureOf(event.error).kind === 'locked',
-              target: 'locked',
-              actions: assign({
-                lockedUntil: ({ event }) => {
-                  const failure = failureOf(event.error);
-                  return failure.kind === 'locked' ? failure.retryAt : null;
-                },
-              }),
-            },
-            {
-              target: 'error',
-              actions: assign({
-                error: ({ event }) => ({ code: hostErrorCode(failureOf(event.error)) }),
-              }),
-            },
+            { guard: 'hostLocked', target: 'locked', actions: 'rememberHostLock' },
+            { target: 'error', actions: 'showHostFailure' },
           ],
         },
         on: { cancel: 'thankYou' },
@@ -477,12 +460,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
               target: 'enterOtp',
               actions: assign({ error: { code: 'otpTooSoon' } }),
             },
-            {
-              target: 'error',
-              actions: assign({
-                error: ({ event }) => ({ code: hostErrorCode(failureOf(event.error)) }),
-              }),
-            },
+            { target: 'error', actions: 'showHostFailure' },
           ],
         },
         on: { cancel: 'thankYou' },
@@ -520,22 +498,8 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
               target: 'enterOtp',
               actions: assign({ error: { code: 'otpExpired' } }),
             },
-            {
-              guard: ({ event }) => failureOf(event.error).kind === 'locked',
-              target: 'locked',
-              actions: assign({
-                lockedUntil: ({ event }) => {
-                  const failure = failureOf(event.error);
-                  return failure.kind === 'locked' ? failure.retryAt : null;
-                },
-              }),
-            },
-            {
-              target: 'error',
-              actions: assign({
-                error: ({ event }) => ({ code: hostErrorCode(failureOf(event.error)) }),
-              }),
-            },
+            { guard: 'hostLocked', target: 'locked', actions: 'rememberHostLock' },
+            { target: 'error', actions: 'showHostFailure' },
           ],
         },
         on: { cancel: 'thankYou' },

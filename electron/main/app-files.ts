@@ -1,7 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { APP_HOST } from './app-origin';
-import { SECURITY_HEADERS } from './content-security-policy';
+import { SECURITY_HEADERS } from '../../core/shell/security-headers';
 
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,7 +1,7 @@
 /**
  * Sent with every `app://` response. 'unsafe-inline' for styles only, because Svelte may emit
  * inline styles (style attributes, injected component CSS); scripts stay 'self' only.
- * See docs/electron-security.md.
+ * Both shells send these (Electron for app://, the web shell over HTTP). See docs/electron-security.md.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
