@@ -51,7 +51,9 @@ for (const resolution of RESOLUTIONS) {
       await tapDigits(page, person.kpj.slice(6));
       await page.keyboard.press('Enter');
       // Keys pressed while the host answers are ignored, as on an ATM: wait for the next step.
-      await expect(page.getByRole('heading', { name: /Tanggal Lahir|date of birth/ })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { name: /Tanggal Lahir|date of birth/ }),
+      ).toBeVisible();
       await tapDigits(page, '0101');
       await shot('03-enter-birth-date');
       await page.keyboard.type('1970');
