@@ -353,4 +353,20 @@ describe('KioskBrain session flow', () => {
     brain.send({ type: 'enter' });
     expect(view().screen).toBe('enterKpj');
   });
+
+  it('reminds a person who swiped a card to take it when the session ends', async () => {
+    const { brain, view } = makeBrain();
+    brain.dispatch({ type: 'kpjCaptured', kpj: KPJ, method: 'card' });
+    await settle();
+    expect(view().screen).toBe('enterBirthDate');
+    brain.send({ type: 'cancel' });
+    expect(view()).toMatchObject({
+      screen: 'thankYou',
+      takeCard: true,
+      entry: null,
+      balance: null,
+    });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(view()).toMatchObject({ screen: 'attract', takeCard: false });
+  });
 });

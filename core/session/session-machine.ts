@@ -687,8 +687,10 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
         },
       },
       thankYou: {
+        // Everything personal goes; how the person identified stays, to remind them of a card.
         entry: assign(({ context }) => ({
           ...freshSession(context.language),
+          method: context.method,
         })),
         after: { [deps.thankYouMs]: { target: 'attract' } },
         on: { start: 'enterKpj', enter: 'attract' },

@@ -142,6 +142,7 @@ export function toSessionView(
           }
         : null,
     busy: screen === 'loading' || screen === 'printing',
+    takeCard: screen === 'thankYou' && context.method === 'card',
     receiptReference: context.receiptReference,
     printProblem: context.printProblem,
     balance: screen === 'balance' && context.summary ? balanceViewOf(context.summary) : null,

@@ -13,6 +13,7 @@ export function attractView(seq: number, overrides: Partial<SessionView> = {}): 
     receiptReference: null,
     printProblem: null,
     busy: false,
+    takeCard: false,
     balance: null,
     history: null,
     projection: null,

@@ -184,6 +184,8 @@ export const SessionView = z.object({
   /** Set when the print failed: why. */
   printProblem: PrinterProblem.nullable(),
   busy: z.boolean(),
+  /** On the closing screen: the person identified with a card, remind them to take it. */
+  takeCard: z.boolean(),
   balance: BalanceView.nullable(),
   history: HistoryView.nullable(),
   projection: ProjectionView.nullable(),

@@ -48,7 +48,7 @@ export function spokenText(t: Messages, view: SessionView): string {
     case 'locked':
       return t.lockedTitle;
     case 'thankYou':
-      return t.thankYouTitle;
+      return view.takeCard ? `${t.takeCard} ${t.thankYouTitle}` : t.thankYouTitle;
     case 'technicianPin':
     case 'technician':
       return '';

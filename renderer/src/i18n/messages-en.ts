@@ -130,6 +130,7 @@ export const en: Messages = {
   anotherTitle: 'Would you like another transaction?',
   yes: 'Yes',
   no: 'No',
+  takeCard: 'Please take your card.',
   techPinTitle: 'Technician mode',
   techPinPrompt: 'Enter the technician PIN',
   techPinWrong: (left) => `Wrong PIN. ${left} attempts left.`,

@@ -130,6 +130,7 @@ export const id = {
   anotherTitle: 'Apakah Anda ingin melakukan transaksi lain?',
   yes: 'Ya',
   no: 'Tidak',
+  takeCard: 'Silakan ambil kartu Anda.',
   techPinTitle: 'Mode Teknisi',
   techPinPrompt: 'Masukkan PIN teknisi',
   techPinWrong: (left: number) => `PIN salah. Sisa ${left} kali percobaan.`,
