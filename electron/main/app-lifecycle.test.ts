@@ -160,7 +160,12 @@ describe('startKioskShell: start', () => {
   it('on ready: loads the config from --config, starts the brain, opens the kiosk window', async () => {
     const window = await startReady();
     expect(core.loadConfig).toHaveBeenCalledWith('/etc/kiosk.json');
-    expect(core.createKiosk).toHaveBeenCalledWith(config, { logger: core.logger });
+    // No devices section in this config: the kiosk runs without a device manager.
+    expect(core.createKiosk).toHaveBeenCalledWith(config, {
+      logger: core.logger,
+      devices: null,
+      configPath: '/etc/kiosk.json',
+    });
     expect(electron.session.fromPartition).toHaveBeenCalledWith(KIOSK_PARTITION);
     expect(KIOSK_PARTITION.startsWith('persist:')).toBe(false);
     expect(electron.kioskSession.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));

@@ -3,6 +3,7 @@ import type { Kiosk } from '../../core/kiosk/create-kiosk';
 import { createKiosk } from '../../core/kiosk/create-kiosk';
 import { loadConfig } from '../../core/config/load-config';
 import { createLogger, type Logger } from '../../core/log/logger';
+import { DeviceManager } from '../../devices/manager/device-manager';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { resolveConfigPath } from './config-path';
 import { bindKioskIpc } from './ipc-binding';
@@ -41,6 +42,7 @@ export function startKioskShell(options: ShellOptions): void {
   let logger: Logger = createLogger({ name: 'kiosk-electron' });
   let window: BrowserWindow | null = null;
   let kiosk: Kiosk | null = null;
+  let devices: DeviceManager | null = null;
   let unbind: () => void = () => {};
   let sleepBlocker: number | null = null;
   let stopping: Promise<void> | null = null;
@@ -58,7 +60,18 @@ export function startKioskShell(options: ShellOptions): void {
       return;
     }
     logger = createLogger({ name: 'kiosk-electron', level: config.log.level });
-    kiosk = createKiosk(config, { logger });
+    const configPath = resolveConfigPath(options.argv, options.env);
+    const kioskLogger = logger;
+    devices = config.devices
+      ? new DeviceManager(config.devices, { log: (message) => kioskLogger.info(message) })
+      : null;
+    kiosk = createKiosk(config, { logger, devices, configPath: configPath ?? '(defaults)' });
+    // Devices open in the background; ones that are missing are retried with backoff.
+    void devices
+      ?.start()
+      .catch((error: unknown) =>
+        kioskLogger.error({ err: (error as Error).message }, 'devices failed to start'),
+      );
     const paths = resolveShellPaths(app.getAppPath(), options.mainDir, options.env);
     const kioskSession = session.fromPartition(KIOSK_PARTITION);
     denyAllPermissions(kioskSession);
@@ -86,7 +99,10 @@ export function startKioskShell(options: ShellOptions): void {
     }
     if (!kiosk) return;
     try {
-      await withTimeout(kiosk.stop(), STOP_TIMEOUT_MS);
+      await withTimeout(
+        kiosk.stop().then(() => devices?.stop()),
+        STOP_TIMEOUT_MS,
+      );
     } catch (error) {
       logger.error({ err: (error as Error).message }, 'kiosk did not stop cleanly');
     }
