@@ -91,7 +91,11 @@ async function main(): Promise<void> {
     devices = manager;
     cleanups.push(() => manager.stop());
   }
-  const kiosk = createKiosk(config, { logger, devices });
+  const kiosk = createKiosk(config, {
+    logger,
+    devices,
+    configPath: args.config ?? '(embedded defaults)',
+  });
   cleanups.push(() => kiosk.stop());
   const shell = await startWebShell({
     api: kiosk.api,
