@@ -14,8 +14,8 @@ import { createLogger } from '../core/log/logger';
 import { startWebShell } from '../web/web-shell';
 import { startHostSimulator } from '../simulators/host';
 import { hashTechnicianPin } from '../core/technician/pin-hash';
-import { startDeviceManager, type DeviceManager } from '../devices/manager';
-import { startEmbeddedDevices, type EmbeddedDevices } from '../simulators/embedded';
+import { DeviceManager } from '../devices/manager';
+import { startEmbeddedDevices } from '../simulators/embedded';
 import { startSimulatorPanel } from '../simulators/panel';
 
 /** Only ever used with the embedded simulators; a real kiosk's config carries its own hash. */
@@ -42,15 +42,18 @@ const cleanups: Array<() => Promise<void> | void> = [];
 async function main(): Promise<void> {
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
   let config: KioskConfig;
-  let embedded: EmbeddedDevices | null = null;
   let devices: DeviceManager | null = null;
   if (args.config) {
     config = loadConfig(args.config);
   } else {
-    const host = await startHostSimulator({ port: 0, latencyMs: Number(args['host-latency']) });
+    // Independent start-up work runs side by side: it is most of the time to the first screen.
+    const [host, embedded, pinHash] = await Promise.all([
+      startHostSimulator({ port: 0, latencyMs: Number(args['host-latency']) }),
+      startEmbeddedDevices(),
+      hashTechnicianPin(EMBEDDED_TECHNICIAN_PIN),
+    ]);
     cleanups.push(() => host.close());
-    embedded = await startEmbeddedDevices();
-    cleanups.push(() => embedded?.close());
+    cleanups.push(() => embedded.close());
     for (const reason of embedded.skipped) console.log(`Device simulators: skipped ${reason}`);
     const panel = await startSimulatorPanel({
       devices: embedded.control,
@@ -63,7 +66,7 @@ async function main(): Promise<void> {
       {
         host: { url: host.url },
         devices: embedded.config,
-        technician: { pinHash: await hashTechnicianPin(EMBEDDED_TECHNICIAN_PIN) },
+        technician: { pinHash },
       },
       'embedded defaults',
     );
@@ -85,9 +88,13 @@ async function main(): Promise<void> {
     throw new Error('The Electron binary is not installed on this machine.');
 
   if (config.devices) {
-    const manager = await startDeviceManager(config.devices, {
-      log: (message) => logger.info(message),
-    });
+    // Devices open in the background (missing ones are retried); the screen need not wait.
+    const manager = new DeviceManager(config.devices, { log: (message) => logger.info(message) });
+    void manager
+      .start()
+      .catch((error: unknown) =>
+        logger.error({ err: (error as Error).message }, 'devices failed to start'),
+      );
     devices = manager;
     cleanups.push(() => manager.stop());
   }
