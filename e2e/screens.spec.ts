@@ -1,7 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { checkScreen } from './support/check-screen.ts';
 import { expect, tapDigits, test } from './support/fixtures.ts';
 
 /**
@@ -13,24 +10,6 @@ const RESOLUTIONS = [
   { name: 'landscape', width: 1920, height: 1080 },
   { name: 'square', width: 1280, height: 1024 },
 ];
-const screenshotDir = process.env.SCREENSHOTS_DIR ?? 'test-results/screenshots';
-
-async function check(page: Page, name: string, resolution: string) {
-  await page.waitForTimeout(100);
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `axe violations on ${name}`,
-  ).toEqual([]);
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - window.innerWidth,
-  );
-  expect(overflow, `horizontal overflow on ${name}`).toBeLessThanOrEqual(0);
-  mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${resolution}-${name}.png`) });
-}
 
 for (const resolution of RESOLUTIONS) {
   for (const language of ['id', 'en'] as const) {
@@ -40,7 +19,7 @@ for (const resolution of RESOLUTIONS) {
     }) => {
       test.slow();
       await page.setViewportSize({ width: resolution.width, height: resolution.height });
-      const shot = (name: string) => check(page, `${language}-${name}`, resolution.name);
+      const shot = (name: string) => checkScreen(page, `${language}-${name}`, resolution.name);
       const person = kiosk.fixtures.active;
       if (language === 'en') await page.getByRole('button', { name: 'Switch to English' }).click();
       await shot('01-attract');
