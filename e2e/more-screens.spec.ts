@@ -105,4 +105,15 @@ test('locked and technician screens are accessible', async ({ page, kiosk }) => 
   await shot(page, '08-technician');
   await page.getByRole('button', { name: 'Cetak Halaman Tes' }).click();
   await expect(page.getByTestId('tech-result')).toContainText('✓');
+
+  // Keypad test: plain entry shows key names (never used in PIN mode).
+  await page.getByRole('button', { name: 'Tes Keypad' }).click();
+  await kiosk.devices('POST', '/api/pinpad', { keys: '123E' });
+  await expect(page.getByTestId('tech-result')).toContainText('Keys received: 1 2 3 enter');
+
+  // Scanner test: the scan is shown masked and kept nowhere.
+  await page.getByRole('button', { name: 'Tes Pindai' }).click();
+  await expect(page.getByTestId('tech-result')).toContainText('Menjalankan tes');
+  await kiosk.devices('POST', '/api/scanner', { kind: 'jmoQr', fixture: 'active' });
+  await expect(page.getByTestId('tech-result')).toContainText(/Scanned \*{7}2128/);
 });

@@ -85,6 +85,28 @@ export class DeviceDiagnosticsAdapter implements DeviceDiagnosticsSource {
           detail: `${card.kind === 'kpj' ? 'KPJ' : 'Bank'} card ${masked}, tracks ${card.tracksRead.join('+')}`,
         };
       }
+      case 'keypadTest': {
+        const pinPad = this.manager.pinPad;
+        if (!pinPad) return { ok: false, detail: 'No pin pad is configured.' };
+        // Plain entry, so key names may be shown; PIN entry is never used for a test.
+        const result = await pinPad.dataEntry({ maxLength: 8, timeoutMs: 20_000 });
+        if (result.code !== 'success')
+          return { ok: false, detail: `No keys: ${result.errorDescription}` };
+        const keys = [...result.value.digits, result.value.terminatedBy].join(' ');
+        return { ok: true, detail: `Keys received: ${keys}` };
+      }
+      case 'scanTest': {
+        const scanner = this.manager.scanner;
+        if (!scanner) return { ok: false, detail: 'No scanner is configured.' };
+        const result = await scanner.readKpj(20_000);
+        scanner.takeKpj(); // a test scan keeps nothing
+        if (result.code !== 'success')
+          return { ok: false, detail: `No good scan: ${result.errorDescription}` };
+        return {
+          ok: true,
+          detail: `Scanned ${result.value.maskedKpj} (${result.value.source}, ${result.value.symbology})`,
+        };
+      }
       case 'resetDevice': {
         const name = (device ?? '') as DeviceName;
         if (!this.manager.names().includes(name))

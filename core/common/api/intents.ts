@@ -8,6 +8,8 @@ export const TechnicianAction = z.enum([
   'testHost',
   'printTestPage',
   'readCardTest',
+  'keypadTest',
+  'scanTest',
   'resetDevice',
   'exit',
 ]);

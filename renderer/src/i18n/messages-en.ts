@@ -146,6 +146,8 @@ export const en: Messages = {
   techTestHost: 'Test host connection',
   techPrintTest: 'Print test page',
   techReadCard: 'Card read test',
+  techKeypadTest: 'Keypad test',
+  techScanTest: 'Scan test',
   techReset: 'Reset',
   techRefresh: 'Refresh',
   techExit: 'Exit',

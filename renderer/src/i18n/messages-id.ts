@@ -146,6 +146,8 @@ export const id = {
   techTestHost: 'Tes Koneksi Host',
   techPrintTest: 'Cetak Halaman Tes',
   techReadCard: 'Tes Baca Kartu',
+  techKeypadTest: 'Tes Keypad',
+  techScanTest: 'Tes Pindai',
   techReset: 'Reset',
   techRefresh: 'Muat Ulang',
   techExit: 'Keluar',
