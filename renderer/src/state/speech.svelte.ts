@@ -2,16 +2,14 @@ import type { Language } from '../../../core/common/api';
 
 /**
  * Voice guidance with the platform's speech synthesis (Web Speech API). Off by default; a person
- * turns it on from the start screen; it turns itself off when the session ends.
+ * turns it on from the start screen (touch, `3` or `#`); it turns itself off when the session ends.
  */
 export class SpeechGuide {
   enabled = $state(false);
   volume = $state(0.8);
-  lastText = $state('');
   readonly available = typeof window !== 'undefined' && 'speechSynthesis' in window;
 
   speak(text: string, language: Language): void {
-    this.lastText = text;
     if (!this.enabled || !this.available || !text) return;
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = language === 'en' ? 'en-US' : 'id-ID';
@@ -21,16 +19,24 @@ export class SpeechGuide {
     window.speechSynthesis.speak(utterance);
   }
 
-  repeat(language: Language): void {
-    this.speak(this.lastText, language);
+  turnOn(text: string, language: Language): void {
+    this.enabled = true;
+    this.speak(text, language);
+  }
+
+  /** The session's last words (thank you, take your card): spoken to the end, then off. */
+  speakLast(text: string, language: Language): void {
+    this.speak(text, language);
+    this.enabled = false;
   }
 
   changeVolume(delta: number): void {
     this.volume = Math.min(1, Math.max(0.2, Math.round((this.volume + delta) * 10) / 10));
   }
 
+  /** Off, cutting short what is being said (when it was on: the last words are left alone). */
   turnOff(): void {
+    if (this.enabled && this.available) window.speechSynthesis.cancel();
     this.enabled = false;
-    if (this.available) window.speechSynthesis.cancel();
   }
 }
