@@ -1,12 +1,22 @@
-import type { SessionView } from '../../../core/common/api';
-import { formatRupiah } from '../../../core/common/domain/format';
+import type { Language, SessionView } from '../../../core/common/api';
 import type { Messages } from '../i18n/i18n';
 import { errorMessage } from './error-message';
 import { printerProblemText } from './printer-problem';
 
+/**
+ * An amount as a voice reads it well: digits grouped the way the voice's own language groups
+ * them (an English voice reads "33.146.852" as a decimal), then the word "rupiah" (not "Rp").
+ */
+export function spokenRupiah(amount: number, language: Language): string {
+  const grouped = new Intl.NumberFormat(language === 'en' ? 'en-US' : 'id-ID', {
+    maximumFractionDigits: 0,
+  }).format(Math.round(amount));
+  return `${grouped} rupiah`;
+}
+
 /** What voice guidance says on each screen: the prompt, then the one thing to do next. */
 export function spokenText(t: Messages, view: SessionView): string {
-  const locale = view.language === 'en' ? 'en-ID' : 'id-ID';
+  const money = (amount: number) => spokenRupiah(amount, view.language);
   const error = errorMessage(t, view.error);
   switch (view.screen) {
     case 'attract':
@@ -27,13 +37,20 @@ export function spokenText(t: Messages, view: SessionView): string {
       const b = view.balance;
       if (!b) return '';
       const status = b.membershipStatus === 'active' ? t.statusActive : t.statusInactive;
-      return `${t.balanceTitle}: ${formatRupiah(b.jht.closingBalance, locale)}. ${t.membershipStatus}: ${status}. ${t.menuHint} 1: ${t.menuHistory}. 2: ${t.menuProjection}. 3: ${t.menuPrint}.`;
+      const printer = view.devices.printer;
+      const print =
+        printer === 'ready' || printer === 'paperLow'
+          ? ` 3: ${t.menuPrint}.`
+          : printer === 'absent'
+            ? ''
+            : ` ${t.printUnavailable}: ${printerProblemText(t, view.devices.printerProblem)}`;
+      return `${t.balanceTitle}: ${money(b.jht.closingBalance)}. ${t.membershipStatus}: ${status}. ${t.menuHint} 1: ${t.menuHistory}. 2: ${t.menuProjection}.${print}`;
     }
     case 'history':
       return t.historyTitle;
     case 'projection':
       return view.projection
-        ? `${t.projectionResult(view.projection.years)}: ${formatRupiah(view.projection.finalBalance, locale)}. ${t.projectionDisclaimer}`
+        ? `${t.projectionResult(view.projection.years)}: ${money(view.projection.finalBalance)}. ${t.projectionDisclaimer}`
         : t.projectionTitle;
     case 'printing':
       return t.printingBody;

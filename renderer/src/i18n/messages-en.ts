@@ -9,7 +9,8 @@ export const en: Messages = {
   attractSubtitle: 'See your old-age savings and program coverage in one minute.',
   attractStart: 'Start',
   attractHint: 'Have your KPJ number (11 digits) and date of birth ready.',
-  attractKeypadHint: 'With the keypad: Enter to start, 1 Bahasa Indonesia, 2 English.',
+  attractKeypadHint:
+    'With the keypad: Enter to start, 1 Bahasa Indonesia, 2 English, 3 or # voice guidance, * switch language.',
   enterKpjTitle: 'Enter your KPJ number',
   enterKpjHelp: 'The KPJ number has 11 digits and is printed on your membership card.',
   kpjFieldLabel: 'KPJ number',
@@ -176,5 +177,6 @@ export const en: Messages = {
   speechLouder: 'Louder',
   speechQuieter: 'Quieter',
   speechVolume: (percent) => `Volume ${percent}%`,
-  speechKeypadHint: 'Use the keypad: digits, Enter to continue, Clear to correct, Cancel to stop.',
+  speechKeypadHint:
+    'Use the keypad: digits, Enter to continue, Clear to correct, Cancel to stop, hash to repeat, star to switch language, plus and minus for the volume.',
 };

@@ -8,7 +8,8 @@ export const id = {
   attractSubtitle: 'Lihat saldo Jaminan Hari Tua dan program Anda dalam satu menit.',
   attractStart: 'Mulai',
   attractHint: 'Siapkan Nomor KPJ (11 digit) dan tanggal lahir Anda.',
-  attractKeypadHint: 'Dengan keypad: Enter untuk mulai, 1 Bahasa Indonesia, 2 English.',
+  attractKeypadHint:
+    'Dengan keypad: Enter untuk mulai, 1 Bahasa Indonesia, 2 English, 3 atau # panduan suara, * ganti bahasa.',
   enterKpjTitle: 'Masukkan Nomor KPJ',
   enterKpjHelp: 'Nomor KPJ terdiri dari 11 digit, tertera pada kartu peserta.',
   kpjFieldLabel: 'Nomor KPJ',
@@ -177,7 +178,7 @@ export const id = {
   speechQuieter: 'Suara lebih pelan',
   speechVolume: (percent: number) => `Volume ${percent}%`,
   speechKeypadHint:
-    'Gunakan keypad: angka, Enter untuk lanjut, Hapus untuk koreksi, Batal untuk berhenti.',
+    'Gunakan keypad: angka, Enter untuk lanjut, Hapus untuk koreksi, Batal untuk berhenti, pagar untuk mengulang, bintang untuk ganti bahasa, plus dan minus untuk volume.',
 } as const;
 
 type Shape<T> = {

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionView } from '../../../core/common/api';
+import { attractView } from '../../../core/common/api/attract-view.test-helper';
+import { messagesFor } from '../i18n/i18n';
+import { spokenRupiah, spokenText } from './spoken-text';
+
+describe('spoken amounts', () => {
+  it('groups digits the way the voice of each language reads them, and says "rupiah"', () => {
+    expect(spokenRupiah(33_146_852, 'id')).toBe('33.146.852 rupiah');
+    expect(spokenRupiah(33_146_852, 'en')).toBe('33,146,852 rupiah');
+    expect(spokenRupiah(999.6, 'id')).toBe('1.000 rupiah');
+  });
+});
+
+describe('what voice guidance says', () => {
+  const balanceView = (devices: SessionView['devices'], language: 'id' | 'en' = 'id') =>
+    attractView(1, {
+      screen: 'balance',
+      language,
+      devices,
+      balance: {
+        jht: { closingBalance: 33_146_852 },
+        membershipStatus: 'active',
+      } as unknown as SessionView['balance'],
+    });
+
+  it('reads the balance and the numbered menu, with printing when the printer is ready', () => {
+    const text = spokenText(messagesFor('id'), balanceView({ printer: 'ready' }));
+    expect(text).toContain('Saldo JHT: 33.146.852 rupiah');
+    expect(text).toContain('3: Cetak Struk');
+  });
+
+  it('says why printing is not offered instead of offering it', () => {
+    const text = spokenText(
+      messagesFor('en'),
+      balanceView({ printer: 'unavailable', printerProblem: 'paperOut' }, 'en'),
+    );
+    expect(text).toContain('33,146,852 rupiah');
+    expect(text).not.toContain('3: Print receipt');
+    expect(text).toContain('A receipt cannot be printed right now: The receipt paper has run out.');
+  });
+
+  it('tells a person on the start screen which keys do what', () => {
+    expect(spokenText(messagesFor('en'), attractView(1, { language: 'en' }))).toContain(
+      '3 or # voice guidance, * switch language',
+    );
+  });
+});
