@@ -16,6 +16,7 @@ import type { DevicesConfig, TransportConfig } from './device-config';
 import type { DeviceChange, DeviceName, DeviceSnapshot } from './device-snapshot';
 import { ManagedDevice, type DeviceHandle, type ReconnectTimings } from './managed-device';
 import { ListenerSet } from '../transports/listener-set';
+import { RetargetableTransport } from '../transports/retargetable-transport';
 
 export interface DeviceManagerOptions {
   /** Builds the link for a device; default the real serial / TCP / HID transport (tests inject memory pairs). */
@@ -50,10 +51,20 @@ export class DeviceManager {
   readonly scanner: Scanner | null = null;
   readonly pinPad: SerialPinPad | null = null;
   private readonly devices = new Map<DeviceName, DeviceHandle>();
+  private readonly links = new Map<
+    DeviceName,
+    { transport: RetargetableTransport; config: TransportConfig }
+  >();
   private readonly changes = new ListenerSet<[DeviceChange]>();
+  private readonly makeTransport: (config: TransportConfig, device: DeviceName) => Transport;
 
   constructor(config: DevicesConfig, options: DeviceManagerOptions = {}) {
-    const link = options.transportFactory ?? ((transport) => createTransport(transport));
+    this.makeTransport = options.transportFactory ?? ((transport) => createTransport(transport));
+    const link = (transportConfig: TransportConfig, name: DeviceName) => {
+      const transport = new RetargetableTransport(this.makeTransport(transportConfig, name));
+      this.links.set(name, { transport, config: transportConfig });
+      return transport;
+    };
     const reconnect = { ...DEFAULT_RECONNECT, ...config.reconnect };
     const statusTimeoutMs = options.statusTimeoutMs ?? 500;
     const log = options.log;
@@ -79,7 +90,7 @@ export class DeviceManager {
       const managed = new ManagedDevice({
         name: 'printer',
         driverName: 'escpos',
-        transport: transport.description,
+        transport,
         driver,
         reconnect,
         counters: { paperLow: 'paperLowEvents', paperOut: 'paperOutEvents' },
@@ -98,7 +109,7 @@ export class DeviceManager {
         new ManagedDevice({
           name: 'cardReader',
           driverName: `magstripe-${config.cardReader.mode}`,
-          transport: transport.description,
+          transport,
           driver,
           reconnect,
           counters: { cardRead: 'cardsRead', invalidMedia: 'invalidMedia' },
@@ -115,7 +126,7 @@ export class DeviceManager {
         new ManagedDevice({
           name: 'scanner',
           driverName: `scanner-${config.scanner.driver}`,
-          transport: transport.description,
+          transport,
           driver,
           reconnect,
           counters: { scanned: 'scans', invalidData: 'invalidScans' },
@@ -134,7 +145,7 @@ export class DeviceManager {
         new ManagedDevice({
           name: 'pinPad',
           driverName: 'serial-pinpad',
-          transport: transport.description,
+          transport,
           driver,
           reconnect,
           selfHealing: true,
@@ -180,7 +191,71 @@ export class DeviceManager {
   count(name: DeviceName, counter: string, by = 1): void {
     this.devices.get(name)?.count(counter, by);
   }
+
+  /** Where a device is connected now, as its config entry says it. */
+  transportConfig(name: DeviceName): TransportConfig | undefined {
+    return this.links.get(name)?.config;
+  }
+
+  /**
+   * Moves a device to another port and keeps it there only if it comes online within
+   * `confirmWithinMs`; otherwise it goes back to where it was. The driver (and everything
+   * wired to it) stays the same object.
+   */
+  async moveDevice(
+    name: DeviceName,
+    next: TransportConfig,
+    confirmWithinMs = 3000,
+  ): Promise<Completion> {
+    const previous = this.links.get(name)?.config;
+    if (!previous) return { code: 'deviceNotReady', errorDescription: `no ${name} configured` };
+    await this.reconnectTo(name, next);
+    if (await this.becomesOnline(name, confirmWithinMs))
+      return { code: 'success', value: undefined };
+    const why = this.snapshot(name)?.lastError?.description ?? 'no answer';
+    await this.reconnectTo(name, previous);
+    return {
+      code: 'timeOut',
+      errorDescription: `not online on ${describeTransport(next)} within ${confirmWithinMs} ms (${why}); moved back to ${describeTransport(previous)}`,
+    };
+  }
+
+  /** Points a device at another port, whether or not anything answers there (it keeps trying). */
+  async reconnectTo(name: DeviceName, config: TransportConfig): Promise<void> {
+    const device = this.devices.get(name);
+    const link = this.links.get(name);
+    if (!device || !link) return;
+    await device.reopenWith(async () => {
+      await link.transport.retarget(this.makeTransport(config, name));
+      link.config = config;
+    });
+  }
+
+  private async becomesOnline(name: DeviceName, withinMs: number): Promise<boolean> {
+    const deadline = Date.now() + withinMs;
+    for (;;) {
+      if (this.snapshot(name)?.state === 'online') return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
+
+/** `serial /dev/ttyUSB1`, `tcp 10.0.0.5:9100`, `hid 0801:0002`: for messages. */
+export function describeTransport(config: TransportConfig): string {
+  switch (config.type) {
+    case 'serial':
+      return `serial ${config.path}`;
+    case 'tcp':
+      return `tcp ${config.host}:${config.port}`;
+    case 'hid':
+      return config.path !== undefined
+        ? `hid ${config.path}`
+        : `hid ${hex4(config.vendorId!)}:${hex4(config.productId!)}`;
+  }
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
 function countingPrinter(driver: ReceiptPrinter, managed: DeviceHandle): ManagedPrinter {
   return {

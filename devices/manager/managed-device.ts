@@ -20,7 +20,8 @@ export interface ReconnectTimings {
 export interface ManagedDeviceOptions<D extends ManageableDriver> {
   name: DeviceName;
   driverName: string;
-  transport: string;
+  /** Read on every snapshot: a device moved to another port shows the new one. */
+  transport: { readonly description: string };
   driver: D;
   reconnect: ReconnectTimings;
   /** The driver reopens its own link (the pin pad does); the manager only watches it. */
@@ -37,6 +38,8 @@ export interface DeviceHandle {
   start(): Promise<void>;
   stop(): Promise<void>;
   reset(): Promise<Completion>;
+  /** Closes the driver, runs `swap` (the link is changed there) and opens the driver again. */
+  reopenWith(swap: () => Promise<void>): Promise<Completion>;
   count(counter: string, by?: number): void;
   onChange(listener: (snapshot: DeviceSnapshot) => void): () => void;
   snapshot(): DeviceSnapshot;
@@ -88,9 +91,17 @@ export class ManagedDevice<D extends ManageableDriver = ManageableDriver> implem
   }
 
   /** Technician "reset": close and open again now. */
-  async reset(): Promise<Completion> {
+  reset(): Promise<Completion> {
+    return this.reopenWith(async () => {});
+  }
+
+  async reopenWith(swap: () => Promise<void>): Promise<Completion> {
     await this.driver.close().catch(() => undefined);
-    const result = await this.driver.open();
+    await swap();
+    const result = await this.driver.open().catch((error: unknown) => ({
+      code: 'hardwareError' as const,
+      errorDescription: String(error),
+    }));
     if (result.code !== 'success' && !this.options.selfHealing) void this.reopenLoop();
     this.changed();
     return result;
@@ -110,7 +121,7 @@ export class ManagedDevice<D extends ManageableDriver = ManageableDriver> implem
       name: this.name,
       deviceClass: this.driver.deviceClass,
       driver: this.options.driverName,
-      transport: this.options.transport,
+      transport: this.options.transport.description,
       state: this.reopening ? 'noDevice' : status.device,
       detail: this.options.detail?.(this.driver),
       capabilities: { ...this.driver.capabilities() },
