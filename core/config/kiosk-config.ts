@@ -76,9 +76,19 @@ export const KioskConfig = z
           .max(24 * 60)
           .default(15),
         idleTimeoutSeconds: z.number().int().min(30).max(3600).default(120),
+        /**
+         * Magstripe cards whose card number starts with these digits are technician cards: a
+         * swipe on the start screen opens the PIN prompt. null: technician cards are not used.
+         */
+        cardPrefix: z
+          .string()
+          .regex(/^\d{4,12}$/, 'use 4 to 12 digits')
+          .nullable()
+          .default(null),
       })
       .strict()
       .default({
+        cardPrefix: null,
         pinHash: null,
         tapSequence: ['tl', 'tr', 'br', 'bl'],
         maxPinAttempts: 3,

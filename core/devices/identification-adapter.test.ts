@@ -91,4 +91,21 @@ describe('identification from card reader and scanner', () => {
     scan.scan(KPJ);
     expect(brain.events).toEqual([{ type: 'kpjCaptured', kpj: KPJ, method: 'scanner' }]);
   });
+
+  it('a technician card (configured prefix) asks for the technician PIN with its last 4 digits only', () => {
+    const brain = fakeBrain('attract');
+    const card = reader(undefined);
+    const logger = fakeLogger();
+    const techPan = '9990000000012344';
+    wireIdentification(brain, { cardReader: card }, logger, { technicianCardPrefix: '99900' });
+    card.read({ kind: 'bank', pan: techPan, track2: `${techPan}=4912201` });
+    card.read({ kind: 'bank', pan: PAN, track2: `${PAN}=2812201` });
+    expect(brain.events).toEqual([{ type: 'technicianCard', cardTail: '2344' }]);
+    expect(logger.lines.join('\n')).not.toContain(techPan.slice(0, 12));
+
+    const without = fakeBrain('attract');
+    wireIdentification(without, { cardReader: card }, fakeLogger(), {});
+    card.read({ kind: 'bank', pan: techPan, track2: `${techPan}=4912201` });
+    expect(without.events).toEqual([]);
+  });
 });

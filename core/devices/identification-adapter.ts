@@ -19,13 +19,17 @@ export interface ScannerLike {
  * Card reader and scanner reads that yield a KPJ become `kpjCaptured` for the brain while it
  * waits for identification (attract, enterKpj). Readers stay armed all the time: whatever is
  * read elsewhere is taken and dropped so no card data lingers in the driver. Bank cards are
- * not an identification method on this kiosk; they are logged (without the PAN) and ignored.
+ * not an identification method on this kiosk; they are logged (without the PAN) and ignored,
+ * except a technician card (a card number with the configured prefix), which asks the brain
+ * for the technician PIN prompt.
  */
 export function wireIdentification(
   brain: BrainPort,
   devices: { cardReader?: CardReaderLike | null; scanner?: ScannerLike | null },
   logger: AdapterLogger,
+  options: { technicianCardPrefix?: string | null } = {},
 ): () => void {
+  const prefix = options.technicianCardPrefix;
   const offs: Array<() => void> = [];
   const identifying = () => IDENTIFYING_SCREENS.has(brain.view().screen);
 
@@ -37,6 +41,12 @@ export function wireIdentification(
         if (event.type !== 'cardRead') return;
         const data = reader.takeCardData();
         if (!data) return;
+        if (data.kind === 'bank' && prefix && data.pan.startsWith(prefix)) {
+          // Only the last 4 digits leave here; the PIN prompt still guards technician mode.
+          logger.info({ device: 'cardReader' }, 'technician card read');
+          brain.dispatch({ type: 'technicianCard', cardTail: data.pan.slice(-4) });
+          return;
+        }
         if (data.kind === 'bank') {
           logger.info({ device: 'cardReader' }, 'bank card read: not used for identification');
           return;

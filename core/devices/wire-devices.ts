@@ -8,9 +8,15 @@ export function wireDevicesToBrain(
   brain: BrainPort,
   manager: Pick<DeviceManager, 'cardReader' | 'scanner' | 'pinPad'>,
   logger: AdapterLogger,
+  options: { technicianCardPrefix?: string | null } = {},
 ): () => void {
   const offs = [
-    wireIdentification(brain, { cardReader: manager.cardReader, scanner: manager.scanner }, logger),
+    wireIdentification(
+      brain,
+      { cardReader: manager.cardReader, scanner: manager.scanner },
+      logger,
+      options,
+    ),
   ];
   if (manager.pinPad) offs.push(wirePinPadKeys(brain, manager.pinPad, logger));
   return () => {

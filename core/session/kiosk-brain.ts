@@ -12,6 +12,7 @@ import { toSessionView } from './session-view';
 import { SessionAuditor, type AuditSink } from './session-audit';
 import { TechnicianMode, type TechnicianSettings } from '../technician/technician-mode';
 import type { TechnicianPort } from '../technician/technician-port';
+import type { PortSetup } from '../technician/port-setup';
 
 export interface KioskBrainOptions extends SessionMachineDeps {
   terminalId: string;
@@ -21,7 +22,7 @@ export interface KioskBrainOptions extends SessionMachineDeps {
   logger: Logger;
   /** The journal; views that report an audited step are published only once it is durable. */
   audit?: AuditSink;
-  technician?: { settings: TechnicianSettings; port: TechnicianPort | null };
+  technician?: { settings: TechnicianSettings; port: TechnicianPort | null; portSetup?: PortSetup };
 }
 
 /** Intents technician mode consumes while it is open; the participant flow never sees them. */
@@ -69,6 +70,7 @@ export class KioskBrain implements KioskApi {
     this.technician = options.technician
       ? new TechnicianMode(options.technician.settings, {
           port: options.technician.port,
+          portSetup: options.technician.portSetup,
           audit: options.audit,
           logger: options.logger,
           now: options.now,
@@ -96,7 +98,12 @@ export class KioskBrain implements KioskApi {
         if (this.stateName() === 'attract') this.technician.cornerTap(event.corner);
         return;
       }
+      if (event.type === 'technicianCard') {
+        if (this.stateName() === 'attract') this.technician.cardEntry(event.cardTail);
+        return;
+      }
     }
+    if (event.type === 'technicianCard') return;
     if (this.idle.running && event.type !== 'timeout') this.idle.restart();
     this.lastEvent = event;
     this.actor.send(event);

@@ -4,4 +4,8 @@ export type IdentificationMethod = 'keypad' | 'card' | 'scanner' | 'pinpad';
 
 /** Events the session flow accepts: UI intents plus what the brain itself observes. */
 export type SessionEvent =
-  Intent | { type: 'timeout' } | { type: 'kpjCaptured'; kpj: string; method: IdentificationMethod };
+  | Intent
+  | { type: 'timeout' }
+  | { type: 'kpjCaptured'; kpj: string; method: IdentificationMethod }
+  /** A technician card was swiped; `cardTail` is its last 4 digits (for the journal). */
+  | { type: 'technicianCard'; cardTail: string };

@@ -91,6 +91,22 @@ describe('technician mode', () => {
     expect(mode.screen()).toBe('technicianPin');
   });
 
+  it('opens the PIN prompt for a technician card, and the card alone is not enough', async () => {
+    const { mode, typePin, journal } = setup();
+    mode.cardEntry('2344');
+    expect(mode.screen()).toBe('technicianPin');
+    typePin('1357');
+    await until(() => mode.view().pinError?.attemptsLeft === 2);
+    expect(mode.screen()).toBe('technicianPin');
+    typePin('2468');
+    await until(() => mode.screen() === 'technician');
+    expect(journal.map((e) => e.data)).toEqual([
+      { action: 'entryRequested', detail: 'card ****2344' },
+      { action: 'pinFailed' },
+      { action: 'enter' },
+    ]);
+  });
+
   it('stays closed when no PIN hash is configured', () => {
     const { mode, open } = setup({ pinHash: null });
     open();

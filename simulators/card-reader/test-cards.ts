@@ -1,6 +1,7 @@
 import type { HidTrackField } from '../../devices/card-reader/hid-report';
 import { FIXTURES } from '../host';
 import { corruptLrc, encodeTrack1, encodeTrack2 } from './track-encoding';
+import { passesLuhn } from '../../devices/card-reader/luhn';
 
 export type TrackFields = [HidTrackField, HidTrackField, HidTrackField];
 
@@ -42,6 +43,16 @@ export function bankCard(
       absent,
     ],
   };
+}
+
+/** The card-number prefix of the simulated technician cards (config `technician.cardPrefix`). */
+export const TECHNICIAN_CARD_PREFIX = '99900';
+
+/** A technician card: a Luhn-valid 16-digit number with the technician prefix. */
+export function technicianCard(serial = '0000001234'): TestCard {
+  const body = `${TECHNICIAN_CARD_PREFIX}${serial}`;
+  const check = [...'0123456789'].find((digit) => passesLuhn(body + digit))!;
+  return { ...bankCard(body + check, 'TEKNISI/LAPANGAN', '4912'), label: 'technician card' };
 }
 
 /** Luhn-valid test PANs (public test numbers), never real accounts. */

@@ -1,12 +1,19 @@
 import type { DevicesConfig } from '../../devices/manager/device-config';
 import type { PlainKey } from '../../devices/pinpad/pinpad';
 import { CardReaderSimulator } from '../card-reader/card-reader-simulator';
-import { isoName, kpjCard, TEST_CARDS, type TestCard } from '../card-reader/test-cards';
+import {
+  isoName,
+  kpjCard,
+  technicianCard,
+  TEST_CARDS,
+  type TestCard,
+} from '../card-reader/test-cards';
 import { FIXTURES } from '../host';
 import { PinPadSimulator } from '../pinpad/pinpad-simulator';
 import { payloads, ScannerSimulator } from '../scanner/scanner-simulator';
 import { startEmbeddedPrinter, type EmbeddedPrinter } from './embedded-printer';
-import { startPtyDeviceLine, type PtyDeviceLine } from './pty-device-line';
+import { startPtyDeviceLine, type PtyDeviceLine, type PtySlot } from './pty-device-line';
+import type { SerialPortInfo } from '../../devices/manager/discovery';
 import { socatAvailable } from './socat-available';
 
 type FixtureKey = Exclude<keyof typeof FIXTURES, 'unknownKpj'>;
@@ -20,6 +27,7 @@ export const CARD_CHOICES = [
   'unreadable',
   'blank',
   'corruptedLrc',
+  'technician',
 ] as const;
 export type CardChoice = (typeof CARD_CHOICES)[number];
 
@@ -34,6 +42,8 @@ export function testCardFor(choice: CardChoice): TestCard {
       return TEST_CARDS.visa;
     case 'bankMastercard':
       return TEST_CARDS.mastercard;
+    case 'technician':
+      return technicianCard();
     case 'unreadable':
     case 'blank':
     case 'corruptedLrc':
@@ -69,6 +79,12 @@ export interface EmbeddedDeviceControl {
     jam(): Promise<void>;
     invalidMedia(): Promise<void>;
     media(): string;
+    /** Cable pulled out of the kiosk. */
+    unplug(): Promise<void>;
+    /** Plugged in again, into its own socket or the spare one (another tty path). */
+    plug(slot: PtySlot): Promise<void>;
+    /** The tty it is plugged into now, or null while unplugged. */
+    port(): string | null;
   } | null;
   scanner: { scan(kind: ScanKind, fixture: string): Promise<void> } | null;
   pinPad: {
@@ -84,6 +100,8 @@ export interface EmbeddedDevices {
   control: EmbeddedDeviceControl;
   /** Devices not started, with the reason (e.g. socat missing). */
   skipped: string[];
+  /** The simulated serial ports that exist now (the OS does not list ptys), for port setup. */
+  serialPorts(): SerialPortInfo[];
   close(): Promise<void>;
 }
 
@@ -119,12 +137,14 @@ export async function startEmbeddedDevices(): Promise<EmbeddedDevices> {
     },
   };
   const control: EmbeddedDeviceControl = { printer, card: null, scanner: null, pinPad: null };
+  const lines: PtyDeviceLine[] = [];
 
   if (!socatAvailable()) {
     skipped.push('card reader, scanner and pin pad: socat is not installed (no pty pairs)');
   } else {
     try {
       const cardLine: PtyDeviceLine = await startPtyDeviceLine();
+      lines.push(cardLine);
       closers.push(() => cardLine.close());
       const reader = new CardReaderSimulator(cardLine.device, { mode: 'serial' });
       closers.push(async () => reader.dispose());
@@ -140,9 +160,13 @@ export async function startEmbeddedDevices(): Promise<EmbeddedDevices> {
         jam: () => reader.jam(),
         invalidMedia: () => reader.insertInvalidMedia(),
         media: () => reader.mediaState,
+        unplug: () => cardLine.unplug(),
+        plug: (slot) => cardLine.plug(slot),
+        port: () => cardLine.pluggedPath,
       };
 
       const scanLine = await startPtyDeviceLine();
+      lines.push(scanLine);
       closers.push(() => scanLine.close());
       const scanner = new ScannerSimulator(scanLine.device, { mode: 'serial', aimIds: true });
       config.scanner = {
@@ -155,6 +179,7 @@ export async function startEmbeddedDevices(): Promise<EmbeddedDevices> {
       };
 
       const padLine = await startPtyDeviceLine();
+      lines.push(padLine);
       closers.push(() => padLine.close());
       const pad = new PinPadSimulator(padLine.device);
       await pad.start();
@@ -187,6 +212,10 @@ export async function startEmbeddedDevices(): Promise<EmbeddedDevices> {
     config,
     control,
     skipped,
+    serialPorts: () =>
+      lines.flatMap((line) =>
+        line.pluggedPath ? [{ path: line.pluggedPath, manufacturer: 'Simulator (pty)' }] : [],
+      ),
     async close() {
       for (const close of closers.reverse()) await close().catch(() => undefined);
     },

@@ -6,13 +6,15 @@ import { startDeviceManager, type DeviceManager } from '../../devices/manager';
 import { FIXTURES, startHostSimulator, type HostSimulator } from '../host';
 import { startEmbeddedDevices, type EmbeddedDevices } from './embedded-devices';
 import { socatAvailable } from './socat-available';
+import { hashTechnicianPin } from '../../core/technician/pin-hash';
+import { TECHNICIAN_CARD_PREFIX } from '../card-reader/test-cards';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function stack(): Promise<{
+async function stack(extra: Record<string, unknown> = {}): Promise<{
   kiosk: Kiosk;
   embedded: EmbeddedDevices;
   manager: DeviceManager;
@@ -23,7 +25,7 @@ async function stack(): Promise<{
   const embedded = await startEmbeddedDevices();
   cleanups.push(() => embedded.close());
   const config = parseConfig(
-    { host: { url: host.url, timeoutMs: 2000 }, devices: embedded.config },
+    { host: { url: host.url, timeoutMs: 2000 }, devices: embedded.config, ...extra },
     'test',
   );
   const manager = await startDeviceManager(config.devices!);
@@ -101,5 +103,44 @@ describe.skipIf(!socatAvailable())('embedded devices driving the brain', () => {
     await until(() => screen() === 'printFailed');
     expect(kiosk.brain.view().printProblem).toBe('paperOut');
     expect(manager.snapshot('printer')!.counters.printFailures).toBe(1);
+  });
+
+  it('a card reader unplugged and plugged into another port is found there and works again', async () => {
+    const { kiosk, embedded, manager } = await stack();
+    const card = embedded.control.card!;
+    await until(() => manager.snapshot('cardReader')?.state === 'online');
+    const original = card.port()!;
+
+    await card.unplug();
+    expect(card.port()).toBeNull();
+    await until(() => manager.snapshot('cardReader')?.state === 'noDevice');
+    expect(embedded.serialPorts().map((port) => port.path)).not.toContain(original);
+
+    await card.plug('spare');
+    const spare = card.port()!;
+    expect(spare).not.toBe(original);
+    // Still looking on the old path: nothing is there.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(manager.snapshot('cardReader')?.state).toBe('noDevice');
+    expect(embedded.serialPorts().map((port) => port.path)).toContain(spare);
+
+    const moved = await manager.moveDevice('cardReader', {
+      type: 'serial',
+      path: spare,
+      baudRate: 9600,
+    });
+    expect(moved.code).toBe('success');
+    await card.insert('active');
+    await until(() => kiosk.brain.view().screen === 'enterBirthDate');
+  });
+
+  it('a technician card swiped on the start screen opens the technician PIN prompt', async () => {
+    const pinHash = await hashTechnicianPin('2468');
+    const { kiosk, embedded, manager } = await stack({
+      technician: { pinHash, cardPrefix: TECHNICIAN_CARD_PREFIX },
+    });
+    await until(() => manager.snapshot('cardReader')?.state === 'online');
+    await embedded.control.card!.swipe('technician');
+    await until(() => kiosk.brain.view().screen === 'technicianPin');
   });
 });

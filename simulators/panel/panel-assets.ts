@@ -10,12 +10,17 @@ export const PANEL_HTML = `<!doctype html>
 <header><h1>Kiosk simulator panel</h1><p id="status" role="status" aria-live="polite"></p></header>
 <main>
 <section aria-labelledby="card-h"><h2 id="card-h">Card reader</h2>
-  <p>Media: <output id="card-media">?</output></p>
+  <p>Media: <output id="card-media">?</output> · Plugged into: <output id="card-port">?</output></p>
   <label>Card <select id="card-choice"></select></label>
   <div class="row">
     <button data-card="insert">Insert</button><button data-card="swipe">Swipe</button>
     <button data-card="remove">Remove</button><button data-card="jam">Jam</button>
     <button data-card="invalidMedia">Invalid media</button>
+  </div>
+  <div class="row">
+    <button data-card="unplug">Unplug</button>
+    <button data-card="plug" data-slot="original">Plug in</button>
+    <button data-card="plug" data-slot="spare">Plug into another port</button>
   </div>
 </section>
 <section aria-labelledby="scan-h"><h2 id="scan-h">Scanner</h2>
@@ -104,6 +109,7 @@ async function refresh() {
     fill($('card-choice'), s.cardChoices); fill($('scan-fixture'), s.fixtures); filled = true;
   }
   $('card-media').textContent = s.card ? s.card.media : 'not simulated';
+  $('card-port').textContent = s.card ? (s.card.port || 'UNPLUGGED') : '-';
   $('pad-mode').textContent = s.pinPad ? s.pinPad.mode : 'not simulated';
   const p = s.printer;
   $('printer-state').textContent = (p.connected ? 'connected' : 'DISCONNECTED') + ', paper ' + p.paper +
@@ -121,7 +127,9 @@ async function refresh() {
 document.addEventListener('click', (event) => {
   const b = event.target.closest('button');
   if (!b) return;
-  if (b.dataset.card) act('card ' + b.dataset.card, 'POST', '/api/card', { action: b.dataset.card, card: $('card-choice').value });
+  if (b.dataset.card === 'plug') act('card plugged in', 'POST', '/api/card', { action: 'plug', slot: b.dataset.slot });
+  else if (b.dataset.card === 'unplug') act('card reader unplugged', 'POST', '/api/card', { action: 'unplug' });
+  else if (b.dataset.card) act('card ' + b.dataset.card, 'POST', '/api/card', { action: b.dataset.card, card: $('card-choice').value });
   else if (b.id === 'scan') act('scan', 'POST', '/api/scanner', { kind: $('scan-kind').value, fixture: $('scan-fixture').value });
   else if (b.dataset.key) act('key ' + b.dataset.key, 'POST', '/api/pinpad', { keys: b.dataset.key });
   else if (b.dataset.printer) act('printer', 'POST', '/api/printer', JSON.parse(b.dataset.printer));

@@ -23,6 +23,9 @@ async function panelWith(hostUrl?: string) {
       jam: async () => void calls.push('jam'),
       invalidMedia: async () => void calls.push('invalid'),
       media: () => 'noMedia',
+      unplug: async () => void calls.push('unplug'),
+      plug: async (slot) => void calls.push(`plug ${slot}`),
+      port: () => '/tmp/sim/host',
     },
     scanner: null,
     pinPad: { press: async (keys) => ({ accepted: keys.length - 1 }), mode: () => 'idle' },
@@ -58,6 +61,16 @@ describe('simulator panel', () => {
     });
     expect(response.status).toBe(200);
     expect(calls).toEqual(['insert active']);
+  });
+
+  it('unplugs the card reader and plugs it into another port', async () => {
+    const { panel, calls } = await panelWith();
+    const url = new URL('/api/card', panel.url).href;
+    expect((await post(url, { action: 'unplug' })).status).toBe(200);
+    const plugged = await post(url, { action: 'plug', slot: 'spare' });
+    expect(await plugged.json()).toMatchObject({ port: '/tmp/sim/host' });
+    expect((await post(url, { action: 'plug', slot: 'usb9' })).status).toBe(400);
+    expect(calls).toEqual(['unplug', 'plug spare']);
   });
 
   it('refuses bad input with the field named, non-JSON posts, and foreign Host names', async () => {

@@ -21,8 +21,10 @@ export interface SimulatorPanel {
 
 const CardAction = z
   .object({
-    action: z.enum(['insert', 'swipe', 'remove', 'jam', 'invalidMedia']),
+    action: z.enum(['insert', 'swipe', 'remove', 'jam', 'invalidMedia', 'unplug', 'plug']),
     card: z.enum(CARD_CHOICES).optional(),
+    /** With `plug`: its own socket, or another one (a different tty path). */
+    slot: z.enum(['original', 'spare']).optional(),
   })
   .strict();
 const ScanAction = z.object({ kind: z.enum(SCAN_KINDS), fixture: z.string().max(32) }).strict();
@@ -127,7 +129,7 @@ export async function startSimulatorPanel(options: SimulatorPanelOptions): Promi
 
   const state = async () => ({
     printer: devices.printer.state(),
-    card: devices.card ? { media: devices.card.media() } : null,
+    card: devices.card ? { media: devices.card.media(), port: devices.card.port() } : null,
     scanner: devices.scanner ? {} : null,
     pinPad: devices.pinPad ? { mode: devices.pinPad.mode() } : null,
     cardChoices: CARD_CHOICES,
@@ -162,8 +164,9 @@ export async function startSimulatorPanel(options: SimulatorPanelOptions): Promi
         const choice = body.card ?? 'active';
         if (body.action === 'insert') await card.insert(choice);
         else if (body.action === 'swipe') await card.swipe(choice);
+        else if (body.action === 'plug') await card.plug(body.slot ?? 'original');
         else await card[body.action]();
-        return json(response, 200, { media: card.media() });
+        return json(response, 200, { media: card.media(), port: card.port() });
       }
       case 'POST /api/scanner': {
         const body = await readBody(request, ScanAction);
