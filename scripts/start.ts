@@ -17,6 +17,9 @@ import { hashTechnicianPin } from '../core/technician/pin-hash';
 import { DeviceManager } from '../devices/manager';
 import { startEmbeddedDevices } from '../simulators/embedded';
 import { startSimulatorPanel } from '../simulators/panel';
+import { TECHNICIAN_CARD_PREFIX } from '../simulators/card-reader/test-cards';
+import { systemPortDiscovery } from '../core/devices/port-configurator-adapter';
+import type { SerialPortInfo } from '../devices/manager/discovery';
 
 /** Only ever used with the embedded simulators; a real kiosk's config carries its own hash. */
 const EMBEDDED_TECHNICIAN_PIN = '2468';
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
   let config: KioskConfig;
   let devices: DeviceManager | null = null;
+  let embeddedPorts: (() => SerialPortInfo[]) | undefined;
   if (args.config) {
     config = loadConfig(args.config);
   } else {
@@ -66,22 +70,27 @@ async function main(): Promise<void> {
       {
         host: { url: host.url },
         devices: embedded.config,
-        technician: { pinHash },
+        technician: { pinHash, cardPrefix: TECHNICIAN_CARD_PREFIX },
       },
       'embedded defaults',
     );
+    embeddedPorts = embedded.serialPorts;
     console.log(`Host simulator: ${host.url}`);
     console.log(
-      `Technician mode (simulators only): tap the corners top-left, top-right, bottom-right, bottom-left; PIN ${EMBEDDED_TECHNICIAN_PIN}`,
+      `Technician mode (simulators only): tap the corners top-left, top-right, bottom-right, bottom-left, or swipe the "technician" card in the panel; PIN ${EMBEDDED_TECHNICIAN_PIN}`,
     );
   }
   if (args.port) config = { ...config, web: { ...config.web, port: Number(args.port) } };
 
   ensureRendererBuilt(root);
 
+  // Technicians save device ports into a config file; the embedded default gets one of its own
+  // (written anew at every start, since its simulated ports change every time).
+  const configFile = args.config ?? writeEmbeddedConfig(config);
+
   const electron = args.shell === 'web' ? null : findElectronBinary();
   if (electron) {
-    launchElectron(electron, config);
+    launchElectron(electron, configFile);
     return;
   }
   if (args.shell === 'electron')
@@ -101,7 +110,9 @@ async function main(): Promise<void> {
   const kiosk = createKiosk(config, {
     logger,
     devices,
-    configPath: args.config ?? '(embedded defaults)',
+    configPath: configFile,
+    configFile,
+    portDiscovery: systemPortDiscovery(embeddedPorts),
   });
   cleanups.push(() => kiosk.stop());
   const shell = await startWebShell({
@@ -126,11 +137,15 @@ async function main(): Promise<void> {
   console.log('Open that URL in Chromium (kiosk or app mode). Ctrl-C stops everything.');
 }
 
-function launchElectron(binary: string, config: KioskConfig): void {
+function writeEmbeddedConfig(config: KioskConfig): string {
   const dataDir = join(root, '.kiosk-data');
   mkdirSync(dataDir, { recursive: true });
   const configPath = join(dataDir, 'embedded-config.json');
   writeFileSync(configPath, JSON.stringify(config, null, 2));
+  return configPath;
+}
+
+function launchElectron(binary: string, configPath: string): void {
   const child: ChildProcess = spawn(binary, [root, `--config=${configPath}`], { stdio: 'inherit' });
   cleanups.push(() => void child.kill());
   child.on('exit', (code) => void stop(code ?? 0));

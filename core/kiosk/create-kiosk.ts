@@ -15,6 +15,9 @@ import { ReceiptSequence } from '../receipt/receipt-sequence';
 import { LazyJournalSink } from '../journal/lazy-journal-sink';
 import type { AuditSink } from '../session/session-audit';
 import { KIOSK_VERSION } from './version';
+import { PortSetup } from '../technician/port-setup';
+import { PortConfiguratorAdapter, type PortDiscovery } from '../devices/port-configurator-adapter';
+import { ConfigFileStore } from '../config/config-file-store';
 import {
   KioskTechnicianPort,
   type DeviceDiagnosticsSource,
@@ -32,6 +35,10 @@ export interface KioskDeps {
   deviceDiagnostics: DeviceDiagnosticsSource | null;
   /** Shown to technicians. */
   configPath: string;
+  /** The config file technicians save device ports to (null: no file, nothing to save to). */
+  configFile: string | null;
+  /** Where port setup looks for ports; default the operating system's serial / HID lists. */
+  portDiscovery: PortDiscovery;
   /** The started device manager (the shell creates it from config.devices and stops it). */
   devices: DeviceManager | null;
 }
@@ -92,6 +99,10 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     audit,
     technician: {
       port: technicianPort,
+      portSetup: new PortSetup(
+        devices ? new PortConfiguratorAdapter(devices, deps.portDiscovery) : null,
+        new ConfigFileStore(deps.configFile ?? null),
+      ),
       settings: {
         pinHash: config.technician.pinHash,
         tapSequence: config.technician.tapSequence,
@@ -124,7 +135,11 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     idleTimeoutMs: config.session.idleTimeoutSeconds * 1000,
     idleWarningMs: config.session.idleWarningSeconds * 1000,
   });
-  const unwireDevices = devices ? wireDevicesToBrain(brain, devices, logger) : () => {};
+  const unwireDevices = devices
+    ? wireDevicesToBrain(brain, devices, logger, {
+        technicianCardPrefix: config.technician.cardPrefix,
+      })
+    : () => {};
   logger.info({ terminalId: config.terminalId, host: config.host.url }, 'kiosk started');
   return {
     api: brain,

@@ -4,6 +4,7 @@ import type { AuditSink } from '../session/session-audit';
 import { verifyTechnicianPin } from './pin-hash';
 import { TapSequence, type Corner } from './tap-sequence';
 import type { TechnicianPort } from './technician-port';
+import { PORT_ACTIONS, type PortSetup } from './port-setup';
 
 export interface TechnicianSettings {
   /** scrypt hash of the technician PIN; null disables technician mode on the touchscreen. */
@@ -17,6 +18,8 @@ export interface TechnicianSettings {
 
 export interface TechnicianDeps {
   port: TechnicianPort | null;
+  /** Moving devices to other ports and saving that in the config file. */
+  portSetup?: PortSetup;
   audit?: AuditSink;
   logger: Logger;
   now: () => Date;
@@ -61,9 +64,19 @@ export class TechnicianMode {
   cornerTap(corner: Corner): void {
     if (!this.settings.pinHash || this.phase !== 'off') return;
     if (!this.taps.tap(corner, this.deps.now().getTime())) return;
+    this.requestEntry();
+  }
+
+  /** A technician card swiped on the attract screen: the PIN is still required. */
+  cardEntry(cardTail: string): void {
+    if (!this.settings.pinHash || this.phase !== 'off') return;
+    this.requestEntry(`card ****${cardTail}`);
+  }
+
+  private requestEntry(detail?: string): void {
     this.phase = 'pin';
     this.pin = '';
-    this.journal('entryRequested');
+    this.journal('entryRequested', detail);
     this.touch();
     this.deps.onChange();
   }
@@ -87,12 +100,14 @@ export class TechnicianMode {
       devices: this.phase === 'active' ? (this.deps.port?.devices() ?? []) : [],
       info: this.phase === 'active' ? (this.deps.port?.info() ?? null) : null,
       lastResult: this.lastResult,
+      portSetup: this.phase === 'active' ? (this.deps.portSetup?.view() ?? null) : null,
     };
   }
 
   exit(reason: 'exit' | 'idle' | 'canceled'): void {
     if (this.phase === 'off') return;
     if (this.phase === 'active') this.journal('exit', reason);
+    void this.deps.portSetup?.abandon().then(() => this.deps.onChange());
     this.phase = 'off';
     this.pin = '';
     this.lastResult = null;
@@ -145,20 +160,27 @@ export class TechnicianMode {
     if (intent.action === 'exit') return this.exit('exit');
     if (intent.action === 'refresh') return this.deps.onChange();
     if (this.busy || !this.deps.port) return;
-    void this.runAction(intent.action, intent.device);
+    void this.runAction(intent.action, intent.device, intent.port);
   }
 
-  private async runAction(action: TechnicianAction, device?: string): Promise<void> {
+  private async runAction(action: TechnicianAction, device?: string, port?: string): Promise<void> {
     this.busy = true;
     this.lastResult = null;
     this.deps.onChange();
-    const result = await this.deps.port!.run(action, device).catch((error: unknown) => ({
+    const portSetup = this.deps.portSetup;
+    const target = device ?? portSetup?.view()?.device ?? 'kiosk';
+    const running =
+      PORT_ACTIONS.has(action) && portSetup
+        ? portSetup.run(action, device, port)
+        : this.deps.port!.run(action, device);
+    const result = await running.catch((error: unknown) => ({
       ok: false,
       detail: (error as Error).message,
     }));
     this.busy = false;
     this.lastResult = { action, ok: result.ok, detail: result.detail };
-    this.journal(action, `${device ?? 'kiosk'} ${result.ok ? 'ok' : 'failed'}`);
+    const where = action === 'choosePort' && port ? ` ${port}` : '';
+    this.journal(action, `${target}${where} ${result.ok ? 'ok' : 'failed'}`);
     this.deps.onChange();
   }
 

@@ -2,7 +2,7 @@
  * One isolated kiosk stack for one test: host simulator + brain + web shell on ephemeral
  * loopback ports. Prints one JSON line with the URLs, stops on SIGTERM or when stdin closes.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseConfig } from '../../core/config/load-config';
@@ -14,6 +14,8 @@ import { hashTechnicianPin } from '../../core/technician/pin-hash';
 import { startDeviceManager } from '../../devices/manager';
 import { startEmbeddedDevices } from '../../simulators/embedded';
 import { startSimulatorPanel } from '../../simulators/panel';
+import { systemPortDiscovery } from '../../core/devices/port-configurator-adapter';
+import { TECHNICIAN_CARD_PREFIX } from '../../simulators/card-reader/test-cards';
 
 const root = resolve(import.meta.dirname, '../..');
 const { technicianPin, simulateDevices, ...overrides } = JSON.parse(
@@ -21,7 +23,12 @@ const { technicianPin, simulateDevices, ...overrides } = JSON.parse(
 ) as Record<string, unknown>;
 const technician =
   typeof technicianPin === 'string'
-    ? { technician: { pinHash: await hashTechnicianPin(technicianPin) } }
+    ? {
+        technician: {
+          pinHash: await hashTechnicianPin(technicianPin),
+          ...(simulateDevices === true ? { cardPrefix: TECHNICIAN_CARD_PREFIX } : {}),
+        },
+      }
     : {};
 
 const host = await startHostSimulator({ port: 0, latencyMs: 0 });
@@ -39,9 +46,18 @@ const config = parseConfig(
   },
   'e2e',
 );
+// A real file, as on a kiosk: technicians save device ports into it.
+const configFile = join(journalDir, '..', `${journalDir.split('/').pop()}-kiosk.json`);
+writeFileSync(configFile, JSON.stringify(config, null, 2));
 const logger = createLogger({ level: 'warn' });
 const devices = config.devices ? await startDeviceManager(config.devices) : null;
-const kiosk = createKiosk(config, { logger, devices });
+const kiosk = createKiosk(config, {
+  logger,
+  devices,
+  configPath: configFile,
+  configFile,
+  ...(embedded ? { portDiscovery: systemPortDiscovery(embedded.serialPorts) } : {}),
+});
 const panel = embedded
   ? await startSimulatorPanel({
       devices: embedded.control,
@@ -62,6 +78,7 @@ process.stdout.write(
     hostUrl: host.url,
     fixtures: FIXTURES,
     journalDir,
+    configFile,
     panelUrl: panel?.url ?? null,
   }) + '\n',
 );

@@ -165,6 +165,8 @@ describe('startKioskShell: start', () => {
       logger: core.logger,
       devices: null,
       configPath: '/etc/kiosk.json',
+      // Technicians' port changes are saved into the same file.
+      configFile: '/etc/kiosk.json',
     });
     expect(electron.session.fromPartition).toHaveBeenCalledWith(KIOSK_PARTITION);
     expect(KIOSK_PARTITION.startsWith('persist:')).toBe(false);

@@ -65,7 +65,12 @@ export function startKioskShell(options: ShellOptions): void {
     devices = config.devices
       ? new DeviceManager(config.devices, { log: (message) => kioskLogger.info(message) })
       : null;
-    kiosk = createKiosk(config, { logger, devices, configPath: configPath ?? '(defaults)' });
+    kiosk = createKiosk(config, {
+      logger,
+      devices,
+      configPath: configPath ?? '(defaults)',
+      configFile: configPath ?? null,
+    });
     // Devices open in the background; ones that are missing are retried with backoff.
     void devices
       ?.start()

@@ -11,6 +11,11 @@ export const TechnicianAction = z.enum([
   'keypadTest',
   'scanTest',
   'resetDevice',
+  /** Port setup: list the ports for `device`, move it to `port`, save it, close (undo unsaved). */
+  'configurePort',
+  'choosePort',
+  'savePort',
+  'closePortSetup',
   'exit',
 ]);
 export type TechnicianAction = z.infer<typeof TechnicianAction>;
@@ -44,6 +49,8 @@ export const Intent = z.discriminatedUnion('type', [
     type: z.literal('technicianAction'),
     action: TechnicianAction,
     device: z.string().max(40).optional(),
+    /** A port id from the port setup's list (`serial:/dev/ttyUSB1`). */
+    port: z.string().max(300).optional(),
   }),
 ]);
 export type Intent = z.infer<typeof Intent>;

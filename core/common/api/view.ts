@@ -139,6 +139,28 @@ export const TechnicianInfo = z.object({
 });
 export type TechnicianInfo = z.infer<typeof TechnicianInfo>;
 
+export const PortSetupView = z.object({
+  device: z.string(),
+  /** Where the device is connected now (`serial /dev/ttyUSB0`). */
+  current: z.string(),
+  candidates: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      current: z.boolean(),
+      inUseBy: z.string().nullable(),
+    }),
+  ),
+  /** Why the list may be incomplete (no permission, library missing). */
+  errors: z.array(z.string()),
+  /** Moved to a port that answered and not saved yet: closing moves it back. */
+  unsaved: z.boolean(),
+  canSave: z.boolean(),
+  /** The config file the last save went to. */
+  savedTo: z.string().nullable(),
+});
+export type PortSetupView = z.infer<typeof PortSetupView>;
+
 export const TechnicianView = z.object({
   pinLength: z.number().int().nonnegative(),
   pinError: z.object({ attemptsLeft: z.number().int().nonnegative() }).nullable(),
@@ -147,6 +169,7 @@ export const TechnicianView = z.object({
   devices: z.array(TechnicianDevice),
   info: TechnicianInfo.nullable(),
   lastResult: z.object({ action: z.string(), ok: z.boolean(), detail: z.string() }).nullable(),
+  portSetup: PortSetupView.nullable(),
 });
 export type TechnicianView = z.infer<typeof TechnicianView>;
 
