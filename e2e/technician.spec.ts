@@ -1,15 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, tapDigits, test } from './support/fixtures.ts';
-
-async function tapCorner(page: Page, corner: 'tl' | 'tr' | 'bl' | 'br') {
-  const { width, height } = page.viewportSize()!;
-  await page.mouse.click(
-    corner.endsWith('l') ? 5 : width - 5,
-    corner.startsWith('t') ? 5 : height - 5,
-  );
-}
+import { tapCorner, technicianJournal } from './support/technician.ts';
 
 test.use({ kioskConfig: { technicianPin: '2468' } });
 
@@ -37,16 +29,10 @@ test('a technician opens diagnostics with the corner sequence and PIN, tests the
   await page.getByRole('button', { name: 'Keluar' }).click();
   await expect(page.getByRole('button', { name: 'Mulai' })).toBeVisible();
 
+  const actions = technicianJournal(kiosk.journalDir).map((record) => record.action);
+  expect(actions).toEqual(['entryRequested', 'pinFailed', 'enter', 'testHost', 'exit']);
   const journal = readdirSync(kiosk.journalDir)
-    .filter((file) => file.endsWith('.jsonl'))
     .map((file) => readFileSync(join(kiosk.journalDir, file), 'utf8'))
     .join('');
-  const actions = journal
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { type: string; data: { action?: string } })
-    .filter((record) => record.type === 'technicianAction')
-    .map((record) => record.data.action);
-  expect(actions).toEqual(['entryRequested', 'pinFailed', 'enter', 'testHost', 'exit']);
   expect(journal).not.toContain('2468');
 });

@@ -16,6 +16,8 @@ export interface KioskStack {
   hostUrl: string;
   /** The stack's own electronic journal folder. */
   journalDir: string;
+  /** The stack's config file (technicians save device ports into it). */
+  configFile: string;
   /** The host simulator's documented test participants (simulators/host/README.md). */
   fixtures: {
     active: Participant;
@@ -52,9 +54,9 @@ async function startStack(
     });
     child.once('exit', (code) => reject(new Error(`kiosk stack exited early (${code})`)));
   });
-  const { url, hostUrl, fixtures, journalDir, panelUrl } = JSON.parse(first) as Pick<
+  const { url, hostUrl, fixtures, journalDir, configFile, panelUrl } = JSON.parse(first) as Pick<
     KioskStack,
-    'url' | 'hostUrl' | 'fixtures' | 'journalDir' | 'panelUrl'
+    'url' | 'hostUrl' | 'fixtures' | 'journalDir' | 'configFile' | 'panelUrl'
   >;
   const control = async (method: string, body?: unknown) => {
     const response = await fetch(`${hostUrl}/sim/faults`, {
@@ -70,6 +72,7 @@ async function startStack(
       url,
       hostUrl,
       journalDir,
+      configFile,
       fixtures,
       setHostFaults: (faults) => control('POST', faults),
       clearHostFaults: () => control('DELETE'),

@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { checkScreen } from './support/check-screen.ts';
+import { expect, tapDigits, test, type KioskStack } from './support/fixtures.ts';
+import { tapTechnicianCorners, technicianJournal } from './support/technician.ts';
+
+test.use({ kioskConfig: { technicianPin: '2468', simulateDevices: true } });
+
+interface PanelState {
+  kioskDevices: Array<{ name: string; state: string }>;
+}
+
+async function devicesOnline(kiosk: KioskStack): Promise<void> {
+  await expect
+    .poll(async () => {
+      const state = await kiosk.devices<PanelState>('GET', '/api/state');
+      return state.kioskDevices.every((device) => device.state === 'online');
+    })
+    .toBe(true);
+}
+
+async function signIn(page: Page): Promise<void> {
+  await tapDigits(page, '2468');
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(page.getByRole('heading', { name: 'Diagnostik Perangkat' })).toBeVisible();
+}
+
+const row = (page: Page, device: string) => page.getByTestId(`tech-device-${device}`);
+const result = (page: Page) => page.getByTestId('tech-result');
+
+test('a printer without paper and an unplugged card reader are found, fixed and proved fixed from the technician screen', async ({
+  page,
+  kiosk,
+}) => {
+  await devicesOnline(kiosk);
+  // What the technician walks up to: the printer ran out of paper, the card reader's cable
+  // was pulled and then pushed into a different USB socket.
+  await kiosk.devices('POST', '/api/printer', { paper: 'out' });
+  await kiosk.devices('POST', '/api/card', { action: 'unplug' });
+
+  await tapTechnicianCorners(page);
+  await signIn(page);
+
+  // Found: both problems are on the diagnostics screen.
+  await expect(row(page, 'printer')).toContainText('paper out');
+  await expect(row(page, 'cardReader')).toContainText('noDevice');
+  await row(page, 'printer').getByRole('button', { name: 'Cetak Halaman Tes' }).click();
+  await expect(result(page)).toContainText('✗');
+  await expect(result(page)).toContainText('paper');
+
+  // Printer fixed: paper loaded, the test page prints.
+  await kiosk.devices('POST', '/api/printer', { paper: 'ok' });
+  await page.getByRole('button', { name: 'Muat Ulang' }).click();
+  await expect(row(page, 'printer')).toContainText('paper full');
+  await row(page, 'printer').getByRole('button', { name: 'Cetak Halaman Tes' }).click();
+  await expect(result(page)).toContainText('Test page printed');
+  const { receipts } = await kiosk.devices<{ receipts: string[][] }>(
+    'GET',
+    '/api/printer/receipts',
+  );
+  expect(receipts.at(-1)!.join('\n')).toContain('TEST PAGE');
+
+  // Card reader: plugged into another port, so the kiosk still does not find it there.
+  const { port: sparePort } = await kiosk.devices<{ port: string }>('POST', '/api/card', {
+    action: 'plug',
+    slot: 'spare',
+  });
+  await page.getByRole('button', { name: 'Muat Ulang' }).click();
+  await expect(row(page, 'cardReader')).toContainText('noDevice');
+  await row(page, 'cardReader').getByRole('button', { name: 'Ganti Port' }).click();
+  const setup = page.getByTestId('port-setup');
+  await expect(setup.getByRole('heading', { name: 'Port cardReader' })).toBeVisible();
+  const spare = setup.getByRole('button', { name: new RegExp(sparePort) });
+  await expect(spare).toBeEnabled();
+  // The scanner's and pin pad's ports are listed but cannot be taken.
+  await expect(setup.getByRole('button', { name: /dipakai scanner/ })).toBeDisabled();
+  await checkScreen(page, 'tech-port-setup', 'landscape-square');
+
+  await spare.click();
+  await expect(result(page)).toContainText(`cardReader answers on serial ${sparePort}`);
+  await expect(row(page, 'cardReader')).toContainText('online');
+  await expect(setup).toContainText('Belum disimpan');
+  await setup.getByRole('button', { name: 'Simpan ke Konfigurasi' }).click();
+  await expect(setup).toContainText(`Tersimpan di ${kiosk.configFile}`);
+  const saved = JSON.parse(readFileSync(kiosk.configFile, 'utf8'));
+  expect(saved.devices.cardReader.transport.path).toBe(sparePort);
+  const previous = JSON.parse(readFileSync(`${kiosk.configFile}.prev`, 'utf8'));
+  expect(previous.devices.cardReader.transport.path).not.toBe(sparePort);
+  await setup.getByRole('button', { name: 'Tutup' }).click();
+  await expect(setup).toBeHidden();
+
+  // Proved: a card read test on the new port shows the masked number only.
+  await row(page, 'cardReader').getByRole('button', { name: 'Tes Baca Kartu' }).click();
+  await expect(result(page)).toContainText('Menjalankan tes');
+  await kiosk.devices('POST', '/api/card', { action: 'swipe', card: 'active' });
+  await expect(result(page)).toContainText('KPJ card *******2128, tracks 1+2');
+  await expect(result(page)).not.toContainText(kiosk.fixtures.active.kpj);
+
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await expect(page.getByRole('button', { name: 'Mulai' })).toBeVisible();
+  // And a participant's card works again.
+  await kiosk.devices('POST', '/api/card', { action: 'insert', card: 'active' });
+  await expect(page.getByRole('heading', { name: /Masukkan Tanggal Lahir/ })).toBeVisible();
+
+  const actions = technicianJournal(kiosk.journalDir).map((entry) => entry.action);
+  expect(actions).toEqual([
+    'entryRequested',
+    'enter',
+    'printTestPage',
+    'printTestPage',
+    'configurePort',
+    'choosePort',
+    'savePort',
+    'closePortSetup',
+    'readCardTest',
+    'exit',
+  ]);
+});
+
+test('a technician card opens the PIN prompt; the card alone does not open diagnostics', async ({
+  page,
+  kiosk,
+}) => {
+  await devicesOnline(kiosk);
+  await kiosk.devices('POST', '/api/card', { action: 'swipe', card: 'technician' });
+  await expect(page.getByRole('heading', { name: 'Mode Teknisi' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Diagnostik Perangkat' })).toBeHidden();
+  await signIn(page);
+  expect(technicianJournal(kiosk.journalDir)[0]).toEqual({
+    action: 'entryRequested',
+    detail: expect.stringMatching(/^card \*{4}\d{4}$/),
+  });
+});
