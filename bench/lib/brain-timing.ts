@@ -14,7 +14,7 @@ export async function brainTimings(
   const { createKiosk } = await loadCreateKiosk();
   const { parseConfig } = await loadParseConfig();
   const { createLogger } = await loadLogger();
-  const config = parseConfig({ session: BENCH_SESSION }, 'bench');
+  const config = parseConfig({ session: BENCH_SESSION, technician: { diagSocket: null } }, 'bench');
   const kiosk = createKiosk(config, {
     host: new InstantHost(replies),
     logger: createLogger({ level: 'silent' }),

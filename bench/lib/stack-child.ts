@@ -43,7 +43,12 @@ async function main(): Promise<void> {
     ? { url: external.hostUrl, close: async () => {}, participant: external.participant }
     : await embeddedHost();
   const config = parseConfig(
-    { host: { url: host.url, timeoutMs: 5_000 }, web: { port: 0 }, session: BENCH_SESSION },
+    {
+      host: { url: host.url, timeoutMs: 5_000 },
+      web: { port: 0 },
+      session: BENCH_SESSION,
+      technician: { diagSocket: null },
+    },
     'bench',
   );
   const logger = createLogger({ level: 'silent' });

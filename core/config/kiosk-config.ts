@@ -85,9 +85,15 @@ export const KioskConfig = z
           .regex(/^\d{4,12}$/, 'use 4 to 12 digits')
           .nullable()
           .default(null),
+        /**
+         * The running kiosk's diagnostics socket for `kiosk-diag kiosk status|run` over SSH
+         * (Unix socket, owner-only); null: none.
+         */
+        diagSocket: z.string().min(1).max(100).nullable().default('.kiosk-data/kiosk-diag.sock'),
       })
       .strict()
       .default({
+        diagSocket: '.kiosk-data/kiosk-diag.sock',
         cardPrefix: null,
         pinHash: null,
         tapSequence: ['tl', 'tr', 'br', 'bl'],

@@ -18,6 +18,7 @@ import { KIOSK_VERSION } from './version';
 import { PortSetup } from '../technician/port-setup';
 import { PortConfiguratorAdapter, type PortDiscovery } from '../devices/port-configurator-adapter';
 import { ConfigFileStore } from '../config/config-file-store';
+import { startDiagSocket } from '../technician/diag-socket-server';
 import {
   KioskTechnicianPort,
   type DeviceDiagnosticsSource,
@@ -135,6 +136,19 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     idleTimeoutMs: config.session.idleTimeoutSeconds * 1000,
     idleWarningMs: config.session.idleWarningSeconds * 1000,
   });
+  const diagSocket = config.technician.diagSocket
+    ? startDiagSocket({
+        path: config.technician.diagSocket,
+        port: technicianPort,
+        screen: () => brain.view().screen,
+        audit,
+        logger,
+      }).catch((error: unknown) => {
+        // Like a second kiosk on one journal: logged, and the kiosk serves people all the same.
+        logger.warn({ err: (error as Error).message }, 'diagnostics socket not started');
+        return null;
+      })
+    : Promise.resolve(null);
   const unwireDevices = devices
     ? wireDevicesToBrain(brain, devices, logger, {
         technicianCardPrefix: config.technician.cardPrefix,
@@ -146,6 +160,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     brain,
     async stop() {
       unwireDevices();
+      await (await diagSocket)?.close();
       brain.stop();
       await audit?.record({ type: 'kioskStopped', data: {} }).catch(() => {});
       await journal?.close();

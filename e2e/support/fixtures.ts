@@ -18,6 +18,8 @@ export interface KioskStack {
   journalDir: string;
   /** The stack's config file (technicians save device ports into it). */
   configFile: string;
+  /** The stack's diagnostics socket (kiosk-diag kiosk status / run). */
+  diagSocket: string;
   /** The host simulator's documented test participants (simulators/host/README.md). */
   fixtures: {
     active: Participant;
@@ -54,9 +56,11 @@ async function startStack(
     });
     child.once('exit', (code) => reject(new Error(`kiosk stack exited early (${code})`)));
   });
-  const { url, hostUrl, fixtures, journalDir, configFile, panelUrl } = JSON.parse(first) as Pick<
+  const { url, hostUrl, fixtures, journalDir, configFile, diagSocket, panelUrl } = JSON.parse(
+    first,
+  ) as Pick<
     KioskStack,
-    'url' | 'hostUrl' | 'fixtures' | 'journalDir' | 'configFile' | 'panelUrl'
+    'url' | 'hostUrl' | 'fixtures' | 'journalDir' | 'configFile' | 'diagSocket' | 'panelUrl'
   >;
   const control = async (method: string, body?: unknown) => {
     const response = await fetch(`${hostUrl}/sim/faults`, {
@@ -73,6 +77,7 @@ async function startStack(
       hostUrl,
       journalDir,
       configFile,
+      diagSocket,
       fixtures,
       setHostFaults: (faults) => control('POST', faults),
       clearHostFaults: () => control('DELETE'),

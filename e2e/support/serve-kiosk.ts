@@ -21,20 +21,24 @@ const root = resolve(import.meta.dirname, '../..');
 const { technicianPin, simulateDevices, ...overrides } = JSON.parse(
   process.argv[2] ?? '{}',
 ) as Record<string, unknown>;
-const technician =
-  typeof technicianPin === 'string'
-    ? {
-        technician: {
+const journalDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-journal-'));
+// The stack's own diagnostics socket, so kiosk-diag can talk to this kiosk and no other.
+const diagSocket = `${journalDir}.sock`;
+const technician = {
+  technician: {
+    diagSocket,
+    ...(typeof technicianPin === 'string'
+      ? {
           pinHash: await hashTechnicianPin(technicianPin),
           ...(simulateDevices === true ? { cardPrefix: TECHNICIAN_CARD_PREFIX } : {}),
-        },
-      }
-    : {};
+        }
+      : {}),
+  },
+};
 
 const host = await startHostSimulator({ port: 0, latencyMs: 0 });
 // Device simulators (card reader, scanner, pin pad on ptys; printer on TCP) and their panel.
 const embedded = simulateDevices === true ? await startEmbeddedDevices() : null;
-const journalDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-journal-'));
 const config = parseConfig(
   {
     ...overrides,
@@ -79,6 +83,7 @@ process.stdout.write(
     fixtures: FIXTURES,
     journalDir,
     configFile,
+    diagSocket,
     panelUrl: panel?.url ?? null,
   }) + '\n',
 );

@@ -2,6 +2,8 @@ import { flag, parseOptions } from './args';
 import type { DiagCommand } from './command';
 import { createDevicesCommand } from './commands/devices';
 import { hostCommand } from './commands/host';
+import { kioskRunCommand } from './commands/kiosk-run';
+import { kioskStatusCommand } from './commands/kiosk-status';
 import { journalExportCommand } from './commands/journal-export';
 import { journalTailCommand } from './commands/journal-tail';
 import { journalVerifyCommand } from './commands/journal-verify';
@@ -18,6 +20,8 @@ export const DEFAULT_COMMANDS: DiagCommand[] = [
   printTestCommand,
   watchCommand,
   hostCommand,
+  kioskStatusCommand,
+  kioskRunCommand,
   journalVerifyCommand,
   journalExportCommand,
   journalTailCommand,

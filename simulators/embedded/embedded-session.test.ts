@@ -25,7 +25,12 @@ async function stack(extra: Record<string, unknown> = {}): Promise<{
   const embedded = await startEmbeddedDevices();
   cleanups.push(() => embedded.close());
   const config = parseConfig(
-    { host: { url: host.url, timeoutMs: 2000 }, devices: embedded.config, ...extra },
+    {
+      host: { url: host.url, timeoutMs: 2000 },
+      devices: embedded.config,
+      ...extra,
+      technician: { diagSocket: null, ...(extra.technician as object) },
+    },
     'test',
   );
   const manager = await startDeviceManager(config.devices!);

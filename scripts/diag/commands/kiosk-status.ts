@@ -1,0 +1,97 @@
+import type { TechnicianDevice } from '../../../core/common/api';
+import { flag, intOption, type OptionValues } from '../args';
+import type { DiagCommand } from '../command';
+import { writeJson, writeLine, type DiagIo } from '../diag-io';
+import { DiagError, EXIT, type ExitCode } from '../exit-codes';
+import { keyValueLines, table } from '../format';
+import { askKiosk, socketPath, SOCKET_OPTIONS } from '../kiosk-socket';
+
+export const kioskStatusCommand: DiagCommand = {
+  name: 'kiosk status',
+  summary: 'the running kiosk: every device as it sees it, and kiosk info (no need to stop it)',
+  help: `Usage: kiosk-diag kiosk status [--config kiosk.json | --socket PATH] [--timeout MS] [--json]
+
+Asks the running kiosk, through its diagnostics socket, for the devices it holds open (state,
+driver, port, detail, counters, last error) and its info (version, terminal, uptime, config
+file, host, journal). The kiosk keeps its ports; nothing is opened twice.
+
+Options:
+  --config PATH   kiosk configuration (default: $KIOSK_CONFIG); its technician.diagSocket
+  --socket PATH   the socket itself (default .kiosk-data/kiosk-diag.sock)
+  --timeout MS    how long to wait for the kiosk (default 3000)
+
+Exit: 0 every device online with nothing to fix, 1 a device needs attention (not online,
+      paper out, cover open), 2 usage or configuration error, 3 no kiosk answers.`,
+  options: SOCKET_OPTIONS,
+  run: kioskStatus,
+};
+
+/** What a technician must fix on a device, from the kiosk's own view of it. */
+export function deviceProblems(device: TechnicianDevice): string[] {
+  const detail = device.detail ?? '';
+  const problems: string[] = [];
+  if (/paper out/.test(detail)) problems.push(`${device.name}: paper out, load a new roll`);
+  if (/cover open/.test(detail)) problems.push(`${device.name}: cover open, close it`);
+  if (/media jammed/.test(detail)) problems.push(`${device.name}: card jammed, remove it`);
+  if (device.state === 'online' || problems.length) return problems;
+  const hint = device.state.startsWith('noDevice')
+    ? ': not connected, check its cable and port (kiosk-diag devices; on the screen: Change port)'
+    : '';
+  return [`${device.name}: ${device.state}${hint}`];
+}
+
+async function kioskStatus(values: OptionValues, io: DiagIo): Promise<ExitCode> {
+  const path = socketPath(values, io);
+  const timeoutMs = intOption(values, 'timeout', { min: 100, max: 60_000, fallback: 3000 });
+  const answer = await askKiosk(path, { cmd: 'status' }, { timeoutMs, signal: io.signal });
+  if (!answer.ok) throw new DiagError(`the kiosk refused: ${answer.error}`, EXIT.problems);
+  if (!('status' in answer)) throw new DiagError('the kiosk sent no status', EXIT.problems);
+  const { devices, info, screen } = answer.status;
+  const problems = devices.flatMap(deviceProblems);
+  const exit: ExitCode = problems.length ? EXIT.problems : EXIT.ok;
+
+  if (flag(values, 'json')) {
+    writeJson(io, {
+      command: 'kiosk status',
+      ok: exit === EXIT.ok,
+      socket: path,
+      screen,
+      info,
+      devices,
+      problems,
+    });
+    return exit;
+  }
+  writeLine(
+    io.stdout,
+    `Kiosk ${info.terminalId} (version ${info.version}, up ${info.uptimeSeconds} s, screen ${screen})`,
+  );
+  for (const line of keyValueLines([
+    ['config', info.configPath],
+    ['host', info.hostUrl],
+    ['journal', info.journalDir],
+  ]))
+    writeLine(io.stdout, line);
+  writeLine(io.stdout);
+  if (devices.length === 0) writeLine(io.stdout, '  no devices configured');
+  else
+    for (const line of table(
+      ['DEVICE', 'STATE', 'DRIVER', 'PORT', 'DETAIL', 'LAST ERROR'],
+      devices.map((d) => [
+        d.name,
+        d.state,
+        d.driver,
+        d.transport,
+        d.detail ?? '-',
+        d.lastError ? `${d.lastError.description} (${d.lastError.at})` : '-',
+      ]),
+    ))
+      writeLine(io.stdout, line);
+  writeLine(io.stdout);
+  for (const problem of problems) writeLine(io.stdout, `  PROBLEM ${problem}`);
+  writeLine(
+    io.stdout,
+    problems.length ? 'Result: devices need attention' : 'Result: all devices ready',
+  );
+  return exit;
+}
