@@ -93,6 +93,8 @@ describe('session audit trail', () => {
     const { brain } = makeBrain(sink);
     brain.send({ type: 'start' });
     await vi.advanceTimersByTimeAsync(61_000);
+    // The time-out's record must be written before the next person starts.
+    await settle();
     brain.send({ type: 'start' });
     brain.send({ type: 'cancel' });
     await settle();
