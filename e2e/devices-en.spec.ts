@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { checkScreen } from './support/check-screen.ts';
 import { expect, test, type KioskStack } from './support/fixtures.ts';
+import { devicesOnline, rupiah } from './support/devices.ts';
 
 /**
  * The device and printing flows in English (devices.spec.ts has them in Bahasa Indonesia):
@@ -10,25 +11,6 @@ import { expect, test, type KioskStack } from './support/fixtures.ts';
 test.use({ kioskConfig: { simulateDevices: true } });
 
 const shot = (page: Page, name: string) => checkScreen(page, `devices-en-${name}`, 'square');
-
-const rupiah = (amount: number) =>
-  new Intl.NumberFormat('id-ID', {
-    style: 'currency',
-    currency: 'IDR',
-    maximumFractionDigits: 0,
-  }).format(amount);
-
-async function devicesOnline(kiosk: KioskStack): Promise<void> {
-  await expect
-    .poll(async () => {
-      const state = await kiosk.devices<{ kioskDevices: Array<{ name: string; state: string }> }>(
-        'GET',
-        '/api/state',
-      );
-      return state.kioskDevices.map((device) => `${device.name}:${device.state}`).sort();
-    })
-    .toEqual(['cardReader:online', 'pinPad:online', 'printer:online', 'scanner:online']);
-}
 
 /** English on the start screen, then the card and the birth date on the pin pad. */
 async function toBalanceInEnglish(page: Page, kiosk: KioskStack): Promise<void> {

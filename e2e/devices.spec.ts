@@ -1,26 +1,7 @@
 import { expect, test, type KioskStack } from './support/fixtures.ts';
+import { devicesOnline, rupiah } from './support/devices.ts';
 
 test.use({ kioskConfig: { simulateDevices: true } });
-
-const rupiah = (amount: number) =>
-  new Intl.NumberFormat('id-ID', {
-    style: 'currency',
-    currency: 'IDR',
-    maximumFractionDigits: 0,
-  }).format(amount);
-
-interface PanelState {
-  kioskDevices: Array<{ name: string; state: string }>;
-}
-
-async function devicesOnline(kiosk: KioskStack): Promise<void> {
-  await expect
-    .poll(async () => {
-      const state = await kiosk.devices<PanelState>('GET', '/api/state');
-      return state.kioskDevices.map((device) => `${device.name}:${device.state}`).sort();
-    })
-    .toEqual(['cardReader:online', 'pinPad:online', 'printer:online', 'scanner:online']);
-}
 
 /** Card in, birth date typed on the pin pad: the balance screen. */
 async function identifyWithCardAndPinPad(kiosk: KioskStack): Promise<void> {

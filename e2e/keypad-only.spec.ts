@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { installFakeSpeech, utterances } from './support/fake-speech.ts';
 import { expect, test as kioskTest, type KioskStack } from './support/fixtures.ts';
+import { rupiah } from './support/devices.ts';
 
 /**
  * WCAG / ADA 707: every participant function from a 12-key keypad plus Enter / Clear / Cancel.
@@ -12,13 +13,6 @@ const test = kioskTest.extend({
     await use(page);
   },
 });
-
-const rupiah = (amount: number) =>
-  new Intl.NumberFormat('id-ID', {
-    style: 'currency',
-    currency: 'IDR',
-    maximumFractionDigits: 0,
-  }).format(amount);
 
 /** Counts the keys pressed on the page, to state what a keypad-only session costs. */
 async function countKeys(page: Page): Promise<() => Promise<number>> {

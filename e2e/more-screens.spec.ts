@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { checkScreen } from './support/check-screen.ts';
 import { expect, tapDigits, test, type KioskStack } from './support/fixtures.ts';
+import { devicesOnline } from './support/devices.ts';
 
 /**
  * The screens the main walk-through does not reach, each checked with axe in portrait:
@@ -12,20 +13,6 @@ test.use({
 });
 
 const shot = (page: Page, name: string) => checkScreen(page, `more-${name}`, 'portrait');
-
-async function devicesOnline(kiosk: KioskStack) {
-  await expect
-    .poll(async () => {
-      const state = await kiosk.devices<{ kioskDevices: Array<{ state: string }> }>(
-        'GET',
-        '/api/state',
-      );
-      return (
-        state.kioskDevices.every((device) => device.state === 'online') && state.kioskDevices.length
-      );
-    })
-    .toBe(4);
-}
 
 async function toBalanceWithOtp(page: Page, kiosk: KioskStack) {
   const person = kiosk.fixtures.active;

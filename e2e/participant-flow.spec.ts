@@ -1,11 +1,5 @@
 import { expect, tapDigits, test } from './support/fixtures.ts';
-
-const rupiah = (amount: number) =>
-  new Intl.NumberFormat('id-ID', {
-    style: 'currency',
-    currency: 'IDR',
-    maximumFractionDigits: 0,
-  }).format(amount);
+import { rupiah } from './support/devices.ts';
 
 test('a participant checks the JHT balance with the on-screen keypad', async ({ page, kiosk }) => {
   const person = kiosk.fixtures.active;

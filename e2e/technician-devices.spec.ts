@@ -1,23 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { checkScreen } from './support/check-screen.ts';
-import { expect, tapDigits, test, type KioskStack } from './support/fixtures.ts';
+import { expect, tapDigits, test } from './support/fixtures.ts';
+import { devicesOnline } from './support/devices.ts';
 import { tapTechnicianCorners, technicianJournal } from './support/technician.ts';
 
 test.use({ kioskConfig: { technicianPin: '2468', simulateDevices: true } });
-
-interface PanelState {
-  kioskDevices: Array<{ name: string; state: string }>;
-}
-
-async function devicesOnline(kiosk: KioskStack): Promise<void> {
-  await expect
-    .poll(async () => {
-      const state = await kiosk.devices<PanelState>('GET', '/api/state');
-      return state.kioskDevices.every((device) => device.state === 'online');
-    })
-    .toBe(true);
-}
 
 async function signIn(page: Page): Promise<void> {
   await tapDigits(page, '2468');

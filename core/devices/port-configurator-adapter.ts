@@ -3,29 +3,22 @@ import { describeTransport } from '../../devices/manager/device-manager';
 import type { TransportConfig } from '../../devices/manager/device-config';
 import type { DeviceName } from '../../devices/manager/device-snapshot';
 import {
-  listHidDevices,
-  listSerialPorts,
-  type DiscoveryResult,
+  systemListers,
+  type HardwareListers,
   type HidDeviceInfo,
   type SerialPortInfo,
 } from '../../devices/manager/discovery';
 import type { PortCandidate, PortConfigurator } from '../technician/port-setup';
 import type { TechnicianActionResult } from '../technician/technician-port';
 
-export interface PortDiscovery {
-  serial(): Promise<DiscoveryResult<SerialPortInfo>>;
-  hid(): Promise<DiscoveryResult<HidDeviceInfo>>;
+export interface PortDiscovery extends HardwareListers {
   /** Ports the operating system does not list but that exist (the simulators' pty lines). */
   extraSerial?(): SerialPortInfo[];
 }
 
 /** The operating system's serial and HID lists, plus ports it does not list (simulated ptys). */
 export function systemPortDiscovery(extraSerial?: () => SerialPortInfo[]): PortDiscovery {
-  return {
-    serial: () => listSerialPorts(),
-    hid: () => listHidDevices(),
-    ...(extraSerial ? { extraSerial } : {}),
-  };
+  return { ...systemListers, ...(extraSerial ? { extraSerial } : {}) };
 }
 
 const idOf = (config: TransportConfig): string => describeTransport(config).replace(' ', ':');
@@ -82,13 +75,13 @@ export class PortConfiguratorAdapter implements PortConfigurator {
     const found: Array<{ config: TransportConfig; label: string }> = [];
     const errors: string[] = [];
     if (config.type === 'serial') {
-      const listed = await this.discovery.serial();
+      const listed = await this.discovery.serialPorts();
       if (listed.error) errors.push(listed.error);
       const ports = [...listed.devices, ...(this.discovery.extraSerial?.() ?? [])];
       for (const port of ports)
         found.push({ config: { ...config, path: port.path }, label: serialLabel(port) });
     } else {
-      const listed = await this.discovery.hid();
+      const listed = await this.discovery.hidDevices();
       if (listed.error) errors.push(listed.error);
       for (const hid of listed.devices)
         if (hid.path) found.push({ config: { type: 'hid', path: hid.path }, label: hidLabel(hid) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TechnicianDevice, TechnicianInfo } from '../common/api';
+import { TechnicianAction, TechnicianDevice, TechnicianInfo } from '../common/api';
 
 /**
  * The running kiosk's diagnostics socket (a Unix socket, owner-only): one JSON line per request
@@ -7,7 +7,7 @@ import { TechnicianDevice, TechnicianInfo } from '../common/api';
  */
 
 /** Tests a CLI may run; port setup stays on the screen, where a person sees the device. */
-export const SocketAction = z.enum([
+export const SocketAction = TechnicianAction.extract([
   'printTestPage',
   'readCardTest',
   'keypadTest',

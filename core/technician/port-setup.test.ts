@@ -52,14 +52,14 @@ async function kioskWithMovedPrinter(options: { configFile?: boolean } = {}) {
   const original = JSON.stringify(FILE_CONFIG, null, 2);
   await writeFile(configFile, original);
   const adapter = new PortConfiguratorAdapter(manager, {
-    serial: async () => ({
+    serialPorts: async () => ({
       devices: [
         { path: '/dev/ttyS0' },
         { path: '/dev/ttyUSB0', manufacturer: 'FTDI' },
         { path: '/dev/ttyUSB1', manufacturer: 'Prolific', vendorId: '067b', productId: '2303' },
       ],
     }),
-    hid: async () => ({ devices: [] }),
+    hidDevices: async () => ({ devices: [] }),
   });
   const journal: JournalEntryInput[] = [];
   const port: TechnicianPort = {

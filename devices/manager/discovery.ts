@@ -81,3 +81,14 @@ export async function listHidDevices(
     return { devices: [], error: `HID devices could not be listed: ${reason(error)}` };
   }
 }
+
+/** What the operating system sees, as one injectable pair (tests pass their own lists). */
+export interface HardwareListers {
+  serialPorts(): Promise<DiscoveryResult<SerialPortInfo>>;
+  hidDevices(): Promise<DiscoveryResult<HidDeviceInfo>>;
+}
+
+export const systemListers: HardwareListers = {
+  serialPorts: () => listSerialPorts(),
+  hidDevices: () => listHidDevices(),
+};
