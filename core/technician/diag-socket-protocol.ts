@@ -6,11 +6,13 @@ import { TechnicianAction, TechnicianDevice, TechnicianInfo } from '../common/ap
  * and per answer. kiosk-diag uses it over SSH to see and test the devices the kiosk holds open.
  */
 
-/** Tests a CLI may run; port setup stays on the screen, where a person sees the device. */
+/**
+ * Tests a CLI may run. Port setup stays on the screen, where a person sees the device; the
+ * keypad test too: at the start screen the pin pad's keys belong to the participant flow.
+ */
 export const SocketAction = TechnicianAction.extract([
   'printTestPage',
   'readCardTest',
-  'keypadTest',
   'scanTest',
   'resetDevice',
   'testHost',

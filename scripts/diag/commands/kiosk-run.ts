@@ -15,13 +15,13 @@ export const kioskRunCommand: DiagCommand = {
   help: `Usage: kiosk-diag kiosk run --test NAME [--device NAME] [--config kiosk.json | --socket PATH] [--json]
 
 Runs one of the technician screen's tests inside the running kiosk, on the ports it holds, and
-prints the result. Tests run only while nobody is being served (the start screen shows).
+prints the result. (The keypad test is on the technician screen only: at the start screen the
+pin pad's keys belong to the participant flow; with the kiosk stopped, use watch --device pinPad.) Tests run only while nobody is being served (the start screen shows).
 Journaled as a technician action from the CLI.
 
 Tests (--test):
   printTestPage   print the technician test page
   readCardTest    wait up to 20 s for a card swipe; shows the masked number and tracks read
-  keypadTest      wait up to 20 s for pin pad keys (plain entry: key names)
   scanTest        wait up to 20 s for a scan; shows the masked KPJ
   resetDevice     close and reopen a device (needs --device printer|cardReader|pinPad|scanner)
   testHost        host connectivity and latency
