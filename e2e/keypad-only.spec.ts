@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { installFakeSpeech, utterances } from './support/fake-speech.ts';
 import { expect, test as kioskTest, type KioskStack } from './support/fixtures.ts';
-import { rupiah } from './support/devices.ts';
+import { devicesOnline, rupiah } from './support/devices.ts';
 
 /**
  * WCAG / ADA 707: every participant function from a 12-key keypad plus Enter / Clear / Cancel.
@@ -44,7 +44,16 @@ test('3 on the start screen turns voice guidance on; 1 / 2 and * choose the lang
   await page.keyboard.press('1');
   await expect(page.getByRole('button', { name: 'Mulai', exact: true })).toBeVisible();
   // The start screen tells a sighted keypad user the same keys.
-  await expect(page.getByText('3 atau # panduan suara, * ganti bahasa')).toBeVisible();
+  await expect(
+    page.getByText('3 panduan suara nyala / mati, # ulangi, * ganti bahasa'),
+  ).toBeVisible();
+  // 3 again: voice guidance off, silence from now on.
+  const said = (await utterances(page)).length;
+  await page.keyboard.press('3');
+  await expect(page.getByRole('button', { name: 'Matikan Suara' })).toHaveCount(0);
+  await page.keyboard.press('2');
+  await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+  expect((await utterances(page)).length).toBe(said);
 });
 
 test('* switches to English in the middle of typing the KPJ, keeping the digits', async ({
@@ -129,5 +138,23 @@ test.describe('with a receipt printer', () => {
     const said = (await utterances(page)).map((u) => u.text);
     expect(said.some((text) => text.startsWith('Saldo JHT: 33.146.852 rupiah'))).toBe(true);
     expect(said.at(-1)).toBe('Terima kasih');
+  });
+
+  test('the hardware pin pad alone: 3 turns voice guidance on, Enter starts, the session reaches the balance', async ({
+    page,
+    kiosk,
+  }) => {
+    const person = kiosk.fixtures.active;
+    await devicesOnline(kiosk);
+    await kiosk.devices('POST', '/api/pinpad', { keys: '3' });
+    await expect(page.getByRole('button', { name: 'Matikan Suara' })).toBeVisible();
+    await expect.poll(async () => (await utterances(page)).length).toBe(1);
+    await kiosk.devices('POST', '/api/pinpad', { keys: `E${person.kpj}E` });
+    await expect(page.getByRole('heading', { name: /Masukkan Tanggal Lahir/ })).toBeVisible();
+    await kiosk.devices('POST', '/api/pinpad', { keys: `${person.birthDate.replace(/-/g, '')}E` });
+    await expect(page.getByTestId('jht-closing')).toHaveText(rupiah(person.closingBalance));
+    const said = (await utterances(page)).map((u) => u.text);
+    expect(said.some((text) => text.startsWith('Masukkan Nomor KPJ'))).toBe(true);
+    expect(said.some((text) => text.startsWith('Saldo JHT: 33.146.852 rupiah'))).toBe(true);
   });
 });

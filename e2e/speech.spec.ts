@@ -157,10 +157,15 @@ test.describe('after an idle time-out', () => {
     await expect(page.getByRole('heading', { name: 'Masukkan Nomor KPJ' })).toBeVisible();
     const said = await nextSaid(page, 1);
     expect(said.text).toMatch(/^Masukkan Nomor KPJ/);
+    // The idle warning is read out too (WCAG 2.2.1: the person must learn time is running out).
+    const warning = await nextSaid(page, 2);
+    expect(warning.text).toMatch(
+      /^Waktu hampir habis\. Sesi akan berakhir dalam \d+ detik\. Tekan Enter untuk menambah waktu\.$/,
+    );
     await expect(page.getByRole('button', { name: 'Mulai' })).toBeVisible({ timeout: 30_000 });
     await expect.poll(async () => (await speechCalls(page)).at(-1)).toEqual({ call: 'cancel' });
     await expect(page.getByRole('button', { name: 'Matikan Suara' })).toHaveCount(0);
     await page.waitForTimeout(300);
-    expect(await count(page)).toBe(2);
+    expect(await count(page)).toBe(3);
   });
 });

@@ -56,7 +56,7 @@ describe('pin pad keys', () => {
   });
 
   it('opens entry on a screen that takes keys and forwards every key press', async () => {
-    const brain = fakeBrain('attract');
+    const brain = fakeBrain('loading');
     const pad = fakePad();
     wirePinPadKeys(brain, pad, fakeLogger());
     expect(pad.open).toBe(false);
@@ -73,6 +73,19 @@ describe('pin pad keys', () => {
     // Still on a keypad screen after enter: entry re-armed for the next keys.
     expect(pad.entries).toBe(2);
     expect(pad.open).toBe(true);
+  });
+
+  it('takes keys on the start screen too: a whole session from the pad (Enter, 1 / 2, 3 voice)', () => {
+    const brain = fakeBrain('attract');
+    const pad = fakePad();
+    wirePinPadKeys(brain, pad, fakeLogger());
+    expect(pad.open).toBe(true);
+    for (const key of ['3', '2', 'enter']) pad.press(key);
+    expect(brain.events).toEqual([
+      { type: 'digit', digit: '3' },
+      { type: 'digit', digit: '2' },
+      { type: 'enter' },
+    ]);
   });
 
   it('closes entry when the screen no longer takes keys', async () => {

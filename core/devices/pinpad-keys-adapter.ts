@@ -4,6 +4,8 @@ import type { AdapterLogger, BrainPort } from './brain-port';
 
 /** Screens where the pin pad's plain keys drive the flow, as the on-screen keypad does. */
 const KEYPAD_SCREENS = new Set([
+  // Enter starts, 1 / 2 choose the language, 3 voice guidance: a session from the pad alone.
+  'attract',
   'enterKpj',
   'enterBirthDate',
   'enterOtp',

@@ -354,6 +354,39 @@ describe('KioskBrain session flow', () => {
     expect(view().screen).toBe('enterKpj');
   });
 
+  it('keeps voice guidance on for one person: 3 on the start screen or # turns it on, the end turns it off', async () => {
+    const { brain, view } = makeBrain();
+    brain.send({ type: 'digit', digit: '3' });
+    expect(view().voice).toEqual({ on: true, repeat: 0 });
+    brain.send({ type: 'digit', digit: '3' });
+    expect(view().voice.on).toBe(false);
+    brain.send({ type: 'voice', command: 'repeat' }); // "#": on first ...
+    expect(view().voice).toEqual({ on: true, repeat: 0 });
+    brain.send({ type: 'start' });
+    brain.send({ type: 'voice', command: 'repeat' }); // ... then say it again
+    expect(view().voice).toEqual({ on: true, repeat: 1 });
+    type(brain, '3');
+    expect(view().voice.on).toBe(true); // a KPJ digit, not the voice key
+    expect(view().entry?.length).toBe(1);
+    brain.send({ type: 'cancel' });
+    // The last words are still spoken ...
+    expect(view()).toMatchObject({ screen: 'thankYou', voice: { on: true } });
+    await vi.advanceTimersByTimeAsync(5_000);
+    // ... and the next person starts without it.
+    expect(view()).toMatchObject({ screen: 'attract', voice: { on: false } });
+  });
+
+  it('turns voice guidance off on a time-out, and on request', async () => {
+    const { brain, view } = makeBrain();
+    brain.send({ type: 'voice', command: 'on' });
+    brain.send({ type: 'start' });
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(view()).toMatchObject({ screen: 'attract', voice: { on: false } });
+    brain.send({ type: 'voice', command: 'on' });
+    brain.send({ type: 'voice', command: 'off' });
+    expect(view().voice.on).toBe(false);
+  });
+
   it('reminds a person who swiped a card to take it when the session ends', async () => {
     const { brain, view } = makeBrain();
     brain.dispatch({ type: 'kpjCaptured', kpj: KPJ, method: 'card' });

@@ -57,6 +57,10 @@ export interface SessionContext {
   printProblem: PrinterProblem | null;
   /** The one-time code awaited, when the verification policy asks for one. */
   otp: OtpState | null;
+  /** Voice guidance is on for this person; off again when the next one comes. */
+  voice: boolean;
+  /** Goes up on every "say it again". */
+  voiceRepeat: number;
 }
 
 export interface OtpState {
@@ -121,6 +125,8 @@ const freshSession = (language: Language): Omit<SessionContext, 'defaultLanguage
   receiptReference: null,
   printProblem: null,
   otp: null,
+  voice: false,
+  voiceRepeat: 0,
 });
 
 function otpStateOf(reply: OtpSendReply, now: Date): OtpState {
@@ -249,6 +255,13 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
     initial: 'attract',
     on: {
       chooseLanguage: { actions: assign({ language: ({ event }) => event.language }) },
+      voice: {
+        actions: assign(({ context, event }) =>
+          event.command === 'repeat'
+            ? { voice: true, voiceRepeat: context.voiceRepeat + (context.voice ? 1 : 0) }
+            : { voice: event.command === 'on' },
+        ),
+      },
       timeout: { target: '.attract', actions: 'reset' },
     },
     states: {
@@ -256,11 +269,16 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
         entry: 'reset',
         on: {
           start: 'enterKpj',
-          // Keypad-only use: Enter starts, 1 / 2 choose Bahasa Indonesia / English.
+          // Keypad-only use: Enter starts, 1 / 2 choose Bahasa Indonesia / English, 3 turns voice
+          // guidance on or off.
           enter: 'enterKpj',
           digit: [
             { guard: ({ event }) => event.digit === '1', actions: assign({ language: 'id' }) },
             { guard: ({ event }) => event.digit === '2', actions: assign({ language: 'en' }) },
+            {
+              guard: ({ event }) => event.digit === '3',
+              actions: assign({ voice: ({ context }) => !context.voice }),
+            },
           ],
           kpjCaptured: {
             target: 'lookingUp',
@@ -691,6 +709,9 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
         entry: assign(({ context }) => ({
           ...freshSession(context.language),
           method: context.method,
+          // The last words (thank you, take your card) are still spoken.
+          voice: context.voice,
+          voiceRepeat: context.voiceRepeat,
         })),
         after: { [deps.thankYouMs]: { target: 'attract' } },
         on: { start: 'enterKpj', enter: 'attract' },

@@ -143,6 +143,7 @@ export function toSessionView(
         : null,
     busy: screen === 'loading' || screen === 'printing',
     takeCard: screen === 'thankYou' && context.method === 'card',
+    voice: { on: context.voice, repeat: context.voiceRepeat },
     receiptReference: context.receiptReference,
     printProblem: context.printProblem,
     balance: screen === 'balance' && context.summary ? balanceViewOf(context.summary) : null,

@@ -38,33 +38,18 @@ describe('physical keypad keys', () => {
     });
   });
 
-  it('turns voice guidance on with #, and repeats the prompt with # once it is on', () => {
-    expect(actionForKey('#', on())).toEqual({ kind: 'speech', action: 'on' });
-    expect(actionForKey('#', on({ speechEnabled: true }))).toEqual({
-      kind: 'speech',
-      action: 'repeat',
-    });
+  it('sends # to the brain as "voice guidance on, or say it again"', () => {
+    const voice = { kind: 'intent', intent: { type: 'voice', command: 'repeat' } };
+    expect(actionForKey('#', on())).toEqual(voice);
+    expect(actionForKey('#', on({ speechEnabled: true }))).toEqual(voice);
   });
 
-  it('turns voice guidance on with 3 on the start screen only; elsewhere 3 is a digit', () => {
-    expect(actionForKey('3', on({ screen: 'attract' }))).toEqual({ kind: 'speech', action: 'on' });
-    expect(actionForKey('3', on({ screen: 'attract', speechEnabled: true }))).toEqual({
-      kind: 'speech',
-      action: 'repeat',
-    });
-    expect(actionForKey('1', on({ screen: 'attract' }))).toEqual({
-      kind: 'intent',
-      intent: { type: 'digit', digit: '1' },
-    });
-    // On the balance screen 3 is "print receipt", in the KPJ field it is a digit.
-    expect(actionForKey('3', on({ screen: 'balance', speechEnabled: true }))).toEqual({
-      kind: 'intent',
-      intent: { type: 'digit', digit: '3' },
-    });
-    expect(actionForKey('3', on())).toEqual({
-      kind: 'intent',
-      intent: { type: 'digit', digit: '3' },
-    });
+  it('leaves 3 a digit for the brain: voice on / off on the start screen, print on the balance', () => {
+    for (const screen of ['attract', 'balance', 'enterKpj'] as const)
+      expect(actionForKey('3', on({ screen }))).toEqual({
+        kind: 'intent',
+        intent: { type: 'digit', digit: '3' },
+      });
   });
 
   it('changes the volume with + and - only while voice guidance is on', () => {
@@ -82,7 +67,6 @@ describe('physical keypad keys', () => {
 
   it('ignores the voice keys where the platform has no speech synthesis', () => {
     expect(actionForKey('#', on({ speechAvailable: false }))).toBeNull();
-    expect(actionForKey('3', on({ screen: 'attract', speechAvailable: false }))).toBeNull();
   });
 
   it('gives technician screens plain keys only', () => {

@@ -17,8 +17,8 @@ export function intentForKey(key: string): Intent | null {
   }
 }
 
-/** What the UI does with voice guidance, which lives in the UI (the platform's speech synthesis). */
-export type SpeechAction = 'on' | 'repeat' | 'louder' | 'quieter';
+/** What stays in the UI: the volume of the platform's speech synthesis. */
+export type SpeechAction = 'louder' | 'quieter';
 
 export type KeyAction =
   { kind: 'intent'; intent: Intent } | { kind: 'speech'; action: SpeechAction };
@@ -27,6 +27,7 @@ export interface KeyContext {
   screen: Screen;
   language: Language;
   speechAvailable: boolean;
+  /** Voice guidance is on (the brain's view says so). */
   speechEnabled: boolean;
 }
 
@@ -34,11 +35,12 @@ const TECHNICIAN_SCREENS: ReadonlySet<Screen> = new Set(['technicianPin', 'techn
 
 /**
  * The 12-key keypad (digits, `*`, `#`) plus Enter / Clear / Cancel reaches every participant
- * function. One rule: the session flow is the brain's, so digits and Enter / Clear / Cancel go
- * to it as intents, and so does `*` (switch language, at any step: the brain keeps what was
- * typed). Voice guidance belongs to the UI, so its keys stay here: `#` turns it on, or repeats
- * the current prompt when it is on (on the start screen `3` does the same, next to 1 / 2 for the
- * languages), `+` / `-` change the volume while it is on. Technician screens get plain keys only.
+ * function. One rule: the session is the brain's, so every key that changes it goes there as
+ * an intent, the same ones the pin pad sends: digits, Enter / Clear / Cancel, `*` (switch
+ * language at any step; the brain keeps what was typed), `#` (voice guidance on, or say the
+ * prompt again), and on the start screen `3` (voice guidance on / off, next to 1 / 2 for the
+ * languages). Only the volume stays in the UI: `+` / `-` while voice guidance is on.
+ * Technician screens get plain keys only.
  */
 export function actionForKey(key: string, context: KeyContext): KeyAction | null {
   const plain = intentForKey(key);
@@ -48,10 +50,10 @@ export function actionForKey(key: string, context: KeyContext): KeyAction | null
     const language: Language = context.language === 'id' ? 'en' : 'id';
     return { kind: 'intent', intent: { type: 'chooseLanguage', language } };
   }
-  if (key === '#' || (key === '3' && context.screen === 'attract')) {
-    if (!context.speechAvailable) return null;
-    return { kind: 'speech', action: context.speechEnabled ? 'repeat' : 'on' };
-  }
+  if (key === '#')
+    return context.speechAvailable
+      ? { kind: 'intent', intent: { type: 'voice', command: 'repeat' } }
+      : null;
   if (key === '+' || key === '-') {
     if (!context.speechEnabled) return null;
     return { kind: 'speech', action: key === '+' ? 'louder' : 'quieter' };

@@ -19,6 +19,7 @@ export function attractView(seq: number, overrides: Partial<SessionView> = {}): 
     projection: null,
     idle: { secondsLeft: null, warning: false },
     devices: { printer: 'ready' },
+    voice: { on: false, repeat: 0 },
     terminalId: 'KSK-TEST-01',
     technician: null,
     ...overrides,

@@ -34,6 +34,11 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel') }),
   z.object({ type: z.literal('back') }),
   z.object({ type: z.literal('extendTime') }),
+  /**
+   * Voice guidance (the UI speaks; the brain keeps whether it is on, so the pin pad can turn it
+   * on and the session's end turns it off for the next person).
+   */
+  z.object({ type: z.literal('voice'), command: z.enum(['on', 'off', 'repeat']) }),
   /** Any touch or key: keeps the idle timer from running out while a person is active. */
   z.object({ type: z.literal('activity') }),
   z.object({ type: z.literal('showHistory') }),

@@ -218,6 +218,8 @@ export const SessionView = z.object({
     warning: z.boolean(),
   }),
   devices: DeviceReadiness,
+  /** Voice guidance: on or off, and a counter that goes up each time the prompt is to be said again. */
+  voice: z.object({ on: z.boolean(), repeat: z.number().int().nonnegative() }),
   terminalId: z.string(),
   technician: TechnicianView.nullable(),
 });

@@ -42,7 +42,18 @@ describe('what voice guidance says', () => {
 
   it('tells a person on the start screen which keys do what', () => {
     expect(spokenText(messagesFor('en'), attractView(1, { language: 'en' }))).toContain(
-      '3 or # voice guidance, * switch language',
+      '3 voice guidance on / off, # repeat, * switch language',
+    );
+  });
+
+  it('warns of the time-out, and says how to get more time', () => {
+    const view = attractView(1, {
+      screen: 'balance',
+      language: 'en',
+      idle: { secondsLeft: 18, warning: true },
+    });
+    expect(spokenText(messagesFor('en'), view)).toBe(
+      'Time is almost up. Your session ends in 18 seconds. Press Enter for more time.',
     );
   });
 });

@@ -18,6 +18,8 @@ export function spokenRupiah(amount: number, language: Language): string {
 export function spokenText(t: Messages, view: SessionView): string {
   const money = (amount: number) => spokenRupiah(amount, view.language);
   const error = errorMessage(t, view.error);
+  if (view.idle.warning && view.idle.secondsLeft !== null)
+    return `${t.idleTitle}. ${t.idleBody(view.idle.secondsLeft)} ${t.idleSpokenHint}`;
   switch (view.screen) {
     case 'attract':
       return `${t.attractTitle}. ${t.attractHint} ${t.attractKeypadHint}`;

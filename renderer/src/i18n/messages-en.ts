@@ -10,7 +10,7 @@ export const en: Messages = {
   attractStart: 'Start',
   attractHint: 'Have your KPJ number (11 digits) and date of birth ready.',
   attractKeypadHint:
-    'With the keypad: Enter to start, 1 Bahasa Indonesia, 2 English, 3 or # voice guidance, * switch language.',
+    'With the keypad: Enter to start, 1 Bahasa Indonesia, 2 English, 3 voice guidance on / off, # repeat, * switch language.',
   enterKpjTitle: 'Enter your KPJ number',
   enterKpjHelp: 'The KPJ number has 11 digits and is printed on your membership card.',
   kpjFieldLabel: 'KPJ number',
@@ -74,6 +74,7 @@ export const en: Messages = {
   idleTitle: 'Time is almost up',
   idleBody: (seconds) => `Your session ends in ${seconds} seconds.`,
   idleMore: 'More time',
+  idleSpokenHint: 'Press Enter for more time.',
   terminal: (id) => `Terminal ${id}`,
   connecting: 'Connecting…',
   menuHistory: 'Contribution details',

@@ -9,7 +9,7 @@ export const id = {
   attractStart: 'Mulai',
   attractHint: 'Siapkan Nomor KPJ (11 digit) dan tanggal lahir Anda.',
   attractKeypadHint:
-    'Dengan keypad: Enter untuk mulai, 1 Bahasa Indonesia, 2 English, 3 atau # panduan suara, * ganti bahasa.',
+    'Dengan keypad: Enter untuk mulai, 1 Bahasa Indonesia, 2 English, 3 panduan suara nyala / mati, # ulangi, * ganti bahasa.',
   enterKpjTitle: 'Masukkan Nomor KPJ',
   enterKpjHelp: 'Nomor KPJ terdiri dari 11 digit, tertera pada kartu peserta.',
   kpjFieldLabel: 'Nomor KPJ',
@@ -74,6 +74,7 @@ export const id = {
   idleTitle: 'Waktu hampir habis',
   idleBody: (seconds: number) => `Sesi akan berakhir dalam ${seconds} detik.`,
   idleMore: 'Tambah Waktu',
+  idleSpokenHint: 'Tekan Enter untuk menambah waktu.',
   terminal: (id: string) => `Terminal ${id}`,
   connecting: 'Menghubungkan…',
   menuHistory: 'Rincian Iuran',
