@@ -11,6 +11,11 @@ export const en: Messages = {
   attractHint: 'Have your KPJ number (11 digits) and date of birth ready.',
   attractKeypadHint:
     'With the keypad: Enter to start, 1 Bahasa Indonesia, 2 English, 3 voice guidance on / off, # repeat, * switch language.',
+  keypadLegendTitle: 'With the keypad',
+  keypadLegendStart: 'Start',
+  keypadLegendVoice: 'Voice guidance on / off',
+  keypadLegendRepeat: 'Repeat',
+  keypadLegendLanguage: 'Switch language',
   enterKpjTitle: 'Enter your KPJ number',
   enterKpjHelp: 'The KPJ number has 11 digits and is printed on your membership card.',
   kpjFieldLabel: 'KPJ number',

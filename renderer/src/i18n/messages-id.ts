@@ -10,6 +10,11 @@ export const id = {
   attractHint: 'Siapkan Nomor KPJ (11 digit) dan tanggal lahir Anda.',
   attractKeypadHint:
     'Dengan keypad: Enter untuk mulai, 1 Bahasa Indonesia, 2 English, 3 panduan suara nyala / mati, # ulangi, * ganti bahasa.',
+  keypadLegendTitle: 'Dengan keypad',
+  keypadLegendStart: 'Mulai',
+  keypadLegendVoice: 'Panduan suara nyala / mati',
+  keypadLegendRepeat: 'Ulangi',
+  keypadLegendLanguage: 'Ganti bahasa',
   enterKpjTitle: 'Masukkan Nomor KPJ',
   enterKpjHelp: 'Nomor KPJ terdiri dari 11 digit, tertera pada kartu peserta.',
   kpjFieldLabel: 'Nomor KPJ',
