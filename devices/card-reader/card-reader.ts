@@ -6,8 +6,9 @@ import {
   type Listener,
   type StatusChangedEvent,
 } from '../common/device';
+import { errorNote, LineDevice } from '../common/line-device';
+import { ExpiringValue, PendingRead } from '../common/pending-read';
 import type { Transport } from '../common/transport';
-import { ListenerSet } from '../transports/listener-set';
 import { interpretTracks, type CardData, type CardSummary } from './card-data';
 import type {
   CardReaderCapabilities,
@@ -32,11 +33,6 @@ export interface CardReaderOptions {
 
 type ReaderEvent = CardReaderEvent | StatusChangedEvent<CardReaderStatus>;
 
-interface PendingRead {
-  resolve(result: Completion<CardSummary>): void;
-  timer: ReturnType<typeof setTimeout>;
-}
-
 /**
  * Magstripe card reader (ISO 7813 tracks 1-2, track 3 passed over) on any Transport. Events and
  * completions carry only a masked summary; the PAN / KPJ and track 2 leave through
@@ -52,31 +48,33 @@ export class CardReader implements Device<
   private readonly codec: CardReaderCodec;
   private readonly statusTimeoutMs: number;
   private readonly frameTimeoutMs: number;
-  private readonly cardDataTtlMs: number;
-  private readonly events = new ListenerSet<[ReaderEvent]>();
-  private current: CardReaderStatus = { device: 'noDevice', media: 'unknown' };
-  private pending: PendingRead | undefined;
-  private cardData: CardData | undefined;
-  private cardDataTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly line: LineDevice<CardReaderStatus, CardReaderEvent>;
+  private readonly read = new PendingRead<CardSummary>();
+  private readonly cardData: ExpiringValue<CardData>;
   private frameTimer: ReturnType<typeof setTimeout> | undefined;
   private mediaWaiter: (() => void) | undefined;
-  private unsubscribe: Array<() => void> = [];
-  private closing = false;
 
   constructor(options: CardReaderOptions) {
     this.transport = options.transport;
+    this.line = new LineDevice<CardReaderStatus, CardReaderEvent>({
+      transport: this.transport,
+      initialStatus: { device: 'noDevice', media: 'unknown' },
+      sameStatus: (a, b) => a.device === b.device && a.media === b.media,
+      onData: (chunk) => this.accept(chunk),
+      onLinkLost: (reason) => this.linkLost(reason),
+    });
     this.codec = options.mode === 'hid' ? new HidCardReportDecoder() : new SerialCardFrameDecoder();
     this.statusTimeoutMs = options.statusTimeoutMs ?? 1000;
     this.frameTimeoutMs = options.frameTimeoutMs ?? 1000;
-    this.cardDataTtlMs = options.cardDataTtlMs ?? 60_000;
+    this.cardData = new ExpiringValue(options.cardDataTtlMs ?? 60_000);
   }
 
   on(listener: Listener<ReaderEvent>): () => void {
-    return this.events.add(listener);
+    return this.line.on(listener);
   }
 
   status(): CardReaderStatus {
-    return { ...this.current };
+    return this.line.status();
   }
 
   capabilities(): CardReaderCapabilities {
@@ -101,22 +99,10 @@ export class CardReader implements Device<
    * online as soon as it sends anything sensible.
    */
   async open(): Promise<Completion> {
-    this.closing = false;
     this.codec.reset();
-    this.subscribe();
-    if (!this.transport.isOpen) {
-      try {
-        await this.transport.open();
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : 'unknown error';
-        this.setStatus({
-          device: 'offline',
-          media: 'unknown',
-          lastError: this.note(`cannot open link: ${reason}`),
-        });
-        return failure('deviceNotReady', `cannot open ${this.transport.description}: ${reason}`);
-      }
-    }
+    this.line.listen();
+    const opened = await this.line.openTransport({ device: 'offline', media: 'unknown' });
+    if (opened.code !== 'success') return opened;
     const answered = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), this.statusTimeoutMs);
       this.mediaWaiter = () => {
@@ -132,10 +118,10 @@ export class CardReader implements Device<
     const ok = await answered;
     this.mediaWaiter = undefined;
     if (!ok) {
-      this.setStatus({
+      this.line.setStatus({
         device: 'offline',
         media: 'unknown',
-        lastError: this.note('no answer to status request'),
+        lastError: errorNote('no answer to status request'),
       });
       return failure('deviceNotReady', 'card reader did not answer the status request');
     }
@@ -143,38 +129,27 @@ export class CardReader implements Device<
   }
 
   async close(): Promise<void> {
-    this.closing = true;
     this.cancel();
-    this.wipeCardData();
+    this.cardData.wipe();
     this.clearFrameTimer();
-    for (const off of this.unsubscribe.splice(0)) off();
-    try {
-      await this.transport.close();
-    } catch {
-      // Already gone.
-    }
-    this.setStatus({ device: 'noDevice', media: 'unknown' });
+    await this.line.close({ device: 'noDevice', media: 'unknown' });
   }
 
   cancel(): void {
-    this.finish(failure('canceled', 'card read canceled'));
+    this.read.finish(failure('canceled', 'card read canceled'));
   }
 
   /** Waits for the next card. The summary is masked; call takeCardData() for the numbers. */
   readCard(timeoutMs = 30_000): Promise<Completion<CardSummary>> {
     if (!this.transport.isOpen)
       return Promise.resolve(failure('deviceNotReady', 'card reader not connected'));
-    if (this.current.media === 'jammed')
+    if (this.line.status().media === 'jammed')
       return Promise.resolve(failure('mediaJammed', 'card jammed in reader'));
-    if (this.pending)
-      return Promise.resolve(failure('deviceNotReady', 'another card read is in progress'));
-    return new Promise((resolve) => {
-      const timer = setTimeout(
-        () => this.finish(failure('timeOut', 'no card within the time limit')),
-        timeoutMs,
-      );
-      this.pending = { resolve, timer };
-    });
+    return this.read.wait(
+      timeoutMs,
+      'another card read is in progress',
+      'no card within the time limit',
+    );
   }
 
   /**
@@ -182,25 +157,7 @@ export class CardReader implements Device<
    * component that needs them (PIN block, host request, session). Cleared by this call.
    */
   takeCardData(): CardData | undefined {
-    const data = this.cardData;
-    this.wipeCardData();
-    return data;
-  }
-
-  private finish(result: Completion<CardSummary>): void {
-    const pending = this.pending;
-    if (!pending) return;
-    this.pending = undefined;
-    clearTimeout(pending.timer);
-    pending.resolve(result);
-  }
-
-  private subscribe(): void {
-    for (const off of this.unsubscribe.splice(0)) off();
-    this.unsubscribe.push(
-      this.transport.onData((chunk) => this.accept(chunk)),
-      this.transport.onClose((error) => this.linkLost(error)),
-    );
+    return this.cardData.take();
   }
 
   private accept(chunk: Uint8Array): void {
@@ -236,72 +193,42 @@ export class CardReader implements Device<
       if (message.cardData) this.invalid(message.reason);
       return;
     }
-    if (this.current.device !== 'online') this.setStatus({ ...this.current, device: 'online' });
+    const current = this.line.status();
+    if (current.device !== 'online') this.line.setStatus({ ...current, device: 'online' });
     const result = interpretTracks(message.tracks);
     if (!result.ok) {
       this.invalid(result.reason);
       return;
     }
-    this.storeCardData(result.data);
-    this.events.emit({ type: 'cardRead', card: result.summary });
-    this.finish(success(result.summary));
+    this.cardData.store(result.data);
+    this.line.emit({ type: 'cardRead', card: result.summary });
+    this.read.finish(success(result.summary));
   }
 
   private invalid(reason: string): void {
-    this.events.emit({ type: 'invalidMedia', reason });
-    this.finish(failure('invalidData', `invalid card: ${reason}`));
+    this.line.emit({ type: 'invalidMedia', reason });
+    this.read.finish(failure('invalidData', `invalid card: ${reason}`));
   }
 
   private updateMedia(media: MediaState): void {
-    const previous = this.current.media;
-    this.setStatus({ ...this.current, device: 'online', media });
+    const current = this.line.status();
+    const previous = current.media;
+    this.line.setStatus({ ...current, device: 'online', media });
     if (media === previous) return;
-    if (media === 'present') this.events.emit({ type: 'mediaInserted' });
-    if (media === 'noMedia' && previous !== 'unknown') this.events.emit({ type: 'mediaRemoved' });
-    if (media === 'jammed') this.finish(failure('mediaJammed', 'card jammed in reader'));
+    if (media === 'present') this.line.emit({ type: 'mediaInserted' });
+    if (media === 'noMedia' && previous !== 'unknown') this.line.emit({ type: 'mediaRemoved' });
+    if (media === 'jammed') this.read.finish(failure('mediaJammed', 'card jammed in reader'));
   }
 
-  private linkLost(error?: Error): void {
-    if (this.closing) return;
-    const reason = error?.message ?? 'link closed';
+  private linkLost(reason: string): void {
     this.codec.reset();
     this.clearFrameTimer();
-    this.setStatus({
-      device: 'offline',
-      media: 'unknown',
-      lastError: this.note(`link lost: ${reason}`),
-    });
-    this.events.emit({ type: 'linkLost', reason });
-    this.finish(failure('deviceNotReady', 'card reader disconnected'));
-  }
-
-  private storeCardData(data: CardData): void {
-    this.wipeCardData();
-    this.cardData = data;
-    this.cardDataTimer = setTimeout(() => this.wipeCardData(), this.cardDataTtlMs);
-    this.cardDataTimer.unref?.();
-  }
-
-  private wipeCardData(): void {
-    this.cardData = undefined;
-    if (this.cardDataTimer) clearTimeout(this.cardDataTimer);
-    this.cardDataTimer = undefined;
+    this.line.reportLinkLost(reason, { device: 'offline', media: 'unknown' });
+    this.read.finish(failure('deviceNotReady', 'card reader disconnected'));
   }
 
   private clearFrameTimer(): void {
     if (this.frameTimer) clearTimeout(this.frameTimer);
     this.frameTimer = undefined;
-  }
-
-  private note(description: string): { description: string; at: string } {
-    return { description, at: new Date().toISOString() };
-  }
-
-  private setStatus(next: CardReaderStatus): void {
-    const previous = this.current;
-    const merged = { ...next, lastError: next.lastError ?? previous.lastError };
-    this.current = merged;
-    if (previous.device === merged.device && previous.media === merged.media) return;
-    this.events.emit({ type: 'statusChanged', status: this.status() });
   }
 }

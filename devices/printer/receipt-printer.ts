@@ -6,8 +6,8 @@ import {
   type Listener,
   type StatusChangedEvent,
 } from '../common/device';
+import { errorNote, LineDevice } from '../common/line-device';
 import type { Transport } from '../common/transport';
-import { ListenerSet } from '../transports/listener-set';
 import {
   DEFAULT_ENCODING,
   encodeJobToEscPos,
@@ -58,13 +58,10 @@ export class ReceiptPrinter implements Device<
   private readonly chunkSize: number;
   private readonly pollIntervalMs: number;
   private readonly querier: StatusQuerier;
-  private readonly events = new ListenerSet<[PrinterEvent]>();
-  private current: ReceiptPrinterStatus = INITIAL_STATUS;
+  private readonly line: LineDevice<ReceiptPrinterStatus, ReceiptPrinterEvent>;
   private controller = new AbortController();
   private queue: Promise<unknown> = Promise.resolve();
   private busy = false;
-  private closing = false;
-  private unsubscribe: Array<() => void> = [];
   private poller: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: ReceiptPrinterOptions) {
@@ -75,14 +72,29 @@ export class ReceiptPrinter implements Device<
     this.chunkSize = Math.max(options.chunkSize ?? 256, 1);
     this.pollIntervalMs = options.pollIntervalMs ?? 0;
     this.querier = new StatusQuerier(this.transport, this.statusTimeoutMs);
+    this.line = new LineDevice<ReceiptPrinterStatus, ReceiptPrinterEvent>({
+      transport: this.transport,
+      initialStatus: INITIAL_STATUS,
+      sameStatus: (a, b) =>
+        a.device === b.device && a.paper === b.paper && a.cover === b.cover && a.fault === b.fault,
+      statusChanged: (previous, next) => {
+        if (next.paper === 'low' && previous.paper !== 'low') this.line.emit({ type: 'paperLow' });
+        if (next.paper === 'out' && previous.paper !== 'out') this.line.emit({ type: 'paperOut' });
+      },
+      onData: (data) => this.querier.accept(data),
+      onLinkLost: (reason) => {
+        this.querier.linkLost(reason);
+        this.line.reportLinkLost(reason, { ...INITIAL_STATUS });
+      },
+    });
   }
 
   on(listener: Listener<PrinterEvent>): () => void {
-    return this.events.add(listener);
+    return this.line.on(listener);
   }
 
   status(): ReceiptPrinterStatus {
-    return { ...this.current };
+    return this.line.status();
   }
 
   capabilities(): ReceiptPrinterCapabilities {
@@ -110,20 +122,9 @@ export class ReceiptPrinter implements Device<
    * `refreshStatus()` or `print()` can find the printer back.
    */
   async open(): Promise<Completion> {
-    this.closing = false;
-    if (!this.transport.isOpen) {
-      try {
-        await this.transport.open();
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : 'unknown error';
-        this.setStatus({
-          ...INITIAL_STATUS,
-          lastError: this.errorNote(`cannot open link: ${reason}`),
-        });
-        return failure('deviceNotReady', `cannot open ${this.transport.description}: ${reason}`);
-      }
-    }
-    this.subscribe();
+    const opened = await this.line.openTransport({ ...INITIAL_STATUS });
+    if (opened.code !== 'success') return opened;
+    this.line.listen();
     this.startPolling();
     const reading = await this.refreshStatus();
     if (reading.code !== 'success') return failure('deviceNotReady', reading.errorDescription);
@@ -131,16 +132,9 @@ export class ReceiptPrinter implements Device<
   }
 
   async close(): Promise<void> {
-    this.closing = true;
     this.stopPolling();
     this.cancel();
-    for (const off of this.unsubscribe.splice(0)) off();
-    try {
-      await this.transport.close();
-    } catch {
-      // Closing a link that is already gone is fine.
-    }
-    this.setStatus({ ...INITIAL_STATUS });
+    await this.line.close({ ...INITIAL_STATUS });
   }
 
   cancel(): void {
@@ -205,16 +199,16 @@ export class ReceiptPrinter implements Device<
 
   private async read(signal: AbortSignal, firstTimeoutMs: number): Promise<StatusReading> {
     const reading = await readStatus(this.querier, signal, firstTimeoutMs);
-    if (reading.kind === 'status') this.setStatus(reading.status);
+    if (reading.kind === 'status') this.line.setStatus(reading.status);
     else if (reading.kind === 'timeout')
-      this.setStatus({
+      this.line.setStatus({
         device: 'offline',
         paper: 'unknown',
         cover: 'unknown',
-        lastError: this.errorNote(reading.description),
+        lastError: errorNote(reading.description),
       });
     else if (reading.kind === 'linkDown')
-      this.setStatus({ ...INITIAL_STATUS, lastError: this.errorNote(reading.description) });
+      this.line.setStatus({ ...INITIAL_STATUS, lastError: errorNote(reading.description) });
     return reading;
   }
 
@@ -240,20 +234,6 @@ export class ReceiptPrinter implements Device<
     return result;
   }
 
-  private subscribe(): void {
-    for (const off of this.unsubscribe.splice(0)) off();
-    this.unsubscribe.push(
-      this.transport.onData((data) => this.querier.accept(data)),
-      this.transport.onClose((error) => {
-        if (this.closing) return;
-        const reason = error?.message ?? 'link closed';
-        this.querier.linkLost(reason);
-        this.setStatus({ ...INITIAL_STATUS, lastError: this.errorNote(`link lost: ${reason}`) });
-        this.events.emit({ type: 'linkLost', reason });
-      }),
-    );
-  }
-
   private startPolling(): void {
     this.stopPolling();
     if (this.pollIntervalMs <= 0) return;
@@ -266,27 +246,5 @@ export class ReceiptPrinter implements Device<
   private stopPolling(): void {
     if (this.poller) clearInterval(this.poller);
     this.poller = undefined;
-  }
-
-  private errorNote(description: string): { description: string; at: string } {
-    return { description, at: new Date().toISOString() };
-  }
-
-  private setStatus(next: ReceiptPrinterStatus): void {
-    const previous = this.current;
-    const merged: ReceiptPrinterStatus = {
-      ...next,
-      lastError: next.lastError ?? previous.lastError,
-    };
-    this.current = merged;
-    const same =
-      previous.device === merged.device &&
-      previous.paper === merged.paper &&
-      previous.cover === merged.cover &&
-      previous.fault === merged.fault;
-    if (same) return;
-    this.events.emit({ type: 'statusChanged', status: this.status() });
-    if (merged.paper === 'low' && previous.paper !== 'low') this.events.emit({ type: 'paperLow' });
-    if (merged.paper === 'out' && previous.paper !== 'out') this.events.emit({ type: 'paperOut' });
   }
 }

@@ -6,8 +6,9 @@ import {
   type Listener,
   type StatusChangedEvent,
 } from '../common/device';
+import { LineDevice } from '../common/line-device';
+import { ExpiringValue, PendingRead } from '../common/pending-read';
 import type { Transport } from '../common/transport';
-import { ListenerSet } from '../transports/listener-set';
 import { HidScanReportDecoder } from './hid-pos-report';
 import type { ScanMessage, ScannerCodec } from './scan-messages';
 import { parseScannerPayload } from './scanner-payload';
@@ -30,11 +31,6 @@ export interface ScannerOptions {
 
 type ScannerDeviceEvent = ScannerEvent | StatusChangedEvent<ScannerStatus>;
 
-interface PendingRead {
-  resolve(result: Completion<ScanSummary>): void;
-  timer: ReturnType<typeof setTimeout>;
-}
-
 const maskKpj = (kpj: string) => '*'.repeat(kpj.length - 4) + kpj.slice(-4);
 
 /**
@@ -46,29 +42,30 @@ export class Scanner implements Device<ScannerStatus, ScannerCapabilities, Scann
   private readonly transport: Transport;
   private readonly codec: ScannerCodec;
   private readonly scanTimeoutMs: number;
-  private readonly kpjTtlMs: number;
-  private readonly events = new ListenerSet<[ScannerDeviceEvent]>();
-  private current: ScannerStatus = { device: 'noDevice' };
-  private pending: PendingRead | undefined;
-  private kpj: string | undefined;
-  private kpjTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly line: LineDevice<ScannerStatus, ScannerEvent>;
+  private readonly read = new PendingRead<ScanSummary>();
+  private readonly kpj: ExpiringValue<string>;
   private partialTimer: ReturnType<typeof setTimeout> | undefined;
-  private unsubscribe: Array<() => void> = [];
-  private closing = false;
 
   constructor(options: ScannerOptions) {
     this.transport = options.transport;
+    this.line = new LineDevice<ScannerStatus, ScannerEvent>({
+      transport: this.transport,
+      initialStatus: { device: 'noDevice' },
+      onData: (chunk) => this.accept(chunk),
+      onLinkLost: (reason) => this.linkLost(reason),
+    });
     this.codec = options.mode === 'hid' ? new HidScanReportDecoder() : new ScannerLineDecoder();
     this.scanTimeoutMs = options.scanTimeoutMs ?? 500;
-    this.kpjTtlMs = options.kpjTtlMs ?? 60_000;
+    this.kpj = new ExpiringValue(options.kpjTtlMs ?? 60_000);
   }
 
   on(listener: Listener<ScannerDeviceEvent>): () => void {
-    return this.events.add(listener);
+    return this.line.on(listener);
   }
 
   status(): ScannerStatus {
-    return { ...this.current };
+    return this.line.status();
   }
 
   capabilities(): ScannerCapabilities {
@@ -81,64 +78,39 @@ export class Scanner implements Device<ScannerStatus, ScannerCapabilities, Scann
   }
 
   async open(): Promise<Completion> {
-    this.closing = false;
     this.codec.reset();
-    for (const off of this.unsubscribe.splice(0)) off();
-    this.unsubscribe.push(
-      this.transport.onData((chunk) => this.accept(chunk)),
-      this.transport.onClose((error) => this.linkLost(error)),
-    );
-    if (!this.transport.isOpen) {
-      try {
-        await this.transport.open();
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : 'unknown error';
-        this.setStatus({ device: 'offline', lastError: this.note(`cannot open link: ${reason}`) });
-        return failure('deviceNotReady', `cannot open ${this.transport.description}: ${reason}`);
-      }
-    }
-    this.setStatus({ device: 'online' });
+    this.line.listen();
+    const opened = await this.line.openTransport({ device: 'offline' });
+    if (opened.code !== 'success') return opened;
+    this.line.setStatus({ device: 'online' });
     return success(undefined);
   }
 
   async close(): Promise<void> {
-    this.closing = true;
     this.cancel();
-    this.wipeKpj();
+    this.kpj.wipe();
     this.clearPartialTimer();
-    for (const off of this.unsubscribe.splice(0)) off();
-    try {
-      await this.transport.close();
-    } catch {
-      // Already gone.
-    }
-    this.setStatus({ device: 'noDevice' });
+    await this.line.close({ device: 'noDevice' });
   }
 
   cancel(): void {
-    this.finish(failure('canceled', 'scan canceled'));
+    this.read.finish(failure('canceled', 'scan canceled'));
   }
 
   /** Waits for the next accepted scan; masked summary, full KPJ from takeKpj(). */
   readKpj(timeoutMs = 30_000): Promise<Completion<ScanSummary>> {
     if (!this.transport.isOpen)
       return Promise.resolve(failure('deviceNotReady', 'scanner not connected'));
-    if (this.pending)
-      return Promise.resolve(failure('deviceNotReady', 'another scan read is in progress'));
-    return new Promise((resolve) => {
-      const timer = setTimeout(
-        () => this.finish(failure('timeOut', 'nothing scanned within the time limit')),
-        timeoutMs,
-      );
-      this.pending = { resolve, timer };
-    });
+    return this.read.wait(
+      timeoutMs,
+      'another scan read is in progress',
+      'nothing scanned within the time limit',
+    );
   }
 
   /** The KPJ of the last accepted scan, for the session; cleared by this call. */
   takeKpj(): string | undefined {
-    const kpj = this.kpj;
-    this.wipeKpj();
-    return kpj;
+    return this.kpj.take();
   }
 
   private accept(chunk: Uint8Array): void {
@@ -169,61 +141,30 @@ export class Scanner implements Device<ScannerStatus, ScannerCapabilities, Scann
       this.invalid(parsed.reason);
       return;
     }
-    this.wipeKpj();
-    this.kpj = parsed.kpj;
-    this.kpjTimer = setTimeout(() => this.wipeKpj(), this.kpjTtlMs);
-    this.kpjTimer.unref?.();
+    this.kpj.store(parsed.kpj);
     const scan: ScanSummary = {
       maskedKpj: maskKpj(parsed.kpj),
       source: parsed.source,
       symbology: message.symbology,
     };
-    this.events.emit({ type: 'scanned', scan });
-    this.finish(success(scan));
+    this.line.emit({ type: 'scanned', scan });
+    this.read.finish(success(scan));
   }
 
   private invalid(reason: string): void {
-    this.events.emit({ type: 'invalidData', reason });
-    this.finish(failure('invalidData', `not a KPJ payload: ${reason}`));
+    this.line.emit({ type: 'invalidData', reason });
+    this.read.finish(failure('invalidData', `not a KPJ payload: ${reason}`));
   }
 
-  private finish(result: Completion<ScanSummary>): void {
-    const pending = this.pending;
-    if (!pending) return;
-    this.pending = undefined;
-    clearTimeout(pending.timer);
-    pending.resolve(result);
-  }
-
-  private linkLost(error?: Error): void {
-    if (this.closing) return;
-    const reason = error?.message ?? 'link closed';
+  private linkLost(reason: string): void {
     this.codec.reset();
     this.clearPartialTimer();
-    this.setStatus({ device: 'offline', lastError: this.note(`link lost: ${reason}`) });
-    this.events.emit({ type: 'linkLost', reason });
-    this.finish(failure('deviceNotReady', 'scanner disconnected'));
-  }
-
-  private wipeKpj(): void {
-    this.kpj = undefined;
-    if (this.kpjTimer) clearTimeout(this.kpjTimer);
-    this.kpjTimer = undefined;
+    this.line.reportLinkLost(reason, { device: 'offline' });
+    this.read.finish(failure('deviceNotReady', 'scanner disconnected'));
   }
 
   private clearPartialTimer(): void {
     if (this.partialTimer) clearTimeout(this.partialTimer);
     this.partialTimer = undefined;
-  }
-
-  private note(description: string): { description: string; at: string } {
-    return { description, at: new Date().toISOString() };
-  }
-
-  private setStatus(next: ScannerStatus): void {
-    const previous = this.current;
-    this.current = { ...next, lastError: next.lastError ?? previous.lastError };
-    if (previous.device === this.current.device) return;
-    this.events.emit({ type: 'statusChanged', status: this.status() });
   }
 }
