@@ -1,5 +1,6 @@
 import type {
   BalanceSummary,
+  JournalAnchor,
   LookupReply,
   OtpSendReply,
   VerifyReply,
@@ -46,5 +47,12 @@ export class InstantHost implements HostClient {
 
   async ping() {
     return 0;
+  }
+
+  /** Accepted and dropped: the benchmark times the brain, not the journal anchoring. */
+  async sendJournalAnchor(): Promise<void> {}
+
+  async latestJournalAnchor(): Promise<JournalAnchor | null> {
+    return null;
   }
 }

@@ -114,6 +114,7 @@ export const HostErrorCode = z.enum([
   'tooSoon',
   'unauthorized',
   'badRequest',
+  'conflict',
   'internal',
 ]);
 export type HostErrorCode = z.infer<typeof HostErrorCode>;
@@ -132,3 +133,18 @@ export type HostErrorBody = z.infer<typeof HostErrorBody>;
 /** GET /v1/health: the host is up; `time` is its clock as an ISO 8601 instant. */
 export const HealthReply = z.object({ status: z.literal('ok'), time: z.string().min(1) });
 export type HealthReply = z.infer<typeof HealthReply>;
+
+/**
+ * POST /v1/journal-anchors (request) and GET /v1/journal-anchors/latest (reply): the head of the
+ * kiosk's electronic journal, so a journal cut short or re-hashed later no longer matches it.
+ * The terminal is the request's X-Terminal-Id.
+ */
+export const JournalAnchor = z.object({
+  /** Seq of the last journal record. */
+  seq: z.number().int().positive(),
+  /** That record's hash: SHA-256, 64 lowercase hex digits. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'),
+  /** When the kiosk read this head (its clock), an ISO 8601 instant. */
+  at: z.iso.datetime({ offset: true }),
+});
+export type JournalAnchor = z.infer<typeof JournalAnchor>;

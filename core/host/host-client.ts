@@ -1,6 +1,7 @@
 import type {
   BalanceSummary,
   ContributionHistory,
+  JournalAnchor,
   LookupReply,
   OtpSendReply,
   VerifyReply,
@@ -14,6 +15,8 @@ export type HostFailure =
   | { kind: 'otpExpired' }
   | { kind: 'tooSoon'; retryAfterSeconds: number }
   | { kind: 'unauthorized' }
+  /** 409: the host holds a later journal anchor for this terminal (or another hash for this seq). */
+  | { kind: 'conflict' }
   | { kind: 'timeout' }
   | { kind: 'unavailable'; detail: string }
   | { kind: 'malformedReply'; detail: string };
@@ -36,4 +39,11 @@ export interface HostClient {
   contributions(token: string, months: number, signal?: AbortSignal): Promise<ContributionHistory>;
   /** Round-trip to the host's health endpoint, for technicians. Resolves with latency in ms. */
   ping(signal?: AbortSignal): Promise<number>;
+  /**
+   * Stores this terminal's journal head on the host. Rejects with `conflict` when the host
+   * already holds a later seq (or another hash for this seq).
+   */
+  sendJournalAnchor(anchor: JournalAnchor, signal?: AbortSignal): Promise<void>;
+  /** The host's latest journal anchor for this terminal; null when it holds none. */
+  latestJournalAnchor(signal?: AbortSignal): Promise<JournalAnchor | null>;
 }

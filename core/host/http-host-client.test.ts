@@ -154,6 +154,36 @@ describe('HttpHostClient', () => {
     expect(await failureOf(client.ping(AbortSignal.timeout(50)))).toEqual({ kind: 'timeout' });
   });
 
+  it('sends a journal anchor under the base path; 200 with any body counts as stored', async () => {
+    const seen: string[] = [];
+    const baseUrl = await stubHost((request, body, response) => {
+      seen.push(`${request.method} ${request.url} ${request.headers['x-terminal-id']} ${body}`);
+      if (request.method === 'POST') return reply(response, 200, 'stored, thanks');
+      reply(response, 404, { code: 'notFound', message: 'no journal anchor for this terminal' });
+    }, '/gw');
+    const client = new HttpHostClient({ baseUrl, terminalId: 'KSK-01' });
+    const anchor = { seq: 12, hash: 'c'.repeat(64), at: '2026-11-22T03:15:00.000Z' };
+    await expect(client.sendJournalAnchor(anchor)).resolves.toBeUndefined();
+    expect(await client.latestJournalAnchor()).toBeNull();
+    expect(seen).toEqual([
+      `POST /gw/v1/journal-anchors KSK-01 ${JSON.stringify(anchor)}`,
+      'GET /gw/v1/journal-anchors/latest KSK-01 ',
+    ]);
+  });
+
+  it('maps 409 to conflict and keeps 5xx and timeouts as they are for anchors', async () => {
+    let next: [number, unknown] = [409, { code: 'conflict', message: 'later anchor' }];
+    const baseUrl = await stubHost((_request, _body, response) => reply(response, ...next));
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    const anchor = { seq: 3, hash: 'd'.repeat(64), at: '2026-11-22T03:15:00.000Z' };
+    expect(await failureOf(client.sendJournalAnchor(anchor))).toEqual({ kind: 'conflict' });
+    next = [503, { code: 'internal', message: 'x' }];
+    expect(await failureOf(client.latestJournalAnchor())).toEqual({
+      kind: 'unavailable',
+      detail: 'HTTP 503',
+    });
+  });
+
   it('resolves ping with the round-trip time in ms', async () => {
     const baseUrl = await stubHost((_request, _body, response) =>
       reply(response, 200, { status: 'ok', time: new Date().toISOString() }),

@@ -4,6 +4,7 @@ import {
   ContributionHistory,
   HealthReply,
   HostErrorBody,
+  JournalAnchor,
   LookupReply,
   OtpSendReply,
   OtpVerifyReply,
@@ -21,7 +22,15 @@ export interface HttpHostClientOptions {
 }
 
 type Operation =
-  'lookup' | 'verify' | 'otpSend' | 'otpVerify' | 'balance' | 'contributions' | 'health';
+  | 'lookup'
+  | 'verify'
+  | 'otpSend'
+  | 'otpVerify'
+  | 'balance'
+  | 'contributions'
+  | 'health'
+  | 'anchorStore'
+  | 'anchorLatest';
 
 /** Operations whose 401 means "wrong answer, N attempts left" rather than "token not accepted". */
 const VERIFYING: ReadonlySet<Operation> = new Set(['verify', 'otpVerify']);
@@ -32,7 +41,8 @@ interface Call<T> {
   path: string;
   body?: unknown;
   token?: string;
-  schema: z.ZodType<T>;
+  /** The 2xx reply's schema; `ignored` for calls whose answer has no content (204). */
+  schema: z.ZodType<T> | 'ignored';
   signal: AbortSignal | undefined;
 }
 
@@ -132,6 +142,32 @@ export class HttpHostClient implements HostClient {
     return Math.round(performance.now() - started);
   }
 
+  async sendJournalAnchor(anchor: JournalAnchor, signal?: AbortSignal): Promise<void> {
+    await this.call({
+      operation: 'anchorStore',
+      method: 'POST',
+      path: 'v1/journal-anchors',
+      body: anchor,
+      schema: 'ignored',
+      signal,
+    });
+  }
+
+  async latestJournalAnchor(signal?: AbortSignal): Promise<JournalAnchor | null> {
+    try {
+      return await this.call({
+        operation: 'anchorLatest',
+        method: 'GET',
+        path: 'v1/journal-anchors/latest',
+        schema: JournalAnchor,
+        signal,
+      });
+    } catch (error) {
+      if (error instanceof HostError && error.failure.kind === 'notFound') return null;
+      throw error;
+    }
+  }
+
   private async call<T>(call: Call<T>): Promise<T> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = call.signal ? AbortSignal.any([timeout, call.signal]) : timeout;
@@ -157,7 +193,9 @@ export class HttpHostClient implements HostClient {
       throw new HostError(transportFailure(error, timeout, call.signal));
     }
 
-    if (status >= 200 && status < 300) return parseReply(text, call.schema);
+    if (status >= 200 && status < 300) {
+      return call.schema === 'ignored' ? (undefined as T) : parseReply(text, call.schema);
+    }
     throw new HostError(errorFailure(call.operation, status, text));
   }
 }
@@ -212,6 +250,7 @@ function errorFailure(operation: Operation, status: number, text: string): HostF
   if (status >= 500) return { kind: 'unavailable', detail: `HTTP ${status}` };
   if (status === 404) return { kind: 'notFound' };
   if (status === 401 && !VERIFYING.has(operation)) return { kind: 'unauthorized' };
+  if (status === 409) return { kind: 'conflict' };
 
   let json: unknown;
   try {

@@ -1,4 +1,4 @@
-import type { BalanceSummary } from '../host/host-api';
+import type { BalanceSummary, JournalAnchor } from '../host/host-api';
 import { HostError, type HostClient, type HostFailure } from '../host/host-client';
 import type { PrintJob } from '../../devices/printer/print-job';
 import type { PrintOutcome, ReceiptPrinterPort } from '../devices/receipt-printer-port';
@@ -110,6 +110,21 @@ export class FakeHost implements HostClient {
 
   async ping() {
     return 1;
+  }
+
+  /**
+   * Journal anchors sent, in order; the latest is what `latestJournalAnchor` answers. Kept out
+   * of `calls` and `failNext`: a kiosk anchors in the background, at times a session test does
+   * not script.
+   */
+  anchors: JournalAnchor[] = [];
+
+  async sendJournalAnchor(anchor: JournalAnchor) {
+    this.anchors.push(anchor);
+  }
+
+  async latestJournalAnchor() {
+    return this.anchors.at(-1) ?? null;
   }
 }
 

@@ -9,6 +9,7 @@ export interface SimControls {
   clearFaults(): void;
   resetLockouts(): void;
   lastOtpFor(kpj: string): string | null;
+  resetJournalAnchors(): void;
   participants: readonly SimParticipant[];
 }
 
@@ -29,7 +30,7 @@ export function participantListing(participants: readonly SimParticipant[]) {
   });
 }
 
-/** The control API under /sim/: faults, lockouts, participants. Never exposed beyond loopback. */
+/** The control API under /sim/: faults, lockouts, journal anchors, participants. Never exposed beyond loopback. */
 export async function handleControl(
   controls: SimControls,
   request: IncomingMessage,
@@ -58,6 +59,9 @@ export async function handleControl(
       return sendJson(response, 200, controls.getFaults());
     case 'DELETE /sim/lockouts':
       controls.resetLockouts();
+      return sendJson(response, 200, { reset: true });
+    case 'DELETE /sim/journal-anchors':
+      controls.resetJournalAnchors();
       return sendJson(response, 200, { reset: true });
     case 'GET /sim/otp': {
       const kpj = url.searchParams.get('kpj') ?? '';

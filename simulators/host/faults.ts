@@ -8,6 +8,8 @@ export const HOST_ROUTES = [
   'balance',
   'contributions',
   'health',
+  'anchorStore',
+  'anchorLatest',
 ] as const;
 export type HostRoute = (typeof HOST_ROUTES)[number];
 
@@ -63,4 +65,7 @@ export const SCHEMA_MISMATCH_BODIES: Record<HostRoute, unknown> = {
   balance: { participant: { name: '' }, jht: { closingBalance: -1 }, programs: 'none' },
   contributions: { rows: [{ month: '2026-13', wage: '4.000.000' }] },
   health: { status: 'fine' },
+  // The kiosk ignores the content of a stored anchor's answer; this one is 200 all the same.
+  anchorStore: { stored: 'maybe' },
+  anchorLatest: { seq: -1, hash: 'abc', at: 'yesterday' },
 };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  JournalAnchor,
   LookupRequest,
   OtpVerifyRequest,
   VerifyRequest,
@@ -11,7 +12,7 @@ import {
   type VerifyReply,
 } from '../../core/host/host-api';
 import type { HostRoute } from './faults';
-import { bearerToken, readJson, sendError, sendJson } from './http-io';
+import { bearerToken, readJson, sendError, sendJson, sendNoContent } from './http-io';
 import type { AttemptTracker } from './lockouts';
 import { monthIndex } from './seed/months';
 import type { SimParticipant } from './seed/participant';
@@ -23,6 +24,8 @@ export interface HostState {
   attempts: AttemptTracker;
   tokens: TokenStore;
   otp: OtpStore;
+  /** The latest journal anchor of each terminal (by X-Terminal-Id), in memory only. */
+  anchors: Map<string, JournalAnchor>;
   now: () => Date;
 }
 
@@ -36,6 +39,8 @@ export function matchHostRoute(method: string, pathname: string): HostRoute | nu
     'GET /v1/balance': 'balance',
     'GET /v1/contributions': 'contributions',
     'GET /v1/health': 'health',
+    'POST /v1/journal-anchors': 'anchorStore',
+    'GET /v1/journal-anchors/latest': 'anchorLatest',
   };
   return routes[`${method} ${pathname}`] ?? null;
 }
@@ -45,6 +50,8 @@ type Handler = (
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
+  /** The request's X-Terminal-Id, already checked. */
+  terminalId: string,
 ) => Promise<void>;
 
 const lookup: Handler = async (state, request, response) => {
@@ -158,6 +165,49 @@ const health: Handler = async (state, _request, response) => {
   sendJson(response, 200, reply);
 };
 
+const anchorStore: Handler = async (state, request, response, _url, terminalId) => {
+  const parsed = JournalAnchor.safeParse(await readJson(request));
+  if (!parsed.success) {
+    return sendError(
+      response,
+      400,
+      'badRequest',
+      'seq must be a positive integer, hash 64 lowercase hex digits, at an ISO 8601 instant',
+    );
+  }
+  const anchor = parsed.data;
+  const stored = state.anchors.get(terminalId);
+  // A journal cut short and re-hashed must not replace the anchor that would give it away.
+  if (stored && anchor.seq < stored.seq) {
+    return sendError(
+      response,
+      409,
+      'conflict',
+      `the host holds a later anchor for this terminal (seq ${stored.seq})`,
+    );
+  }
+  if (stored && anchor.seq === stored.seq) {
+    if (anchor.hash !== stored.hash) {
+      return sendError(
+        response,
+        409,
+        'conflict',
+        `the host holds another hash for seq ${stored.seq} of this terminal`,
+      );
+    }
+    return sendNoContent(response); // the same head again: nothing changes
+  }
+  state.anchors.set(terminalId, anchor);
+  sendNoContent(response);
+};
+
+const anchorLatest: Handler = async (state, _request, response, _url, terminalId) => {
+  const stored = state.anchors.get(terminalId);
+  if (!stored) return sendError(response, 404, 'notFound', 'no journal anchor for this terminal');
+  const reply: JournalAnchor = stored;
+  sendJson(response, 200, reply);
+};
+
 export const HOST_HANDLERS: Record<HostRoute, Handler> = {
   lookup,
   verify,
@@ -166,6 +216,8 @@ export const HOST_HANDLERS: Record<HostRoute, Handler> = {
   balance,
   contributions,
   health,
+  anchorStore,
+  anchorLatest,
 };
 
 function replyLocked(state: HostState, response: ServerResponse, kpj: string): boolean {

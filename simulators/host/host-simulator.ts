@@ -8,6 +8,7 @@ import {
   type EffectiveFault,
   type HostRoute,
 } from './faults';
+import type { JournalAnchor } from '../../core/host/host-api';
 import { HOST_HANDLERS, matchHostRoute, type HostState } from './host-routes';
 import { BadRequest, sendError, sendJson, sendRaw } from './http-io';
 import { AttemptTracker } from './lockouts';
@@ -55,6 +56,10 @@ export interface HostSimulator {
   resetLockouts(): void;
   /** The last one-time code "sent by SMS" to this KPJ, for tests and the control panel. */
   lastOtpFor(kpj: string): string | null;
+  /** The latest journal anchor a terminal sent, or null. */
+  journalAnchorOf(terminalId: string): JournalAnchor | null;
+  /** Forgets every terminal's journal anchor (a dev kiosk whose journal folder was wiped). */
+  resetJournalAnchors(): void;
   /** Stops listening and drops open connections, hung requests included. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -75,6 +80,7 @@ export async function startHostSimulator(
     attempts: new AttemptTracker(options.maxAttempts ?? 3, options.lockMs ?? 15 * 60_000, now),
     tokens: new TokenStore(options.tokenTtlSeconds ?? 300, now),
     otp: new OtpStore(now, options.otpTtlSeconds ?? 300, options.otpResendSeconds ?? 30),
+    anchors: new Map(),
     now,
   };
   let faults: FaultConfig = FaultConfig.parse(options.faults ?? {});
@@ -91,6 +97,7 @@ export async function startHostSimulator(
     },
     resetLockouts: () => state.attempts.reset(),
     lastOtpFor: (kpj: string) => state.otp.lastCodeFor(kpj),
+    resetJournalAnchors: () => state.anchors.clear(),
   };
 
   const wait = (ms: number) =>
@@ -109,6 +116,7 @@ export async function startHostSimulator(
     request: IncomingMessage,
     response: ServerResponse,
     url: URL,
+    terminalId: string,
   ): Promise<void> {
     await wait(fault.latencyMs);
     if (fault.status !== undefined) {
@@ -118,7 +126,7 @@ export async function startHostSimulator(
     if (fault.malformed === 'schemaMismatch') {
       return sendJson(response, 200, SCHEMA_MISMATCH_BODIES[route]);
     }
-    await HOST_HANDLERS[route](state, request, response, url);
+    await HOST_HANDLERS[route](state, request, response, url, terminalId);
   }
 
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -145,7 +153,7 @@ export async function startHostSimulator(
     }
     const fault = resolveFault(faults, route, baseLatencyMs);
     if (fault.hang) return; // never answered; close() destroys the socket
-    await answerHost(route, fault, request, response, url);
+    await answerHost(route, fault, request, response, url, terminalId);
   }
 
   const server = createServer((request, response) => {
@@ -174,6 +182,8 @@ export async function startHostSimulator(
     clearFaults: controls.clearFaults,
     resetLockouts: controls.resetLockouts,
     lastOtpFor: controls.lastOtpFor,
+    journalAnchorOf: (terminalId) => state.anchors.get(terminalId) ?? null,
+    resetJournalAnchors: controls.resetJournalAnchors,
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer);

@@ -34,6 +34,12 @@ export function sendRaw(response: ServerResponse, status: number, text: string):
   response.end(text);
 }
 
+/** 204: done, nothing to say. */
+export function sendNoContent(response: ServerResponse): void {
+  response.writeHead(204, { 'cache-control': 'no-store' });
+  response.end();
+}
+
 export function sendError(
   response: ServerResponse,
   status: number,

@@ -37,6 +37,8 @@ describe('docs/host-api.openapi.yaml', () => {
       balance: '/v1/balance',
       contributions: '/v1/contributions',
       health: '/v1/health',
+      anchorStore: '/v1/journal-anchors',
+      anchorLatest: '/v1/journal-anchors/latest',
     };
     for (const route of HOST_ROUTES) expect(doc).toContain(`\n  ${paths[route]}:\n`);
   });
@@ -54,6 +56,7 @@ describe('docs/host-api.openapi.yaml', () => {
     'ContributionRow',
     'ContributionHistory',
     'HealthReply',
+    'JournalAnchor',
     'HostErrorBody',
   ] as const;
 
