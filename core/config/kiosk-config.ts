@@ -107,9 +107,20 @@ export const KioskConfig = z
         dir: z.string().min(1).default('.kiosk-data/journal'),
         capMegabytes: z.number().int().min(1).max(1_000_000).default(512),
         enabled: z.boolean().default(true),
+        /**
+         * Send the journal head (last seq and hash) to the host at most once every this many
+         * seconds after records are written, and at stop, so `kiosk-diag journal verify --anchor
+         * host` catches a journal cut short or re-hashed on the kiosk. 0: not sent.
+         */
+        anchorSeconds: z.number().int().min(0).max(86_400).default(300),
       })
       .strict()
-      .default({ dir: '.kiosk-data/journal', capMegabytes: 512, enabled: true }),
+      .default({
+        dir: '.kiosk-data/journal',
+        capMegabytes: 512,
+        enabled: true,
+        anchorSeconds: 300,
+      }),
     log: z
       .object({
         level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),

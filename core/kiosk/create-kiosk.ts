@@ -13,6 +13,7 @@ import { wireDevicesToBrain } from '../devices/wire-devices';
 import { composeBalanceReceipt, newReceiptReference } from '../receipt';
 import { ReceiptSequence } from '../receipt/receipt-sequence';
 import { LazyJournalSink } from '../journal/lazy-journal-sink';
+import { JournalAnchoring } from '../journal/journal-anchoring';
 import type { AuditSink } from '../session/session-audit';
 import { KIOSK_VERSION } from './version';
 import { PortSetup } from '../technician/port-setup';
@@ -74,9 +75,20 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
           logger,
         )
       : null;
+  const now = deps.now ?? (() => new Date());
+  const anchoring =
+    journal && config.journal.anchorSeconds > 0
+      ? new JournalAnchoring({
+          head: () => journal.head(),
+          host,
+          intervalMs: config.journal.anchorSeconds * 1000,
+          logger,
+          now,
+        })
+      : null;
+  if (anchoring) journal?.onWritten(() => anchoring.written());
   const audit = (deps.audit === undefined ? journal : deps.audit) ?? undefined;
   void audit?.record({ type: 'kioskStarted', data: { version: KIOSK_VERSION } }).catch(() => {});
-  const now = deps.now ?? (() => new Date());
   const devices = deps.devices ?? null;
   const printer =
     deps.printer !== undefined
@@ -164,6 +176,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
       brain.stop();
       await audit?.record({ type: 'kioskStopped', data: {} }).catch(() => {});
       await journal?.close();
+      await anchoring?.stop(); // after kioskStopped: the host gets the very last head
       logger.info('kiosk stopped');
     },
   };
