@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, tapDigits, test } from './support/fixtures.ts';
+import { rupiah } from './support/devices.ts';
 
 /** The participant flows again, in English: every message comes from the English catalog. */
 
@@ -58,6 +59,48 @@ test('cancel says thank you in English and the next person starts in Bahasa Indo
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { name: 'Thank you' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mulai' })).toBeVisible({ timeout: 10_000 });
+});
+
+test('an inactive membership is explained in English, with the balance', async ({
+  page,
+  kiosk,
+}) => {
+  const person = kiosk.fixtures.inactive;
+  await startInEnglish(page);
+  await tapDigits(page, person.kpj);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await tapDigits(page, person.birthDate.replace(/-/g, ''));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByTestId('jht-closing')).toHaveText(rupiah(person.closingBalance));
+  await expect(page.getByText('Inactive', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText(
+      'Membership is inactive: contributions are no longer paid. Your balance is kept and still grows.',
+    ),
+  ).toBeVisible();
+});
+
+test.describe('idle time-out in English', () => {
+  test.use({ kioskConfig: { session: { idleTimeoutSeconds: 22, idleWarningSeconds: 20 } } });
+
+  test('warns in English, then clears the balance and the next person starts in Bahasa Indonesia', async ({
+    page,
+    kiosk,
+  }) => {
+    const person = kiosk.fixtures.active;
+    await startInEnglish(page);
+    await tapDigits(page, person.kpj);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await tapDigits(page, person.birthDate.replace(/-/g, ''));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByTestId('jht-closing')).toBeVisible();
+    const dialog = page.getByRole('alertdialog', { name: 'Time is almost up' });
+    await expect(dialog).toBeVisible({ timeout: 5_000 });
+    await expect(dialog).toContainText(/Your session ends in \d+ seconds\./);
+    await expect(dialog.getByRole('button', { name: 'More time' })).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Mulai' })).toBeVisible({ timeout: 30_000 });
+    expect(await page.content()).not.toContain(rupiah(person.closingBalance));
+  });
 });
 
 test.describe('with a one-time code', () => {

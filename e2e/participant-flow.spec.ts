@@ -100,6 +100,23 @@ test('cancel from the birth-date step says thank you and returns to the start', 
   await expect(page.getByRole('button', { name: 'Mulai' })).toBeVisible({ timeout: 10_000 });
 });
 
+test('an inactive membership still shows the balance, and says why', async ({ page, kiosk }) => {
+  const person = kiosk.fixtures.inactive;
+  await page.getByRole('button', { name: 'Mulai' }).click();
+  await tapDigits(page, person.kpj);
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(page.getByRole('heading', { name: /Masukkan Tanggal Lahir/ })).toBeVisible();
+  await tapDigits(page, person.birthDate.replace(/-/g, ''));
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(page.getByTestId('jht-closing')).toHaveText(rupiah(person.closingBalance));
+  await expect(page.getByText('Nonaktif', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText(
+      'Kepesertaan tidak aktif: iuran tidak lagi dibayarkan. Saldo tetap tersimpan dan berkembang.',
+    ),
+  ).toBeVisible();
+});
+
 test('the whole flow works in English', async ({ page, kiosk }) => {
   const person = kiosk.fixtures.active;
   await page.getByRole('button', { name: 'Switch to English' }).click();
