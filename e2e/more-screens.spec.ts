@@ -98,6 +98,14 @@ test('locked and technician screens are accessible', async ({ page, kiosk }) => 
   await kiosk.devices('POST', '/api/pinpad', { keys: '123E' });
   await expect(page.getByTestId('tech-result')).toContainText('Keys received: 1 2 3 enter');
 
+  // PIN entry test: encrypting entry; the digit count and format only, never a digit.
+  await page.getByRole('button', { name: 'Tes PIN', exact: true }).click();
+  await kiosk.devices('POST', '/api/pinpad', { keys: '9753E' });
+  await expect(page.getByTestId('tech-result')).toContainText(
+    'PIN of 4 digits entered; ISO 9564 format 0 PIN block under TDES DUKPT received.',
+  );
+  await expect(page.getByTestId('tech-result')).not.toContainText('9753');
+
   // Scanner test: the scan is shown masked and kept nowhere.
   await page.getByRole('button', { name: 'Tes Pindai' }).click();
   await expect(page.getByTestId('tech-result')).toContainText('Menjalankan tes');

@@ -51,6 +51,9 @@ const TEST_PAGE: PrintJob = {
   ],
 };
 
+/** A public test card number: the PIN entry test's PIN block is bound to no real account. */
+const TEST_PAN = '4761739001010010';
+
 /** Technician mode's device part, backed by the device manager. */
 export class DeviceDiagnosticsAdapter implements DeviceDiagnosticsSource {
   constructor(private readonly manager: DeviceManager) {}
@@ -94,6 +97,28 @@ export class DeviceDiagnosticsAdapter implements DeviceDiagnosticsSource {
           return { ok: false, detail: `No keys: ${result.errorDescription}` };
         const keys = [...result.value.digits, result.value.terminatedBy].join(' ');
         return { ok: true, detail: `Keys received: ${keys}` };
+      }
+      case 'pinEntryTest': {
+        const pinPad = this.manager.pinPad;
+        if (!pinPad) return { ok: false, detail: 'No pin pad is configured.' };
+        const format = pinPad.capabilities().pinFormats[0];
+        if (format === undefined)
+          return { ok: false, detail: 'The pin pad offers no PIN block format.' };
+        const result = await pinPad.pinEntry({
+          pan: TEST_PAN,
+          minLength: 4,
+          maxLength: 12,
+          format,
+          timeoutMs: 20_000,
+        });
+        if (result.code !== 'success')
+          return { ok: false, detail: `No PIN entered: ${result.errorDescription}` };
+        // The digit count and the format only: the PIN block is encrypted, but is not shown either.
+        const scheme = result.value.format === 4 ? 'AES-128 DUKPT' : 'TDES DUKPT';
+        return {
+          ok: true,
+          detail: `PIN of ${result.value.digits} digits entered; ISO 9564 format ${result.value.format} PIN block under ${scheme} received.`,
+        };
       }
       case 'scanTest': {
         const scanner = this.manager.scanner;

@@ -88,7 +88,7 @@ export interface EmbeddedDeviceControl {
   } | null;
   scanner: { scan(kind: ScanKind, fixture: string): Promise<void> } | null;
   pinPad: {
-    /** Digits and `E` enter, `C` clear, `B` backspace, `X` cancel; waits for the kiosk to open entry. */
+    /** Digits and `E` enter, `C` clear, `B` backspace, `X` cancel; waits for the kiosk to open entry (plain or PIN). */
     press(keys: string): Promise<{ accepted: number }>;
     mode(): string;
   } | null;
@@ -194,7 +194,7 @@ export async function startEmbeddedDevices(): Promise<EmbeddedDevices> {
           let accepted = 0;
           for (const char of keys) {
             // The kiosk re-arms entry after every enter; give it a moment.
-            if (!(await waitFor(() => pad.mode === 'plain', 3000))) break;
+            if (!(await waitFor(() => pad.mode !== 'idle', 3000))) break;
             if (!pad.press(KEY_NAMES[char] ?? (char as PlainKey))) break;
             accepted += 1;
             // Let the key event reach the kiosk before the next one, as a finger would.

@@ -9,6 +9,8 @@ export const TechnicianAction = z.enum([
   'printTestPage',
   'readCardTest',
   'keypadTest',
+  /** Encrypting PIN entry: only the digit count and the PIN block format are shown. */
+  'pinEntryTest',
   'scanTest',
   'resetDevice',
   /** Port setup: list the ports for `device`, move it to `port`, save it, close (undo unsaved). */

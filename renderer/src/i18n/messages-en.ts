@@ -154,6 +154,7 @@ export const en: Messages = {
   techPrintTest: 'Print test page',
   techReadCard: 'Card read test',
   techKeypadTest: 'Keypad test',
+  techPinEntryTest: 'PIN entry test',
   techScanTest: 'Scan test',
   techReset: 'Reset',
   techRefresh: 'Refresh',

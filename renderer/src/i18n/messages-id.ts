@@ -154,6 +154,7 @@ export const id = {
   techPrintTest: 'Cetak Halaman Tes',
   techReadCard: 'Tes Baca Kartu',
   techKeypadTest: 'Tes Keypad',
+  techPinEntryTest: 'Tes PIN',
   techScanTest: 'Tes Pindai',
   techReset: 'Reset',
   techRefresh: 'Muat Ulang',
