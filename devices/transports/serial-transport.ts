@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import { SerialPortStream } from '@serialport/stream';
 import type { Transport } from '../common/transport';
@@ -17,7 +18,15 @@ export interface SerialTransportOptions {
   xoff?: boolean;
   /** Tests pass @serialport/binding-mock's MockBinding (or a wrapper of it); default: the native binding. */
   binding?: SerialBinding;
+  /**
+   * How often to check that the device node is still there (default 1000 ms; 0: never; never
+   * with a test binding, whose paths are not files).
+   */
+  presenceCheckMs?: number;
 }
+
+/** Errors that mean the device node is gone (unplugged), not that it cannot be read. */
+const GONE = new Set(['ENOENT', 'ENXIO', 'ENODEV']);
 
 /** A serial line (RS-232, USB-serial, a pty) as a Transport. */
 export class SerialTransport implements Transport {
@@ -26,6 +35,7 @@ export class SerialTransport implements Transport {
   private readonly data = new ListenerSet<[Uint8Array]>();
   private readonly closed = new ListenerSet<[Error | undefined]>();
   private hangupError: Error | undefined;
+  private presenceTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: SerialTransportOptions) {
     this.description = `serial:${options.path}@${options.baudRate}`;
@@ -37,7 +47,7 @@ export class SerialTransport implements Transport {
 
   async open(): Promise<void> {
     if (this.isOpen) return;
-    const { binding, ...rest } = this.options;
+    const { binding, presenceCheckMs, ...rest } = this.options;
     const settings = { ...rest, autoOpen: false };
     const port: SerialPortStream = binding
       ? new SerialPortStream({ ...settings, binding })
@@ -46,6 +56,7 @@ export class SerialTransport implements Transport {
     // Errors after open (e.g. unplug) are reported through 'close'; swallow the rest here.
     port.on('error', () => undefined);
     port.on('close', (error: Error | null) => {
+      clearInterval(this.presenceTimer);
       if (this.port === port) this.port = undefined;
       const reason = error ?? this.hangupError;
       this.hangupError = undefined;
@@ -55,6 +66,28 @@ export class SerialTransport implements Transport {
       port.open((error) => (error ? reject(error) : resolve())),
     );
     this.port = port;
+    const every = presenceCheckMs ?? 1000;
+    if (!binding && every > 0) {
+      clearInterval(this.presenceTimer);
+      this.presenceTimer = setInterval(() => void this.checkPresence(port), every);
+      this.presenceTimer.unref();
+    }
+  }
+
+  /**
+   * A pulled USB cable removes the device node, but the native binding does not always report
+   * the hang-up on a line nothing is written to (a card reader or scanner only listens): the
+   * node's absence is the proof.
+   */
+  private async checkPresence(port: SerialPortStream): Promise<void> {
+    try {
+      await stat(this.options.path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (!GONE.has(code) || !port.isOpen || this.port !== port) return;
+      this.hangupError = new Error(`${this.options.path} is gone (${code}): unplugged?`);
+      port.close(() => undefined);
+    }
   }
 
   async close(): Promise<void> {
