@@ -40,9 +40,19 @@ function makeBrain(sink: RecordingSink, requireOtp = false) {
   return { brain, view: () => view };
 }
 
-/** Lets the host, printer and journal promise chains run to the end. */
-async function settle() {
-  for (let i = 0; i < 20; i++) await vi.advanceTimersByTimeAsync(0);
+/**
+ * Lets the host, printer and journal promise chains run to the end: until nothing new has been
+ * journaled for a while (a fixed number of rounds ran short under full-suite load).
+ */
+async function settle(sink?: RecordingSink) {
+  let quiet = 0;
+  let seen = -1;
+  for (let i = 0; i < 400 && quiet < 20; i++) {
+    await vi.advanceTimersByTimeAsync(0);
+    const count = sink?.entries.length ?? 0;
+    quiet = count === seen ? quiet + 1 : 0;
+    seen = count;
+  }
 }
 
 describe('session audit trail', () => {
@@ -54,16 +64,16 @@ describe('session audit trail', () => {
     const { brain } = makeBrain(sink);
     brain.send({ type: 'start' });
     brain.send({ type: 'submitKpj', kpj: KPJ });
-    await settle();
+    await settle(sink);
     brain.send({ type: 'submitBirthDate', birthDate: '01-01-1990' });
-    await settle();
+    await settle(sink);
     brain.send({ type: 'submitBirthDate', birthDate: '29-02-1992' });
-    await settle();
+    await settle(sink);
     brain.send({ type: 'printReceipt' });
-    await settle();
+    await settle(sink);
     brain.send({ type: 'enter' });
     brain.send({ type: 'answer', yes: false });
-    await settle();
+    await settle(sink);
 
     expect(sink.entries.map((e) => e.type)).toEqual([
       'sessionStarted',
@@ -94,10 +104,10 @@ describe('session audit trail', () => {
     brain.send({ type: 'start' });
     await vi.advanceTimersByTimeAsync(61_000);
     // The time-out's record must be written before the next person starts.
-    await settle();
+    await settle(sink);
     brain.send({ type: 'start' });
     brain.send({ type: 'cancel' });
-    await settle();
+    await settle(sink);
     const ends = sink.entries
       .filter((e) => e.type === 'sessionEnded')
       .map((e) => (e.data as { reason: string }).reason);
@@ -109,14 +119,14 @@ describe('session audit trail', () => {
     const { brain, view } = makeBrain(sink);
     brain.send({ type: 'start' });
     brain.send({ type: 'submitKpj', kpj: KPJ });
-    await settle();
+    await settle(sink);
     let release!: () => void;
     sink.gate = new Promise((resolve) => (release = resolve));
     brain.send({ type: 'submitBirthDate', birthDate: '29-02-1992' });
-    await settle();
+    await settle(sink);
     expect(view().screen).toBe('loading');
     release();
-    await settle();
+    await settle(sink);
     expect(view().screen).toBe('balance');
   });
 });
