@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, tapDigits, test } from './support/fixtures.ts';
+import { expect, tapDigits, test, toBalanceByTouch } from './support/fixtures.ts';
 import { rupiah } from './support/devices.ts';
 
 /** The participant flows again, in English: every message comes from the English catalog. */
@@ -67,10 +67,7 @@ test('an inactive membership is explained in English, with the balance', async (
 }) => {
   const person = kiosk.fixtures.inactive;
   await startInEnglish(page);
-  await tapDigits(page, person.kpj);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await tapDigits(page, person.birthDate.replace(/-/g, ''));
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await toBalanceByTouch(page, person, 'Continue');
   await expect(page.getByTestId('jht-closing')).toHaveText(rupiah(person.closingBalance));
   await expect(page.getByText('Inactive', { exact: true })).toBeVisible();
   await expect(
@@ -89,11 +86,7 @@ test.describe('idle time-out in English', () => {
   }) => {
     const person = kiosk.fixtures.active;
     await startInEnglish(page);
-    await tapDigits(page, person.kpj);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await tapDigits(page, person.birthDate.replace(/-/g, ''));
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByTestId('jht-closing')).toBeVisible();
+    await toBalanceByTouch(page, person, 'Continue');
     const dialog = page.getByRole('alertdialog', { name: 'Time is almost up' });
     await expect(dialog).toBeVisible({ timeout: 5_000 });
     await expect(dialog).toContainText(/Your session ends in \d+ seconds\./);

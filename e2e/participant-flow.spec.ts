@@ -1,4 +1,4 @@
-import { expect, tapDigits, test } from './support/fixtures.ts';
+import { expect, tapDigits, test, toBalanceByTouch } from './support/fixtures.ts';
 import { rupiah } from './support/devices.ts';
 
 test('a participant checks the JHT balance with the on-screen keypad', async ({ page, kiosk }) => {
@@ -103,11 +103,7 @@ test('cancel from the birth-date step says thank you and returns to the start', 
 test('an inactive membership still shows the balance, and says why', async ({ page, kiosk }) => {
   const person = kiosk.fixtures.inactive;
   await page.getByRole('button', { name: 'Mulai' }).click();
-  await tapDigits(page, person.kpj);
-  await page.getByRole('button', { name: 'Lanjut' }).click();
-  await expect(page.getByRole('heading', { name: /Masukkan Tanggal Lahir/ })).toBeVisible();
-  await tapDigits(page, person.birthDate.replace(/-/g, ''));
-  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await toBalanceByTouch(page, person);
   await expect(page.getByTestId('jht-closing')).toHaveText(rupiah(person.closingBalance));
   await expect(page.getByText('Nonaktif', { exact: true })).toBeVisible();
   await expect(
@@ -140,12 +136,7 @@ test.describe('idle time-out', () => {
   }) => {
     const person = kiosk.fixtures.active;
     await page.getByRole('button', { name: 'Mulai' }).click();
-    await tapDigits(page, person.kpj);
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await expect(page.getByRole('heading', { name: /Masukkan Tanggal Lahir/ })).toBeVisible();
-    await tapDigits(page, person.birthDate.replace(/-/g, ''));
-    await page.getByRole('button', { name: 'Lanjut' }).click();
-    await expect(page.getByTestId('jht-closing')).toBeVisible();
+    await toBalanceByTouch(page, person);
 
     const dialog = page.getByRole('alertdialog');
     await expect(dialog).toBeVisible({ timeout: 5_000 });

@@ -119,3 +119,20 @@ export async function tapDigits(page: Page, digits: string): Promise<void> {
   for (const digit of digits)
     await keypad.getByRole('button', { name: digit, exact: true }).click();
 }
+
+/**
+ * From the KPJ screen to the balance with the on-screen keypad: the KPJ, Next, the birth date,
+ * Next. `next` is the Next button's label in the language on screen.
+ */
+export async function toBalanceByTouch(
+  page: Page,
+  person: Pick<Participant, 'kpj' | 'birthDate'>,
+  next: 'Lanjut' | 'Continue' = 'Lanjut',
+): Promise<void> {
+  await tapDigits(page, person.kpj);
+  await page.getByRole('button', { name: next }).click();
+  await expect(page.getByTestId('entry-value')).toHaveText('__-__-____');
+  await tapDigits(page, person.birthDate.replace(/-/g, ''));
+  await page.getByRole('button', { name: next }).click();
+  await expect(page.getByTestId('jht-closing')).toBeVisible();
+}
