@@ -169,3 +169,36 @@ test.describe('after an idle time-out', () => {
     expect(await count(page)).toBe(3);
   });
 });
+
+const withVoices = kioskTest.extend({
+  page: async ({ page }, use) => {
+    await installFakeSpeech(page, [
+      { name: 'English (America)', lang: 'en-US', localService: true },
+      { name: 'Google Bahasa Indonesia', lang: 'id-ID', localService: false },
+      { name: 'eSpeak Indonesian', lang: 'id', localService: true },
+    ]);
+    await use(page);
+  },
+});
+
+withVoices(
+  'speaks Indonesian with the Indonesian voice that works offline, English with an English one',
+  async ({ page, kiosk: _kiosk }) => {
+    await page.keyboard.press('3');
+    await expect
+      .poll(async () => (await speechCalls(page)).at(-1))
+      .toMatchObject({
+        call: 'speak',
+        voice: 'eSpeak Indonesian',
+        lang: 'id',
+      });
+    await page.keyboard.press('*');
+    await expect
+      .poll(async () => (await speechCalls(page)).at(-1))
+      .toMatchObject({
+        call: 'speak',
+        voice: 'English (America)',
+        lang: 'en-US',
+      });
+  },
+);

@@ -2,7 +2,15 @@ import type { Page } from '@playwright/test';
 
 /** One call on the fake `speechSynthesis`, in order: what was said (and how), or a cancel. */
 export type SpeechCall =
-  { call: 'speak'; text: string; lang: string; volume: number } | { call: 'cancel' };
+  | { call: 'speak'; text: string; lang: string; volume: number; voice: string | null }
+  | { call: 'cancel' };
+
+/** A voice the fake platform offers (as `speechSynthesis.getVoices()` lists them). */
+export interface FakeVoice {
+  name: string;
+  lang: string;
+  localService: boolean;
+}
 
 declare global {
   interface Window {
@@ -15,8 +23,8 @@ declare global {
  * `SpeechSynthesisUtterance` before any of its scripts run (the UI checks for speech synthesis
  * when it starts). Call before the first navigation.
  */
-export async function installFakeSpeech(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+export async function installFakeSpeech(page: Page, voices: FakeVoice[] = []): Promise<void> {
+  await page.addInitScript((voices: FakeVoice[]) => {
     const calls: SpeechCall[] = [];
     window.__speechCalls = calls;
     class FakeUtterance {
@@ -25,7 +33,7 @@ export async function installFakeSpeech(page: Page): Promise<void> {
       volume = 1;
       rate = 1;
       pitch = 1;
-      voice = null;
+      voice: FakeVoice | null = null;
       constructor(text = '') {
         this.text = text;
       }
@@ -36,11 +44,17 @@ export async function installFakeSpeech(page: Page): Promise<void> {
       paused: false,
       onvoiceschanged: null,
       speak: (u: FakeUtterance) =>
-        calls.push({ call: 'speak', text: u.text, lang: u.lang, volume: u.volume }),
+        calls.push({
+          call: 'speak',
+          text: u.text,
+          lang: u.lang,
+          volume: u.volume,
+          voice: u.voice?.name ?? null,
+        }),
       cancel: () => calls.push({ call: 'cancel' }),
       pause: () => {},
       resume: () => {},
-      getVoices: () => [],
+      getVoices: () => voices,
       addEventListener: () => {},
       removeEventListener: () => {},
       dispatchEvent: () => true,
@@ -51,7 +65,7 @@ export async function installFakeSpeech(page: Page): Promise<void> {
       configurable: true,
       writable: true,
     });
-  });
+  }, voices);
 }
 
 export async function speechCalls(page: Page): Promise<SpeechCall[]> {

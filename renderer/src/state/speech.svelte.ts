@@ -1,4 +1,5 @@
 import type { Language } from '../../../core/common/api';
+import { pickVoice } from './pick-voice';
 
 /**
  * Voice guidance with the platform's speech synthesis (Web Speech API). Off by default; a person
@@ -13,6 +14,11 @@ export class SpeechGuide {
     if (!this.enabled || !this.available || !text) return;
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = language === 'en' ? 'en-US' : 'id-ID';
+    const voice = pickVoice(window.speechSynthesis.getVoices(), language);
+    if (voice) {
+      utterance.voice = voice;
+      utterance.lang = voice.lang;
+    }
     utterance.volume = this.volume;
     utterance.rate = 0.95;
     window.speechSynthesis.cancel();
