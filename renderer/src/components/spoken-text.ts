@@ -14,6 +14,14 @@ export function spokenRupiah(amount: number, language: Language): string {
   return `${grouped} rupiah`;
 }
 
+/** The balance menu's print item as spoken: how to print, or why it cannot (nothing: no printer). */
+export function spokenPrintOption(t: Messages, view: SessionView): string {
+  const printer = view.devices.printer;
+  if (printer === 'absent') return '';
+  if (printer === 'ready' || printer === 'paperLow') return `3: ${t.menuPrint}.`;
+  return `${t.printUnavailable}: ${printerProblemText(t, view.devices.printerProblem)}`;
+}
+
 /** What voice guidance says on each screen: the prompt, then the one thing to do next. */
 export function spokenText(t: Messages, view: SessionView): string {
   const money = (amount: number) => spokenRupiah(amount, view.language);
@@ -39,14 +47,8 @@ export function spokenText(t: Messages, view: SessionView): string {
       const b = view.balance;
       if (!b) return '';
       const status = b.membershipStatus === 'active' ? t.statusActive : t.statusInactive;
-      const printer = view.devices.printer;
-      const print =
-        printer === 'ready' || printer === 'paperLow'
-          ? ` 3: ${t.menuPrint}.`
-          : printer === 'absent'
-            ? ''
-            : ` ${t.printUnavailable}: ${printerProblemText(t, view.devices.printerProblem)}`;
-      return `${t.balanceTitle}: ${money(b.jht.closingBalance)}. ${t.membershipStatus}: ${status}. ${t.menuHint} 1: ${t.menuHistory}. 2: ${t.menuProjection}.${print}`;
+      const print = spokenPrintOption(t, view);
+      return `${t.balanceTitle}: ${money(b.jht.closingBalance)}. ${t.membershipStatus}: ${status}. ${t.menuHint} 1: ${t.menuHistory}. 2: ${t.menuProjection}.${print ? ` ${print}` : ''}`;
     }
     case 'history':
       return t.historyTitle;

@@ -66,4 +66,22 @@ describe('what voice guidance says', () => {
       text: 'Waktu hampir habis. Sesi akan berakhir dalam 20 detik. Tekan Enter untuk menambah waktu.',
     });
   });
+
+  it('says when the printer runs out while the balance is shown, and when it is back', () => {
+    const balance = (printer: SessionView['devices']): Partial<SessionView> => ({
+      screen: 'balance',
+      ...on(),
+      devices: printer,
+    });
+    const said = script(
+      balance({ printer: 'ready' }),
+      balance({ printer: 'unavailable', printerProblem: 'paperOut' }),
+      balance({ printer: 'ready' }),
+    );
+    expect(said[1]).toEqual({
+      kind: 'say',
+      text: 'Struk tidak dapat dicetak saat ini: Kertas struk habis.',
+    });
+    expect(said[2]).toEqual({ kind: 'say', text: '3: Cetak Struk.' });
+  });
 });

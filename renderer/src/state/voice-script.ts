@@ -1,5 +1,5 @@
 import type { SessionView } from '../../../core/common/api';
-import { spokenText } from '../components/spoken-text';
+import { spokenPrintOption, spokenText } from '../components/spoken-text';
 import type { Messages } from '../i18n/i18n';
 
 /** What voice guidance remembers between two views. */
@@ -9,9 +9,11 @@ export interface VoiceMemory {
   on: boolean;
   repeats: number;
   entryLength: number;
+  /** Whether a receipt can be printed, as last known. */
+  printer: string;
 }
 
-export const SILENT: VoiceMemory = { key: '', on: false, repeats: 0, entryLength: 0 };
+export const SILENT: VoiceMemory = { key: '', on: false, repeats: 0, entryLength: 0, printer: '' };
 
 export type Utterance =
   | { kind: 'none' }
@@ -26,7 +28,8 @@ export type Utterance =
 /**
  * Decides what voice guidance says for a new view: the whole prompt for each new screen, error,
  * language or idle warning, and on every "repeat"; while typing, only how many digits there
- * are (never the digits themselves); nothing while it is off.
+ * are (never the digits themselves); on the balance, a printer that runs out or comes back;
+ * nothing while it is off.
  */
 export function nextUtterance(
   memory: VoiceMemory,
@@ -35,7 +38,14 @@ export function nextUtterance(
 ): [VoiceMemory, Utterance] {
   const key = `${view.screen}|${view.error?.code ?? ''}|${view.error?.attemptsLeft ?? ''}|${view.language}|${view.idle.warning}`;
   const entryLength = view.entry?.length ?? 0;
-  const next: VoiceMemory = { key, on: view.voice.on, repeats: view.voice.repeat, entryLength };
+  const printer = printable(view);
+  const next: VoiceMemory = {
+    key,
+    on: view.voice.on,
+    repeats: view.voice.repeat,
+    entryLength,
+    printer,
+  };
   if (!view.voice.on) return [next, memory.on ? { kind: 'off' } : { kind: 'none' }];
   if (!memory.on || view.voice.repeat !== memory.repeats)
     return [next, { kind: 'start', text: spokenText(t, view) }];
@@ -45,5 +55,16 @@ export function nextUtterance(
   }
   if (view.entry && entryLength !== memory.entryLength)
     return [next, { kind: 'say', text: t.digitsOf(entryLength, view.entry.maxLength) }];
+  // The printer ran out (or came back) while the balance is shown: say what that changes.
+  if (view.screen === 'balance' && printer !== memory.printer)
+    return [next, { kind: 'say', text: spokenPrintOption(t, view) }];
   return [next, { kind: 'none' }];
+}
+
+/** Printing possible or not (and why), the way the balance menu offers it. */
+function printable(view: SessionView): string {
+  const { printer, printerProblem } = view.devices;
+  return printer === 'ready' || printer === 'paperLow'
+    ? 'yes'
+    : `${printer}:${printerProblem ?? ''}`;
 }
