@@ -32,6 +32,14 @@ test('a printer without paper and an unplugged card reader are found, fixed and 
   // Found: both problems are on the diagnostics screen.
   await expect(row(page, 'printer')).toContainText('paper out');
   await expect(row(page, 'cardReader')).toContainText('noDevice');
+  // ... and in the event list, with what happened.
+  const events = page.getByTestId('tech-events');
+  await expect(
+    events.getByRole('listitem').filter({ hasText: 'cardReader' }).first(),
+  ).toContainText(/noDevice.*link lost/);
+  await expect(events.getByRole('listitem').filter({ hasText: 'printer' }).first()).toContainText(
+    'paper out',
+  );
   await row(page, 'printer').getByRole('button', { name: 'Cetak Halaman Tes' }).click();
   await expect(result(page)).toContainText('✗');
   await expect(result(page)).toContainText('paper');

@@ -1,4 +1,5 @@
-import type { TechnicianAction, TechnicianDevice } from '../common/api';
+import type { TechnicianAction, TechnicianDevice, TechnicianEvent } from '../common/api';
+import { DeviceEventLog } from './device-event-log';
 import type { DeviceManager } from '../../devices/manager/device-manager';
 import type { DeviceName, DeviceSnapshot } from '../../devices/manager/device-snapshot';
 import type { PrintJob } from '../../devices/printer/print-job';
@@ -56,10 +57,18 @@ const TEST_PAN = '4761739001010010';
 
 /** Technician mode's device part, backed by the device manager. */
 export class DeviceDiagnosticsAdapter implements DeviceDiagnosticsSource {
-  constructor(private readonly manager: DeviceManager) {}
+  private readonly log: DeviceEventLog;
+
+  constructor(private readonly manager: DeviceManager) {
+    this.log = new DeviceEventLog(manager);
+  }
 
   devices(): TechnicianDevice[] {
     return this.manager.snapshots().map(technicianDevice);
+  }
+
+  events(): TechnicianEvent[] {
+    return this.log.list();
   }
 
   async run(action: TechnicianAction, device?: string): Promise<TechnicianActionResult> {

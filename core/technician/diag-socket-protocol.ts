@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TechnicianAction, TechnicianDevice, TechnicianInfo } from '../common/api';
+import { TechnicianAction, TechnicianDevice, TechnicianEvent, TechnicianInfo } from '../common/api';
 
 /**
  * The running kiosk's diagnostics socket (a Unix socket, owner-only): one JSON line per request
@@ -38,6 +38,8 @@ export const DiagAnswer = z.union([
     ok: z.literal(true),
     status: z.object({
       devices: z.array(TechnicianDevice),
+      /** The last device events, newest first. */
+      events: z.array(TechnicianEvent),
       info: TechnicianInfo,
       /** The screen the kiosk shows now: `attract` when nobody is being served. */
       screen: z.string(),

@@ -9,6 +9,7 @@ import type { TechnicianPort } from './technician-port';
 
 const port: TechnicianPort = {
   devices: () => [],
+  events: () => [],
   info: () => ({
     version: '0',
     terminalId: 'KSK-T-01',

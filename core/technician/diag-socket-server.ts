@@ -63,7 +63,12 @@ export async function startDiagSocket(options: DiagSocketOptions): Promise<DiagS
       return {
         id,
         ok: true,
-        status: { devices: port.devices(), info: port.info(), screen: options.screen() },
+        status: {
+          devices: port.devices(),
+          events: port.events(),
+          info: port.info(),
+          screen: options.screen(),
+        },
       };
     if (!FREE_SCREENS.has(options.screen()))
       return {

@@ -1,5 +1,10 @@
 import { statfs } from 'node:fs/promises';
-import type { TechnicianAction, TechnicianDevice, TechnicianInfo } from '../common/api';
+import type {
+  TechnicianAction,
+  TechnicianDevice,
+  TechnicianEvent,
+  TechnicianInfo,
+} from '../common/api';
 import type { HostClient } from '../host/host-client';
 import { HostError } from '../host/host-client';
 import type { TechnicianActionResult, TechnicianPort } from './technician-port';
@@ -7,6 +12,7 @@ import type { TechnicianActionResult, TechnicianPort } from './technician-port';
 /** Device diagnostics and tests, as the device layer provides them. */
 export interface DeviceDiagnosticsSource {
   devices(): TechnicianDevice[];
+  events(): TechnicianEvent[];
   run(action: TechnicianAction, device?: string): Promise<TechnicianActionResult>;
 }
 
@@ -32,6 +38,10 @@ export class KioskTechnicianPort implements TechnicianPort {
 
   devices(): TechnicianDevice[] {
     return this.options.devices?.devices() ?? [];
+  }
+
+  events(): TechnicianEvent[] {
+    return this.options.devices?.events() ?? [];
   }
 
   info(): TechnicianInfo {

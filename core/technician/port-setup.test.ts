@@ -64,6 +64,7 @@ async function kioskWithMovedPrinter(options: { configFile?: boolean } = {}) {
   const journal: JournalEntryInput[] = [];
   const port: TechnicianPort = {
     devices: () => [],
+    events: () => [],
     info: () => ({
       version: '0',
       terminalId: 'KSK-JKT-07',

@@ -25,6 +25,7 @@ function setup(overrides: Partial<TechnicianSettings> = {}) {
         counters: { receiptsPrinted: 3 },
       },
     ],
+    events: () => [],
     info: () => ({
       version: '0.1.0',
       terminalId: 'KSK-TEST-01',

@@ -98,6 +98,7 @@ export class TechnicianMode {
       lockedUntil: locked ? new Date(locked).toISOString() : null,
       busy: this.busy,
       devices: this.phase === 'active' ? (this.deps.port?.devices() ?? []) : [],
+      events: this.phase === 'active' ? (this.deps.port?.events() ?? []) : [],
       info: this.phase === 'active' ? (this.deps.port?.info() ?? null) : null,
       lastResult: this.lastResult,
       portSetup: this.phase === 'active' ? (this.deps.portSetup?.view() ?? null) : null,

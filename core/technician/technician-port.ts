@@ -1,4 +1,9 @@
-import type { TechnicianAction, TechnicianDevice, TechnicianInfo } from '../common/api';
+import type {
+  TechnicianAction,
+  TechnicianDevice,
+  TechnicianEvent,
+  TechnicianInfo,
+} from '../common/api';
 
 export interface TechnicianActionResult {
   ok: boolean;
@@ -12,6 +17,8 @@ export interface TechnicianActionResult {
  */
 export interface TechnicianPort {
   devices(): TechnicianDevice[];
+  /** The last device events, newest first. */
+  events(): TechnicianEvent[];
   info(): TechnicianInfo;
   run(action: TechnicianAction, device?: string): Promise<TechnicianActionResult>;
 }

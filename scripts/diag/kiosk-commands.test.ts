@@ -81,6 +81,8 @@ describe.skipIf(!socatAvailable())('kiosk-diag kiosk status / run against a runn
     expect(human.stdout).toMatch(/cardReader\s+noDevice/);
     expect(human.stdout).toContain('PROBLEM printer: paper out, load a new roll');
     expect(human.stdout).toContain('Result: devices need attention');
+    expect(human.stdout).toContain('Recent device events (newest first, UTC)');
+    expect(human.stdout).toMatch(/cardReader\s+noDevice.*link lost/);
     // A test page cannot print now, and says why.
     const failed = await runCaptured([
       'kiosk',

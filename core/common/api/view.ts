@@ -161,6 +161,10 @@ export const PortSetupView = z.object({
 });
 export type PortSetupView = z.infer<typeof PortSetupView>;
 
+/** A device's state or detail changed (newest first on the technician screen). */
+export const TechnicianEvent = z.object({ at: z.string(), device: z.string(), text: z.string() });
+export type TechnicianEvent = z.infer<typeof TechnicianEvent>;
+
 export const TechnicianView = z.object({
   pinLength: z.number().int().nonnegative(),
   pinError: z.object({ attemptsLeft: z.number().int().nonnegative() }).nullable(),
@@ -170,6 +174,7 @@ export const TechnicianView = z.object({
   info: TechnicianInfo.nullable(),
   lastResult: z.object({ action: z.string(), ok: z.boolean(), detail: z.string() }).nullable(),
   portSetup: PortSetupView.nullable(),
+  events: z.array(TechnicianEvent),
 });
 export type TechnicianView = z.infer<typeof TechnicianView>;
 

@@ -160,6 +160,7 @@ export const en: Messages = {
   techRefresh: 'Refresh',
   techExit: 'Exit',
   techInfo: 'Kiosk info',
+  techEvents: 'Device events (WIB)',
   techVersion: 'Version',
   techUptime: 'Uptime',
   techConfig: 'Config file',

@@ -160,6 +160,7 @@ export const id = {
   techRefresh: 'Muat Ulang',
   techExit: 'Keluar',
   techInfo: 'Info Kiosk',
+  techEvents: 'Peristiwa Perangkat (WIB)',
   techVersion: 'Versi',
   techUptime: 'Waktu aktif',
   techConfig: 'Berkas konfigurasi',

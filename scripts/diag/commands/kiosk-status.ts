@@ -46,7 +46,7 @@ async function kioskStatus(values: OptionValues, io: DiagIo): Promise<ExitCode> 
   const answer = await askKiosk(path, { cmd: 'status' }, { timeoutMs, signal: io.signal });
   if (!answer.ok) throw new DiagError(`the kiosk refused: ${answer.error}`, EXIT.problems);
   if (!('status' in answer)) throw new DiagError('the kiosk sent no status', EXIT.problems);
-  const { devices, info, screen } = answer.status;
+  const { devices, events, info, screen } = answer.status;
   const problems = devices.flatMap(deviceProblems);
   const exit: ExitCode = problems.length ? EXIT.problems : EXIT.ok;
 
@@ -88,6 +88,15 @@ async function kioskStatus(values: OptionValues, io: DiagIo): Promise<ExitCode> 
     ))
       writeLine(io.stdout, line);
   writeLine(io.stdout);
+  if (events.length) {
+    writeLine(io.stdout, 'Recent device events (newest first, UTC)');
+    for (const event of events.slice(0, 8))
+      writeLine(
+        io.stdout,
+        `  ${event.at.slice(11, 19)}  ${event.device.padEnd(10)}  ${event.text}`,
+      );
+    writeLine(io.stdout);
+  }
   for (const problem of problems) writeLine(io.stdout, `  PROBLEM ${problem}`);
   writeLine(
     io.stdout,
