@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { checkScreen } from './support/check-screen.ts';
 import { expect, tapDigits, test } from './support/fixtures.ts';
 import { devicesOnline } from './support/devices.ts';
-import { tapTechnicianCorners, technicianJournal } from './support/technician.ts';
+import { journalRecords, tapTechnicianCorners, technicianJournal } from './support/technician.ts';
 
 test.use({ kioskConfig: { technicianPin: '2468', simulateDevices: true } });
 
@@ -98,6 +98,18 @@ test('a printer without paper and an unplugged card reader are found, fixed and 
   await kiosk.devices('POST', '/api/card', { action: 'insert', card: 'active' });
   await expect(page.getByRole('heading', { name: /Masukkan Tanggal Lahir/ })).toBeVisible();
 
+  // The faults and the recoveries are in the journal too.
+  const faults = journalRecords(kiosk.journalDir)
+    .filter((r) => r.type === 'deviceFault' || r.type === 'deviceRecovered')
+    .map((r) => `${r.type} ${r.data.device}${r.data.fault ? `: ${r.data.fault}` : ''}`);
+  expect(faults).toEqual(
+    expect.arrayContaining([
+      'deviceFault printer: offline, paper out',
+      'deviceRecovered printer',
+      expect.stringMatching(/^deviceFault cardReader: (offline|noDevice), link lost/),
+      'deviceRecovered cardReader',
+    ]),
+  );
   const actions = technicianJournal(kiosk.journalDir).map((entry) => entry.action);
   expect(actions).toEqual([
     'entryRequested',

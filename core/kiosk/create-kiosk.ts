@@ -20,6 +20,7 @@ import { PortSetup } from '../technician/port-setup';
 import { PortConfiguratorAdapter, type PortDiscovery } from '../devices/port-configurator-adapter';
 import { ConfigFileStore } from '../config/config-file-store';
 import { startDiagSocket } from '../technician/diag-socket-server';
+import { journalDeviceFaults } from '../devices/device-fault-journal';
 import {
   KioskTechnicianPort,
   type DeviceDiagnosticsSource,
@@ -161,6 +162,8 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
         return null;
       })
     : Promise.resolve(null);
+  const unjournalDevices =
+    devices && audit ? journalDeviceFaults(devices, audit, logger) : () => {};
   const unwireDevices = devices
     ? wireDevicesToBrain(brain, devices, logger, {
         technicianCardPrefix: config.technician.cardPrefix,
@@ -172,6 +175,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     brain,
     async stop() {
       unwireDevices();
+      unjournalDevices();
       await (await diagSocket)?.close();
       brain.stop();
       await audit?.record({ type: 'kioskStopped', data: {} }).catch(() => {});

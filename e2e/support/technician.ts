@@ -16,15 +16,22 @@ export async function tapTechnicianCorners(page: Page): Promise<void> {
   for (const corner of ['tl', 'tr', 'br', 'bl'] as const) await tapCorner(page, corner);
 }
 
-/** `data` of every technicianAction record in the stack's journal, oldest first. */
-export function technicianJournal(journalDir: string): Array<{ action: string; detail?: string }> {
+/** Every record in the stack's journal, oldest first. */
+export function journalRecords(
+  journalDir: string,
+): Array<{ type: string; data: Record<string, string> }> {
   return readdirSync(journalDir)
     .filter((file) => file.endsWith('.jsonl'))
     .map((file) => readFileSync(join(journalDir, file), 'utf8'))
     .join('')
     .trim()
     .split('\n')
-    .map((line) => JSON.parse(line) as { type: string; data: { action: string; detail?: string } })
+    .map((line) => JSON.parse(line) as { type: string; data: Record<string, string> });
+}
+
+/** `data` of every technicianAction record in the stack's journal, oldest first. */
+export function technicianJournal(journalDir: string): Array<{ action: string; detail?: string }> {
+  return journalRecords(journalDir)
     .filter((record) => record.type === 'technicianAction')
-    .map((record) => record.data);
+    .map((record) => record.data as { action: string; detail?: string });
 }

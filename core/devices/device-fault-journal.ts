@@ -1,0 +1,64 @@
+import type { DeviceSnapshot } from '../../devices/manager/device-snapshot';
+import type { AuditSink } from '../session/session-audit';
+import type { DeviceChanges } from './device-event-log';
+import type { AdapterLogger } from './brain-port';
+
+/** What is wrong with a device, in a few words, or null when it is fine. */
+export function deviceFault(snapshot: DeviceSnapshot): string | null {
+  const detail = snapshot.detail ?? '';
+  const printerProblem =
+    snapshot.deviceClass === 'receiptPrinter'
+      ? [/paper out/.test(detail) && 'paper out', /cover open/.test(detail) && 'cover open'].filter(
+          Boolean,
+        )
+      : [];
+  if (snapshot.state === 'online' && printerProblem.length === 0) return null;
+  const parts = [snapshot.state, ...printerProblem];
+  if (snapshot.lastError) parts.push(snapshot.lastError.description);
+  return parts.join(', ').slice(0, 200);
+}
+
+/**
+ * Journals device faults and recoveries: a `deviceFault` when a device that worked stops
+ * working (link lost, offline, paper out, cover open), a `deviceRecovered` when it works again.
+ * A device not working when the kiosk starts gets a fault after `startGraceMs` (it may just be
+ * opening). Journal failures are logged, never thrown.
+ */
+export function journalDeviceFaults(
+  manager: DeviceChanges,
+  audit: AuditSink,
+  logger: AdapterLogger,
+  options: { startGraceMs?: number } = {},
+): () => void {
+  const faulty = new Map<string, boolean>();
+  const write = (entry: Parameters<AuditSink['record']>[0]) =>
+    void audit
+      .record(entry)
+      .catch((error: unknown) =>
+        logger.warn({ err: (error as Error).message }, 'device fault not journaled'),
+      );
+  const note = (snapshot: DeviceSnapshot, atStart = false) => {
+    const fault = deviceFault(snapshot);
+    const was = faulty.get(snapshot.name);
+    if (fault && was !== true && (was === false || atStart)) {
+      faulty.set(snapshot.name, true);
+      // The journal refuses personal data itself (long digit runs); device errors carry none.
+      write({ type: 'deviceFault', data: { device: snapshot.name, fault } });
+    } else if (!fault && was === true) {
+      faulty.set(snapshot.name, false);
+      write({ type: 'deviceRecovered', data: { device: snapshot.name } });
+    } else if (!fault) faulty.set(snapshot.name, false);
+  };
+  // Devices already working when this starts count as working.
+  for (const snapshot of manager.snapshots()) if (!deviceFault(snapshot)) note(snapshot);
+  const off = manager.onChange(({ snapshot }) => note(snapshot));
+  const grace = setTimeout(() => {
+    for (const snapshot of manager.snapshots())
+      if (!faulty.has(snapshot.name)) note(snapshot, true);
+  }, options.startGraceMs ?? 10_000);
+  grace.unref?.();
+  return () => {
+    clearTimeout(grace);
+    off();
+  };
+}
