@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { installFakeSpeech, utterances } from './support/fake-speech.ts';
-import { expect, test as kioskTest, type KioskStack } from './support/fixtures.ts';
+import { expect, test as kioskTest } from './support/fixtures.ts';
 import { devicesOnline, rupiah } from './support/devices.ts';
 
 /**
@@ -84,24 +84,12 @@ test('* switches to English in the middle of typing the KPJ, keeping the digits'
 test.describe('with a receipt printer', () => {
   test.use({ kioskConfig: { simulateDevices: true } });
 
-  async function printerOnline(kiosk: KioskStack) {
-    await expect
-      .poll(async () => {
-        const state = await kiosk.devices<{ kioskDevices: Array<{ name: string; state: string }> }>(
-          'GET',
-          '/api/state',
-        );
-        return state.kioskDevices.find((device) => device.name === 'printer')?.state;
-      })
-      .toBe('online');
-  }
-
   test('a whole session with voice guidance, to the balance and a printed receipt, on keys alone', async ({
     page,
     kiosk,
   }) => {
     const person = kiosk.fixtures.active;
-    await printerOnline(kiosk);
+    await devicesOnline(kiosk);
     const keys = await countKeys(page);
 
     await page.keyboard.press('#');

@@ -3,17 +3,20 @@ import type { AuditSink } from '../session/session-audit';
 import type { DeviceChanges } from './device-event-log';
 import type { AdapterLogger } from './brain-port';
 
+const DETAIL_PROBLEMS = ['paper out', 'cover open', 'media jammed'] as const;
+export type DetailProblem = (typeof DETAIL_PROBLEMS)[number];
+
+/** The problems a device's detail text names (`paper out, cover open` -> both). */
+export function detailProblems(detail: string | undefined): DetailProblem[] {
+  return DETAIL_PROBLEMS.filter((problem) => detail?.includes(problem));
+}
+
 /** What is wrong with a device, in a few words, or null when it is fine. */
 export function deviceFault(snapshot: DeviceSnapshot): string | null {
-  const detail = snapshot.detail ?? '';
   const printerProblem =
-    snapshot.deviceClass === 'receiptPrinter'
-      ? [/paper out/.test(detail) && 'paper out', /cover open/.test(detail) && 'cover open'].filter(
-          Boolean,
-        )
-      : [];
+    snapshot.deviceClass === 'receiptPrinter' ? detailProblems(snapshot.detail) : [];
   if (snapshot.state === 'online' && printerProblem.length === 0) return null;
-  const parts = [snapshot.state, ...printerProblem];
+  const parts: string[] = [snapshot.state, ...printerProblem];
   if (snapshot.lastError) parts.push(snapshot.lastError.description);
   return parts.join(', ').slice(0, 200);
 }

@@ -89,7 +89,7 @@ export class PortConfiguratorAdapter implements PortConfigurator {
     const candidates: PortCandidate[] = [];
     for (const { config: next, label } of found) {
       const id = idOf(next);
-      if (this.offered.has(id) && candidates.some((c) => c.id === id)) continue;
+      if (candidates.some((c) => c.id === id)) continue; // listed by the OS and as an extra
       this.offered.set(id, next);
       const inUseBy = usedBy.get(id);
       candidates.push({ id, label, ...(inUseBy ? { inUseBy } : {}) });

@@ -1,4 +1,5 @@
 import type { TechnicianDevice } from '../../../core/common/api';
+import { detailProblems, type DetailProblem } from '../../../core/devices/device-fault-journal';
 import { flag, intOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
 import { writeJson, writeLine, type DiagIo } from '../diag-io';
@@ -26,13 +27,15 @@ Exit: 0 every device online with nothing to fix, 1 a device needs attention (not
   run: kioskStatus,
 };
 
+const ADVICE: Record<DetailProblem, string> = {
+  'paper out': 'paper out, load a new roll',
+  'cover open': 'cover open, close it',
+  'media jammed': 'card jammed, remove it',
+};
+
 /** What a technician must fix on a device, from the kiosk's own view of it. */
 export function deviceProblems(device: TechnicianDevice): string[] {
-  const detail = device.detail ?? '';
-  const problems: string[] = [];
-  if (/paper out/.test(detail)) problems.push(`${device.name}: paper out, load a new roll`);
-  if (/cover open/.test(detail)) problems.push(`${device.name}: cover open, close it`);
-  if (/media jammed/.test(detail)) problems.push(`${device.name}: card jammed, remove it`);
+  const problems = detailProblems(device.detail).map((p) => `${device.name}: ${ADVICE[p]}`);
   if (device.state === 'online' || problems.length) return problems;
   const hint = device.state.startsWith('noDevice')
     ? ': not connected, check its cable and port (kiosk-diag devices; on the screen: Change port)'
