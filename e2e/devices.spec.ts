@@ -1,12 +1,17 @@
+import type { Page } from '@playwright/test';
 import { expect, test, type KioskStack } from './support/fixtures.ts';
 import { devicesOnline, rupiah } from './support/devices.ts';
 
 test.use({ kioskConfig: { simulateDevices: true } });
 
-/** Card in, birth date typed on the pin pad: the balance screen. */
-async function identifyWithCardAndPinPad(kiosk: KioskStack): Promise<void> {
+/**
+ * Card in, then, once the birth date is asked for (as a person waits for the screen: keys
+ * pressed while the KPJ is looked up are not taken), the birth date typed on the pin pad.
+ */
+async function identifyWithCardAndPinPad(page: Page, kiosk: KioskStack): Promise<void> {
   await devicesOnline(kiosk);
   await kiosk.devices('POST', '/api/card', { action: 'insert', card: 'active' });
+  await expect(page.getByRole('heading', { name: /Masukkan Tanggal Lahir/ })).toBeVisible();
   await kiosk.devices('POST', '/api/pinpad', {
     keys: kiosk.fixtures.active.birthDate.replace(/-/g, ''),
   });
@@ -17,7 +22,7 @@ test('a card swipe and the pin pad drive a whole session, and the receipt prints
   kiosk,
 }) => {
   const person = kiosk.fixtures.active;
-  await identifyWithCardAndPinPad(kiosk);
+  await identifyWithCardAndPinPad(page, kiosk);
   await expect(page.getByRole('heading', { name: /Masukkan Tanggal Lahir/ })).toBeVisible();
   await expect(page.getByTestId('entry-value')).toHaveText(person.birthDate);
   await kiosk.devices('POST', '/api/pinpad', { keys: 'E' });
@@ -45,7 +50,7 @@ test('paper out during the session: printing is offered as unavailable with the 
   kiosk,
 }) => {
   const person = kiosk.fixtures.active;
-  await identifyWithCardAndPinPad(kiosk);
+  await identifyWithCardAndPinPad(page, kiosk);
   await kiosk.devices('POST', '/api/pinpad', { keys: 'E' });
   await expect(page.getByTestId('jht-closing')).toHaveText(rupiah(person.closingBalance));
   await expect(page.getByRole('button', { name: /Cetak Struk/ })).toBeVisible();
