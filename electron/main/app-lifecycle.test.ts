@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeEvent, spyLogger } from '../testing/fakes';
+import { fakeEvent, spyLogger, type SpyLogger } from '../testing/fakes';
 
 /** A stand-in for Electron's main-process modules, rebuilt for every test. */
 const fake = vi.hoisted(() => ({ electron: null as ReturnType<typeof makeElectron> | null }));
@@ -18,6 +18,8 @@ function makeElectron() {
     exit: vi.fn(),
     getAppPath: vi.fn(() => '/opt/kiosk'),
     isPackaged: true,
+    switches: new Set<string>(),
+    commandLine: { hasSwitch: vi.fn((name: string) => app.switches.has(name)) },
   });
   const windows: Array<EventEmitter & Record<string, ReturnType<typeof vi.fn> | unknown>> = [];
   class BrowserWindow extends EventEmitter {
@@ -25,6 +27,7 @@ function makeElectron() {
       send: vi.fn(),
       isDestroyed: () => false,
       reload: vi.fn(),
+      openDevTools: vi.fn(),
       setWindowOpenHandler: vi.fn(),
       mainFrame: { url: 'app://kiosk/index.html', parent: null },
     });
@@ -119,8 +122,11 @@ beforeEach(() => {
   signals = new EventEmitter();
 });
 
-async function startReady(argv = ['electron', '.', '--config=/etc/kiosk.json']) {
-  startKioskShell({ argv, env: {}, mainDir: '/opt/kiosk/dist-electron', signals });
+async function startReady(
+  argv = ['electron', '.', '--config=/etc/kiosk.json'],
+  env: Record<string, string> = {},
+) {
+  startKioskShell({ argv, env, mainDir: '/opt/kiosk/dist-electron', signals });
   electron.app.ready?.();
   await vi.waitFor(() =>
     expect(electron.windows.length + electron.app.exit.mock.calls.length).toBeGreaterThan(0),
@@ -208,6 +214,59 @@ describe('startKioskShell: start', () => {
     expect(electron.app.exit).toHaveBeenCalledWith(1);
     expect(electron.windows).toHaveLength(0);
     expect(core.createKiosk).not.toHaveBeenCalled();
+  });
+});
+
+describe('startKioskShell: DevTools and debugging', () => {
+  const argv = ['electron', '.', '--config=/etc/kiosk.json'];
+  type DevToolsWindow = EventEmitter & {
+    options: { webPreferences: { devTools: boolean } };
+    webContents: { openDevTools: ReturnType<typeof vi.fn> };
+  };
+
+  it('a packaged build keeps DevTools off even with KIOSK_DEVTOOLS=1, and says it ignored it', async () => {
+    const window = (await startReady(argv, { KIOSK_DEVTOOLS: '1' })) as unknown as DevToolsWindow;
+    window.emit('ready-to-show');
+    expect(window.options.webPreferences.devTools).toBe(false);
+    expect(window.webContents.openDevTools).not.toHaveBeenCalled();
+    expect((core.logger as SpyLogger).warn).toHaveBeenCalledWith(
+      'KIOSK_DEVTOOLS is ignored in a packaged build',
+    );
+  });
+
+  it('an unpackaged development run opens DevTools when KIOSK_DEVTOOLS=1', async () => {
+    electron.app.isPackaged = false;
+    const window = (await startReady(argv, { KIOSK_DEVTOOLS: '1' })) as unknown as DevToolsWindow;
+    window.emit('ready-to-show');
+    expect(window.options.webPreferences.devTools).toBe(true);
+    expect(window.webContents.openDevTools).toHaveBeenCalledWith({ mode: 'detach' });
+  });
+
+  it('a packaged build started with --remote-debugging-port exits with 1 and opens nothing', () => {
+    electron.app.switches.add('remote-debugging-port');
+    startKioskShell({ argv, env: {}, mainDir: '/x', signals });
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    expect(core.createKiosk).not.toHaveBeenCalled();
+    expect((core.logger as SpyLogger).fatal).toHaveBeenCalledWith(
+      { switches: ['remote-debugging-port'] },
+      expect.stringContaining('not allowed in a packaged build'),
+    );
+  });
+
+  it('a packaged build refuses --remote-debugging-pipe too', () => {
+    electron.app.switches.add('remote-debugging-pipe');
+    startKioskShell({ argv, env: {}, mainDir: '/x', signals });
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+  });
+
+  it('an unpackaged development run may be remote-debugged', async () => {
+    electron.app.isPackaged = false;
+    electron.app.switches.add('remote-debugging-port');
+    const window = await startReady();
+    expect(window).toBeDefined();
+    expect(electron.app.exit).not.toHaveBeenCalled();
   });
 });
 

@@ -8,6 +8,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { resolveConfigPath } from './config-path';
 import { bindKioskIpc } from './ipc-binding';
 import { createKioskWindow } from './kiosk-window';
+import { remoteDebuggingSwitches } from './debugging-switches';
 import { denyAllPermissions } from './session-permissions';
 import { resolveShellPaths } from './shell-paths';
 import { guardWebContents } from './web-contents-guards';
@@ -31,6 +32,11 @@ export interface ShellOptions {
  * kept awake, and the brain stopped before the process exits.
  */
 export function startKioskShell(options: ShellOptions): void {
+  let logger: Logger = createLogger({ name: 'kiosk-electron' });
+  if (app.isPackaged && !packagedStartAllowed(options.env, logger)) {
+    app.exit(1);
+    return;
+  }
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -39,7 +45,6 @@ export function startKioskShell(options: ShellOptions): void {
   registerAppScheme();
   Menu.setApplicationMenu(null);
 
-  let logger: Logger = createLogger({ name: 'kiosk-electron' });
   let window: BrowserWindow | null = null;
   let kiosk: Kiosk | null = null;
   let devices: DeviceManager | null = null;
@@ -142,6 +147,22 @@ export function startKioskShell(options: ShellOptions): void {
       stopped = true;
       app.exit(1);
     });
+}
+
+/**
+ * A packaged build is never debugged: KIOSK_DEVTOOLS does not count there (devToolsAllowed) and a
+ * start with a remote-debugging switch is refused.
+ */
+function packagedStartAllowed(env: ShellOptions['env'], logger: Logger): boolean {
+  if (env.KIOSK_DEVTOOLS !== undefined)
+    logger.warn('KIOSK_DEVTOOLS is ignored in a packaged build');
+  const switches = remoteDebuggingSwitches(app.commandLine);
+  if (switches.length === 0) return true;
+  logger.fatal(
+    { switches },
+    'remote debugging switches are not allowed in a packaged build; not starting',
+  );
+  return false;
 }
 
 function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
