@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Transport } from '../../devices/common/transport';
+import { ManagedDevice } from '../../devices/manager/managed-device';
 import { ReceiptPrinter, type ReceiptPrinterOptions } from '../../devices/printer/receipt-printer';
 import { createMemoryTransportPair } from '../../devices/transports/memory-transport';
+import { settleOutcome } from '../../test-support/settle-outcome';
 import { createPrinterSimulator, type PrinterSimulator } from './printer-simulator';
 import { receiptText } from './receipt-model';
 import { longJob } from './test-fixtures';
@@ -188,6 +191,72 @@ describe('ReceiptPrinter against the simulator over a memory pair', () => {
       statusQuery: true,
       transport: 'printer:host',
     });
+  });
+});
+
+/**
+ * A link on which print data is never taken while `stuck` (the printer's buffer stays full);
+ * the 3-byte DLE EOT questions still go through, as real-time commands do.
+ */
+class StuckableLink implements Transport {
+  stuck = false;
+  constructor(private readonly link: Transport) {}
+  get description() {
+    return this.link.description;
+  }
+  get isOpen() {
+    return this.link.isOpen;
+  }
+  open = () => this.link.open();
+  close = () => this.link.close();
+  onData = (listener: (data: Uint8Array) => void) => this.link.onData(listener);
+  onClose = (listener: (error?: Error) => void) => this.link.onClose(listener);
+  write(data: Uint8Array): Promise<void> {
+    const printData = data.length > 3;
+    return this.stuck && printData ? new Promise<void>(() => undefined) : this.link.write(data);
+  }
+}
+
+describe('a printer that stops taking data', () => {
+  it('fails the job with timeOut within the write limit, drops the link, and is back online once the manager reopens it', async () => {
+    const { host, device } = createMemoryTransportPair('printer');
+    const sim = createPrinterSimulator();
+    await sim.attach(device);
+    const link = new StuckableLink(host);
+    const printer = new ReceiptPrinter({
+      transport: link,
+      statusTimeoutMs: 100,
+      writeTimeoutMs: 80,
+    });
+    const managed = new ManagedDevice({
+      name: 'printer',
+      driverName: 'escpos',
+      transport: link,
+      driver: printer,
+      reconnect: { initialDelayMs: 10, maxDelayMs: 50 },
+    });
+    cleanups.push(() => managed.stop());
+    await managed.start();
+    expect(managed.snapshot().state).toBe('online');
+    const states: string[] = [];
+    managed.onChange((snapshot) => states.push(snapshot.state));
+
+    link.stuck = true;
+    const printing = printer.print(longJob(3));
+    expect(await settleOutcome(printing, 3000)).toBe('settled');
+    expect(await printing).toMatchObject({
+      code: 'timeOut',
+      errorDescription: 'printer stopped taking data: took no data for 80 ms',
+    });
+    expect(sim.receipts).toHaveLength(0);
+    expect(printer.status().lastError?.description).toMatch(/stopped taking data/);
+    expect(states).toContain('noDevice');
+
+    link.stuck = false;
+    await sim.reconnect();
+    await expect.poll(() => managed.snapshot().state, { timeout: 3000 }).toBe('online');
+    expect((await printer.print(longJob(1))).code).toBe('success');
+    expect(sim.receipts).toHaveLength(1);
   });
 });
 
