@@ -82,7 +82,7 @@ export class ReceiptPrinter implements Device<
     this.chunkSize = Math.max(options.chunkSize ?? 256, 1);
     this.writeTimeoutMs = options.writeTimeoutMs ?? 5000;
     this.pollIntervalMs = options.pollIntervalMs ?? 0;
-    this.querier = new StatusQuerier(this.transport, this.statusTimeoutMs);
+    this.querier = new StatusQuerier(this.transport, { timeoutMs: this.statusTimeoutMs });
     this.line = new LineDevice<ReceiptPrinterStatus, ReceiptPrinterEvent>({
       transport: this.transport,
       initialStatus: INITIAL_STATUS,
