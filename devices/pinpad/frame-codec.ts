@@ -1,29 +1,26 @@
+import { crc16CcittFalse } from './crc16';
+
 /**
- * Serial framing for the pin pad link: `STX || UTF-8 JSON || ETX || LRC`, where LRC is the XOR
- * of every byte after STX up to and including ETX, sent as two upper-case ASCII hex digits.
- * JSON.stringify escapes all control characters and the LRC is ASCII, so STX (0x02) occurs
- * only at the start of a frame: the parser can always resynchronise on it, whatever came before.
+ * Serial framing for the pin pad link: `STX || UTF-8 JSON || ETX || CRC`, where CRC is the
+ * CRC-16/CCITT-FALSE of every byte after STX up to and including ETX, sent as four upper-case
+ * ASCII hex digits. JSON.stringify escapes all control characters and the CRC is ASCII, so STX
+ * (0x02) occurs only at the start of a frame: the parser can always resynchronise on it.
  */
 
 export const STX = 0x02;
 export const ETX = 0x03;
 export const MAX_FRAME_BODY = 4096;
+const CHECK_DIGITS = 4;
 
-export function lrc(bytes: Uint8Array): number {
-  let value = 0;
-  for (const b of bytes) value ^= b;
-  return value;
-}
-
-function lrcHex(bytes: Uint8Array): Buffer {
-  return Buffer.from(lrc(bytes).toString(16).toUpperCase().padStart(2, '0'), 'ascii');
+function checkHex(bytes: Uint8Array): string {
+  return crc16CcittFalse(bytes).toString(16).toUpperCase().padStart(CHECK_DIGITS, '0');
 }
 
 export function encodeFrame(message: unknown): Buffer {
   const body = Buffer.from(JSON.stringify(message), 'utf8');
   if (body.length > MAX_FRAME_BODY) throw new Error('frame body too long');
   const withEtx = Buffer.concat([body, Buffer.from([ETX])]);
-  return Buffer.concat([Buffer.from([STX]), withEtx, lrcHex(withEtx)]);
+  return Buffer.concat([Buffer.from([STX]), withEtx, Buffer.from(checkHex(withEtx), 'ascii')]);
 }
 
 export type FrameError = 'badChecksum' | 'tooLong' | 'badJson' | 'strayBytes';
@@ -34,9 +31,9 @@ export type FrameError = 'badChecksum' | 'tooLong' | 'badJson' | 'strayBytes';
  * each problem through `onError`. Memory is bounded by MAX_FRAME_BODY.
  */
 export class FrameParser {
-  private state: 'hunt' | 'body' | 'lrc1' | 'lrc2' = 'hunt';
+  private state: 'hunt' | 'body' | 'check' = 'hunt';
   private body: number[] = [];
-  private lrcFirst = 0;
+  private check: number[] = [];
   private stray = false;
 
   constructor(
@@ -52,6 +49,7 @@ export class FrameParser {
   reset(): void {
     this.state = 'hunt';
     this.body = [];
+    this.check = [];
     this.stray = false;
   }
 
@@ -69,7 +67,8 @@ export class FrameParser {
         return;
       case 'body':
         if (byte === ETX) {
-          this.state = 'lrc1';
+          this.state = 'check';
+          this.check = [];
         } else if (this.body.length >= MAX_FRAME_BODY) {
           this.onError('tooLong');
           this.state = 'hunt';
@@ -78,12 +77,10 @@ export class FrameParser {
           this.body.push(byte);
         }
         return;
-      case 'lrc1':
-        this.lrcFirst = byte;
-        this.state = 'lrc2';
-        return;
-      case 'lrc2':
-        this.finish(Buffer.from([this.lrcFirst, byte]).toString('latin1'));
+      case 'check':
+        this.check.push(byte);
+        if (this.check.length === CHECK_DIGITS)
+          this.finish(Buffer.from(this.check).toString('latin1'));
         return;
     }
   }
@@ -99,7 +96,7 @@ export class FrameParser {
     const withEtx = Buffer.from([...this.body, ETX]);
     this.state = 'hunt';
     this.body = [];
-    if (lrcHex(withEtx).toString('latin1') !== checksum) {
+    if (checkHex(withEtx) !== checksum) {
       this.onError('badChecksum');
       return;
     }

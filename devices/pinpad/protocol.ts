@@ -6,7 +6,8 @@ import { z } from 'zod';
  * In PIN mode the key event schema has no field that could carry a digit value.
  */
 
-export const PROTOCOL_VERSION = 1;
+/** 2: CRC-16/CCITT-FALSE frame check (1 had an XOR LRC), PIN block length tied to its format. */
+export const PROTOCOL_VERSION = 2;
 
 export const DIGIT_KEYS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 export const FUNCTION_KEYS = ['enter', 'clear', 'cancel', 'backspace'] as const;
@@ -68,12 +69,17 @@ export const DataEntryValue = z.object({
 });
 export type DataEntryValue = z.infer<typeof DataEntryValue>;
 
-export const PinEntryValue = z.object({
-  pinBlock: z.string().regex(/^(?:[0-9A-F]{16}|[0-9A-F]{32})$/),
-  ksn: z.string().regex(/^(?:[0-9A-F]{20}|[0-9A-F]{24})$/),
-  format: PinBlockFormat,
-  digits: z.number().int().min(4).max(12),
-});
+const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9A-F]{${bytes * 2}}$`));
+const pinDigits = z.number().int().min(4).max(12);
+
+/**
+ * Each format has one block size and one DUKPT flavour: ISO 0 is an 8-byte block under TDES
+ * DUKPT (10-byte KSN), ISO 4 a 16-byte AES block under AES DUKPT (12-byte KSN).
+ */
+export const PinEntryValue = z.discriminatedUnion('format', [
+  z.strictObject({ format: z.literal(0), pinBlock: hex(8), ksn: hex(10), digits: pinDigits }),
+  z.strictObject({ format: z.literal(4), pinBlock: hex(16), ksn: hex(12), digits: pinDigits }),
+]);
 export type PinEntryValue = z.infer<typeof PinEntryValue>;
 
 const failureCode = z.enum([

@@ -14,7 +14,12 @@ import type {
   PinPadStatus,
 } from './pinpad';
 import type { DeviceMessage, HostCommand } from './protocol';
-import { DataEntryValue, DeviceMessage as DeviceMessageSchema, HelloValue } from './protocol';
+import {
+  DataEntryValue,
+  DeviceMessage as DeviceMessageSchema,
+  HelloValue,
+  PROTOCOL_VERSION,
+} from './protocol';
 import { PinEntryValue } from './protocol';
 
 export interface SerialPinPadOptions {
@@ -230,7 +235,7 @@ export class SerialPinPad implements PinPad {
       return reply;
     }
     const hello = HelloValue.safeParse(reply.value);
-    if (!hello.success) {
+    if (!hello.success || hello.data.protocol !== PROTOCOL_VERSION) {
       this.stats.invalidMessages++;
       this.setStatus({
         ...this.state,

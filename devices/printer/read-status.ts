@@ -79,6 +79,8 @@ export async function readStatus(
       return { kind: 'linkDown', description: `link down: ${outcome.reason}` };
     if (outcome.kind === 'timeout')
       return { kind: 'timeout', description: `no answer to status query (${kind})` };
+    if (outcome.kind === 'doubt')
+      return { kind: 'timeout', description: `status answers in doubt, line noise (${kind})` };
     answers[kind] = outcome.byte;
   }
   return { kind: 'status', status: interpretStatus(answers as StatusAnswers) };

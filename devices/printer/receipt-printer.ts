@@ -8,6 +8,7 @@ import {
 } from '../common/device';
 import { errorNote, LineDevice } from '../common/line-device';
 import type { Transport } from '../common/transport';
+import { TimedOut, withinTime } from '../common/within-time';
 import {
   DEFAULT_ENCODING,
   encodeJobToEscPos,
@@ -32,6 +33,12 @@ export interface ReceiptPrinterOptions {
   printTimeoutMs?: number;
   /** Bytes per write; cancel takes effect between chunks. */
   chunkSize?: number;
+  /**
+   * How long one chunk may take to be taken by the link (default 5000 ms, never past the print
+   * timeout). A printer that stops taking data fails the job with `timeOut`, and its link is
+   * dropped (reported `linkLost`, so the manager reopens it) to shed the stuck bytes.
+   */
+  writeTimeoutMs?: number;
   /** Background status polling while idle (paper low / out, cover); 0 turns it off. */
   pollIntervalMs?: number;
 }
@@ -56,6 +63,7 @@ export class ReceiptPrinter implements Device<
   private readonly statusTimeoutMs: number;
   private readonly printTimeoutMs: number;
   private readonly chunkSize: number;
+  private readonly writeTimeoutMs: number;
   private readonly pollIntervalMs: number;
   private readonly querier: StatusQuerier;
   private readonly line: LineDevice<ReceiptPrinterStatus, ReceiptPrinterEvent>;
@@ -63,6 +71,8 @@ export class ReceiptPrinter implements Device<
   private queue: Promise<unknown> = Promise.resolve();
   private busy = false;
   private poller: ReturnType<typeof setInterval> | undefined;
+  /** Why this driver dropped its own link, reported as the link-lost reason. */
+  private dropReason: string | undefined;
 
   constructor(options: ReceiptPrinterOptions) {
     this.transport = options.transport;
@@ -70,8 +80,9 @@ export class ReceiptPrinter implements Device<
     this.statusTimeoutMs = options.statusTimeoutMs ?? 1000;
     this.printTimeoutMs = options.printTimeoutMs ?? 30_000;
     this.chunkSize = Math.max(options.chunkSize ?? 256, 1);
+    this.writeTimeoutMs = options.writeTimeoutMs ?? 5000;
     this.pollIntervalMs = options.pollIntervalMs ?? 0;
-    this.querier = new StatusQuerier(this.transport, this.statusTimeoutMs);
+    this.querier = new StatusQuerier(this.transport, { timeoutMs: this.statusTimeoutMs });
     this.line = new LineDevice<ReceiptPrinterStatus, ReceiptPrinterEvent>({
       transport: this.transport,
       initialStatus: INITIAL_STATUS,
@@ -82,7 +93,9 @@ export class ReceiptPrinter implements Device<
         if (next.paper === 'out' && previous.paper !== 'out') this.line.emit({ type: 'paperOut' });
       },
       onData: (data) => this.querier.accept(data),
-      onLinkLost: (reason) => {
+      onLinkLost: (closeReason) => {
+        const reason = this.dropReason ?? closeReason;
+        this.dropReason = undefined;
         this.querier.linkLost(reason);
         this.line.reportLinkLost(reason, { ...INITIAL_STATUS });
       },
@@ -168,10 +181,15 @@ export class ReceiptPrinter implements Device<
         if (signal.aborted) return failure('canceled', 'print canceled');
         if (Date.now() > deadline)
           return failure('timeOut', 'printer did not take the job in time');
+        const limitMs = Math.max(Math.min(this.writeTimeoutMs, deadline - Date.now()), 1);
+        const chunk = bytes.subarray(offset, offset + this.chunkSize);
         try {
-          await this.transport.write(bytes.subarray(offset, offset + this.chunkSize));
-        } catch {
-          return failure('deviceNotReady', 'link lost while printing');
+          await withinTime(this.transport.write(chunk), limitMs, `took no data for ${limitMs} ms`);
+        } catch (error) {
+          if (!(error instanceof TimedOut))
+            return failure('deviceNotReady', 'link lost while printing');
+          await this.dropStuckLink(`printer stopped taking data (${error.message})`);
+          return failure('timeOut', `printer stopped taking data: ${error.message}`);
         }
       }
 
@@ -185,6 +203,13 @@ export class ReceiptPrinter implements Device<
       if (problem) return problem;
       return success({ bytesSent: bytes.length });
     });
+  }
+
+  /** Closing the link is what frees a write the printer never takes; the manager reopens it. */
+  private async dropStuckLink(reason: string): Promise<void> {
+    this.dropReason = reason;
+    await withinTime(this.transport.close(), this.writeTimeoutMs, 'close').catch(() => undefined);
+    this.dropReason = undefined;
   }
 
   private refusal(status: ReceiptPrinterStatus, when: string): Completion<never> | undefined {

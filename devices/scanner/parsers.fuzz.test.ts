@@ -1,21 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { applyEdits, edits } from '../../test-support/fuzz-edits';
+import { fuzzParameters, reportFuzzCounts } from '../../test-support/fuzz';
 import { encodeScanReports, HidScanReportDecoder } from './hid-pos-report';
 import type { ScanMessage } from './scan-messages';
 import { parseScannerPayload } from './scanner-payload';
 import { ScannerLineDecoder } from './serial-lines';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const CASES = 3000;
 const SEEDS = [
   '12345678901',
   'KPJ:1234 5678 901',
@@ -23,23 +14,22 @@ const SEEDS = [
   '{"kpj":"12345678901"}',
 ];
 
-const randomText = (next: () => number, max: number) =>
-  String.fromCharCode(
-    ...Array.from({ length: Math.floor(next() * max) }, () => Math.floor(next() * 0x3000)),
-  );
+const counts = {
+  payloadCases: 0,
+  payloadsAccepted: 0,
+  lineChunks: 0,
+  lineMessages: 0,
+  hidReports: 0,
+  hidMessages: 0,
+};
+afterAll(() => reportFuzzCounts('scanner parsers', counts));
 
-function mutate(next: () => number, input: string): string {
-  const chars = [...input];
-  for (let i = 0; i < 1 + Math.floor(next() * 3); i++) {
-    const at = Math.floor(next() * (chars.length + 1));
-    const char = String.fromCharCode(Math.floor(next() * 0x80));
-    const choice = next();
-    if (choice < 0.4) chars[at] = char;
-    else if (choice < 0.7) chars.splice(at, 0, char);
-    else chars.splice(at, 1);
-  }
-  return chars.join('');
-}
+const randomText = fc
+  .array(fc.integer({ min: 0, max: 0x2fff }), { maxLength: 80 })
+  .map((codes) => String.fromCharCode(...codes));
+const mutatedSeed = fc
+  .tuple(fc.constantFrom(...SEEDS), edits(0, 0x7f))
+  .map(([seed, changes]) => applyEdits(seed, changes));
 
 const safe = (reason: string) => {
   expect(reason).toMatch(/^[\w :()'.,/-]+$/);
@@ -58,46 +48,68 @@ function check(message: ScanMessage): void {
 
 describe('fuzz: scanner parsers never throw and give clear reasons', () => {
   it('payload parser on noise and mutated valid payloads', () => {
-    const next = prng(11);
-    for (let i = 0; i < CASES; i++) {
-      for (const input of [randomText(next, 80), mutate(next, SEEDS[i % SEEDS.length]!)]) {
+    fc.assert(
+      fc.property(fc.oneof(randomText, mutatedSeed), (input) => {
+        counts.payloadCases += 1;
         const parsed = parseScannerPayload(input);
-        if (parsed.ok) expect(parsed.kpj).toMatch(/^\d{11}$/);
-        else safe(parsed.reason);
-      }
-    }
+        if (parsed.ok) {
+          counts.payloadsAccepted += 1;
+          expect(parsed.kpj).toMatch(/^\d{11}$/);
+        } else safe(parsed.reason);
+      }),
+      fuzzParameters(),
+    );
   });
 
   it('line decoder on random byte chunks', () => {
-    const next = prng(13);
-    const decoder = new ScannerLineDecoder();
-    for (let i = 0; i < CASES; i++) {
-      const chunk = Uint8Array.from({ length: Math.floor(next() * 120) }, () =>
-        Math.floor(next() * 256),
-      );
-      decoder.push(chunk).forEach(check);
-    }
-    decoder.push(Uint8Array.of(0x0d));
-    expect(decoder.push(new TextEncoder().encode('12345678901\r\n'))).toEqual([
-      { kind: 'scan', text: '12345678901', symbology: 'unknown' },
-    ]);
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 120 }), { maxLength: 8 }), (chunks) => {
+        const decoder = new ScannerLineDecoder();
+        for (const chunk of chunks) {
+          counts.lineChunks += 1;
+          for (const message of decoder.push(chunk)) {
+            counts.lineMessages += 1;
+            check(message);
+          }
+        }
+        decoder.push(Uint8Array.of(0x0d));
+        expect(decoder.push(new TextEncoder().encode('12345678901\r\n'))).toEqual([
+          { kind: 'scan', text: '12345678901', symbology: 'unknown' },
+        ]);
+      }),
+      fuzzParameters(),
+    );
   });
 
   it('HID report decoder on random and damaged reports', () => {
-    const next = prng(17);
-    const decoder = new HidScanReportDecoder();
-    for (let i = 0; i < CASES; i++) {
-      let report: Uint8Array;
-      if (next() < 0.5) {
-        report = Uint8Array.from({ length: Math.floor(next() * 80) }, () =>
-          Math.floor(next() * 256),
-        );
-      } else {
-        report = encodeScanReports(new TextEncoder().encode(SEEDS[i % SEEDS.length]!), ']Q1')[0]!;
-        for (let k = 0; k < 3; k++)
-          report[Math.floor(next() * report.length)] = Math.floor(next() * 256);
-      }
-      decoder.push(report).forEach(check);
-    }
+    const damaged = fc
+      .tuple(
+        fc.constantFrom(...SEEDS),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+      )
+      .map(([seed, changes]) => {
+        const report = encodeScanReports(new TextEncoder().encode(seed), ']Q1')[0]!;
+        for (const [at, value] of changes) report[at % report.length] = value;
+        return report;
+      });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.uint8Array({ maxLength: 80 }), damaged), { maxLength: 5 }),
+        (reports) => {
+          const decoder = new HidScanReportDecoder();
+          for (const report of reports) {
+            counts.hidReports += 1;
+            for (const message of decoder.push(report)) {
+              counts.hidMessages += 1;
+              check(message);
+            }
+          }
+        },
+      ),
+      fuzzParameters(),
+    );
   });
 });

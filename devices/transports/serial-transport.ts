@@ -23,7 +23,18 @@ export interface SerialTransportOptions {
    * with a test binding, whose paths are not files).
    */
   presenceCheckMs?: number;
+  /**
+   * How long a write may take on top of the bytes' time on the line at `baudRate` (default
+   * 2000 ms). Past that it fails and the port is closed as hung (flow control held off for
+   * good, a dead adapter), so the driver's reconnect opens it afresh.
+   */
+  writeTimeoutMs?: number;
 }
+
+/** Start, 8 data bits, parity or not, stop: 10 is close enough for a time limit. */
+const BITS_PER_BYTE = 10;
+
+class WriteTimeout extends Error {}
 
 /** Errors that mean the device node is gone (unplugged), not that it cannot be read. */
 const GONE = new Set(['ENOENT', 'ENXIO', 'ENODEV']);
@@ -47,7 +58,7 @@ export class SerialTransport implements Transport {
 
   async open(): Promise<void> {
     if (this.isOpen) return;
-    const { binding, presenceCheckMs, ...rest } = this.options;
+    const { binding, presenceCheckMs, writeTimeoutMs: _notForSerialport, ...rest } = this.options;
     const settings = { ...rest, autoOpen: false };
     const port: SerialPortStream = binding
       ? new SerialPortStream({ ...settings, binding })
@@ -100,16 +111,51 @@ export class SerialTransport implements Transport {
     const port = this.port;
     if (!port?.isOpen) throw new Error(`${this.description} is not open`);
     try {
-      await new Promise<void>((resolve, reject) =>
-        port.write(Buffer.from(data), (error) => (error ? reject(error) : resolve())),
-      );
-      await new Promise<void>((resolve, reject) =>
-        port.drain((error) => (error ? reject(error) : resolve())),
-      );
+      await this.writeAndDrain(port, Buffer.from(data));
     } catch (error) {
-      this.closeOnHangup(port, error);
+      if (error instanceof WriteTimeout) this.closeAsHung(port, error);
+      else this.closeOnHangup(port, error);
       throw error;
     }
+  }
+
+  /**
+   * Settles on the first of: the bytes written and drained, a write error, the port closing
+   * (serialport then queues the drain for an `open` that never comes) or the time limit.
+   */
+  private writeAndDrain(port: SerialPortStream, bytes: Buffer): Promise<void> {
+    const lineTimeMs = Math.ceil((bytes.length * BITS_PER_BYTE * 1000) / this.options.baudRate);
+    const limitMs = (this.options.writeTimeoutMs ?? 2000) + lineTimeMs;
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const settle = (error?: Error | null) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        port.off('close', onClose);
+        if (error) reject(error);
+        else resolve();
+      };
+      const closedError = () => new Error(`${this.description} closed before the write completed`);
+      const onClose = () => settle(closedError());
+      const timer = setTimeout(
+        () => settle(new WriteTimeout(`${this.description}: write not done within ${limitMs} ms`)),
+        limitMs,
+      );
+      port.once('close', onClose);
+      port.write(bytes, (error) => {
+        if (error) return settle(error);
+        if (!port.isOpen) return settle(closedError());
+        port.drain((drainError) => settle(drainError));
+      });
+    });
+  }
+
+  /** A write that never finishes leaves every later one queued behind it: drop the port. */
+  private closeAsHung(port: SerialPortStream, error: Error): void {
+    if (!port.isOpen) return;
+    this.hangupError = error;
+    port.close(() => undefined);
   }
 
   /**

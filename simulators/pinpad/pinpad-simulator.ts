@@ -73,6 +73,8 @@ export class PinPadSimulator {
   private readonly parser: FrameParser;
   private entry: PlainEntry | PinEntry | undefined;
   private outbox: Promise<void> = Promise.resolve();
+  /** Counts link losses: output queued before one belongs to a host that is gone. */
+  private connection = 0;
   private unsubscribe: (() => void)[] = [];
   /** Faults, settable at any time. */
   readonly faults = { responseDelayMs: 0, byteByByte: false, silent: false };
@@ -101,7 +103,7 @@ export class PinPadSimulator {
     if (this.unsubscribe.length === 0) {
       this.unsubscribe = [
         this.link.onData((bytes) => this.parser.push(bytes)),
-        this.link.onClose(() => this.abortEntry()),
+        this.link.onClose(() => this.onLinkClosed()),
       ];
     }
     if (!this.link.isOpen) await this.link.open();
@@ -318,6 +320,13 @@ export class PinPadSimulator {
     if (this.entry === entry) this.entry = undefined;
   }
 
+  /** Cable pulled: no entry, no half command and no queued output survive into the next link. */
+  private onLinkClosed(): void {
+    this.connection++;
+    this.parser.reset();
+    this.abortEntry();
+  }
+
   private abortEntry(): void {
     if (this.entry) this.endEntry(this.entry);
   }
@@ -333,11 +342,12 @@ export class PinPadSimulator {
   /** Writes in order, with the slow-device faults applied. Drops bytes when the line is down. */
   private write(bytes: Buffer): Promise<void> {
     const { responseDelayMs, byteByByte } = this.faults;
+    const connection = this.connection;
     this.outbox = this.outbox.then(async () => {
       if (responseDelayMs > 0) await sleep(responseDelayMs);
       const chunks = byteByByte ? [...bytes].map((b) => Buffer.from([b])) : [bytes];
       for (const chunk of chunks) {
-        if (!this.link.isOpen) return;
+        if (!this.link.isOpen || connection !== this.connection) return;
         await this.link.write(chunk).catch(() => undefined);
         if (byteByByte) await sleep(randomInt(0, 2));
       }

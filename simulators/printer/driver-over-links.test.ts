@@ -139,7 +139,7 @@ describe('over TCP (raw port 9100 style, ephemeral port on 127.0.0.1)', () => {
     cleanups.push(() => printer.close());
     expect((await printer.open()).code).toBe('success');
     sim.sendGarbage(Uint8Array.from({ length: 500 }, (_, i) => (i * 37) & 0x81));
-    sim.setGarbageBeforeReplies(Uint8Array.of(0x00, 0xff));
+    sim.setGarbageBeforeReplies(Uint8Array.of(0x00, 0xff), 2); // two questions asked again
     sim.setPaper('out');
     expect((await printer.refreshStatus()).code).toBe('success');
     expect(printer.status().paper).toBe('out');

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Transport } from '../../devices/common/transport';
+import { ManagedDevice } from '../../devices/manager/managed-device';
 import { ReceiptPrinter, type ReceiptPrinterOptions } from '../../devices/printer/receipt-printer';
 import { createMemoryTransportPair } from '../../devices/transports/memory-transport';
+import { settleOutcome } from '../../test-support/settle-outcome';
 import { createPrinterSimulator, type PrinterSimulator } from './printer-simulator';
 import { receiptText } from './receipt-model';
 import { longJob } from './test-fixtures';
@@ -40,10 +43,10 @@ describe('ReceiptPrinter against the simulator over a memory pair', () => {
       payload: 'REF-LONG',
       align: 'center',
     });
-    // 4 status questions before and 4 after the job, 3 bytes each
-    expect(sim.stats.statusQueries).toBe(12);
+    // 4 status questions at open, 4 before and 4 after the job, each sent twice, 3 bytes each
+    expect(sim.stats.statusQueries).toBe(24);
     if (result.code === 'success')
-      expect(sim.stats.bytesReceived).toBe(result.value.bytesSent + 36);
+      expect(sim.stats.bytesReceived).toBe(result.value.bytesSent + 72);
   });
 
   it('prints with paper near end but warns once with paperLow', async () => {
@@ -65,7 +68,7 @@ describe('ReceiptPrinter against the simulator over a memory pair', () => {
     expect(events).toContain('paperOut');
     expect(printer.status()).toMatchObject({ paper: 'out' });
     expect(sim.receipts).toHaveLength(0);
-    expect(sim.stats.bytesReceived).toBe(3 * 8); // only status questions
+    expect(sim.stats.bytesReceived).toBe(6 * 8); // only status questions, each sent twice
   });
 
   it('refuses while the cover is open and prints once it is closed', async () => {
@@ -137,15 +140,29 @@ describe('ReceiptPrinter against the simulator over a memory pair', () => {
     expect(sim.receipts).toHaveLength(1);
   });
 
-  it('ignores garbage bytes around the status answers', async () => {
+  it('asks again when garbage comes with the status answers', async () => {
     const { sim, printer } = await setup();
     sim.sendGarbage(Uint8Array.of(0xff, 0x00, 0x10, 0x04, 0x80));
-    sim.setGarbageBeforeReplies(Uint8Array.of(0xff, 0x01, 0x93));
+    sim.setGarbageBeforeReplies(Uint8Array.of(0xff, 0x01, 0x93), 3);
     sim.setPaper('nearEnd');
     expect((await printer.refreshStatus()).code).toBe('success');
     expect(printer.status()).toMatchObject({ device: 'online', paper: 'low' });
     expect((await printer.print(longJob(2))).code).toBe('success');
-    expect(printer.ignoredBytes).toBeGreaterThan(20);
+    expect(printer.ignoredBytes).toBeGreaterThanOrEqual(5 + 3 * 3); // every garbage byte dropped
+  });
+
+  it('takes no status from a line that keeps adding bytes that look like answers', async () => {
+    const { sim, printer } = await setup();
+    // 0x72 reads as "paper end" to the paper sensor question; the printer itself has paper.
+    sim.setGarbageBeforeReplies(Uint8Array.of(0x72));
+    expect(await printer.refreshStatus()).toMatchObject({
+      code: 'timeOut',
+      errorDescription: expect.stringMatching(/in doubt/),
+    });
+    expect(printer.status().paper).not.toBe('out');
+    sim.setGarbageBeforeReplies(undefined);
+    expect((await printer.refreshStatus()).code).toBe('success');
+    expect(printer.status()).toMatchObject({ device: 'online', paper: 'full' });
   });
 
   it('times out when a slow printer does not finish within the print timeout', async () => {
@@ -188,6 +205,72 @@ describe('ReceiptPrinter against the simulator over a memory pair', () => {
       statusQuery: true,
       transport: 'printer:host',
     });
+  });
+});
+
+/**
+ * A link on which print data is never taken while `stuck` (the printer's buffer stays full);
+ * the 3-byte DLE EOT questions still go through, as real-time commands do.
+ */
+class StuckableLink implements Transport {
+  stuck = false;
+  constructor(private readonly link: Transport) {}
+  get description() {
+    return this.link.description;
+  }
+  get isOpen() {
+    return this.link.isOpen;
+  }
+  open = () => this.link.open();
+  close = () => this.link.close();
+  onData = (listener: (data: Uint8Array) => void) => this.link.onData(listener);
+  onClose = (listener: (error?: Error) => void) => this.link.onClose(listener);
+  write(data: Uint8Array): Promise<void> {
+    const printData = data[0] !== 0x10; // not DLE EOT
+    return this.stuck && printData ? new Promise<void>(() => undefined) : this.link.write(data);
+  }
+}
+
+describe('a printer that stops taking data', () => {
+  it('fails the job with timeOut within the write limit, drops the link, and is back online once the manager reopens it', async () => {
+    const { host, device } = createMemoryTransportPair('printer');
+    const sim = createPrinterSimulator();
+    await sim.attach(device);
+    const link = new StuckableLink(host);
+    const printer = new ReceiptPrinter({
+      transport: link,
+      statusTimeoutMs: 100,
+      writeTimeoutMs: 80,
+    });
+    const managed = new ManagedDevice({
+      name: 'printer',
+      driverName: 'escpos',
+      transport: link,
+      driver: printer,
+      reconnect: { initialDelayMs: 10, maxDelayMs: 50 },
+    });
+    cleanups.push(() => managed.stop());
+    await managed.start();
+    expect(managed.snapshot().state).toBe('online');
+    const states: string[] = [];
+    managed.onChange((snapshot) => states.push(snapshot.state));
+
+    link.stuck = true;
+    const printing = printer.print(longJob(3));
+    expect(await settleOutcome(printing, 3000)).toBe('settled');
+    expect(await printing).toMatchObject({
+      code: 'timeOut',
+      errorDescription: 'printer stopped taking data: took no data for 80 ms',
+    });
+    expect(sim.receipts).toHaveLength(0);
+    expect(printer.status().lastError?.description).toMatch(/stopped taking data/);
+    expect(states).toContain('noDevice');
+
+    link.stuck = false;
+    await sim.reconnect();
+    await expect.poll(() => managed.snapshot().state, { timeout: 3000 }).toBe('online');
+    expect((await printer.print(longJob(1))).code).toBe('success');
+    expect(sim.receipts).toHaveLength(1);
   });
 });
 

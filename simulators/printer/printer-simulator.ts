@@ -52,6 +52,7 @@ export class PrinterSimulator {
   private endpoint: Transport | undefined;
   private detach: Array<() => void> = [];
   private garbageBeforeReplies: Uint8Array | undefined;
+  private garbageRepliesLeft = 0;
   private readonly outputs = new Set<(data: Uint8Array) => void>();
 
   constructor(options: PrinterSimulatorOptions = {}) {
@@ -142,9 +143,13 @@ export class PrinterSimulator {
     this.send(bytes);
   }
 
-  /** Every status answer is preceded by these bytes (noise on the line, partial frames). */
-  setGarbageBeforeReplies(bytes: Uint8Array | undefined): void {
+  /**
+   * The next `replies` status answers (default: all) are preceded by these bytes (noise on the
+   * line, partial frames).
+   */
+  setGarbageBeforeReplies(bytes: Uint8Array | undefined, replies = Infinity): void {
     this.garbageBeforeReplies = bytes;
+    this.garbageRepliesLeft = replies;
   }
 
   // ---- inspection --------------------------------------------------------------------------
@@ -225,7 +230,10 @@ export class PrinterSimulator {
     for (const event of this.parser.feed(chunk)) {
       if (event.type === 'statusQuery') {
         this.stats.statusQueries += 1;
-        if (this.garbageBeforeReplies) this.send(this.garbageBeforeReplies);
+        if (this.garbageBeforeReplies && this.garbageRepliesLeft > 0) {
+          this.garbageRepliesLeft -= 1;
+          this.send(this.garbageBeforeReplies);
+        }
         this.send(Uint8Array.of(this.statusAnswer(event.n)));
       } else if (event.type === 'garbage') {
         this.stats.garbageBytes += 1;
