@@ -7,6 +7,9 @@ import type { SessionEvent } from './session-events';
 /** Where the session flow's audit records go (the journal). Resolves once the record is durable. */
 export interface AuditSink {
   record(entry: JournalEntryInput): Promise<void>;
+  /** False while records cannot be written: the kiosk is out of service. Absent: always true. */
+  writable?(): boolean;
+  onWritableChange?(listener: (writable: boolean) => void): () => void;
 }
 
 const SESSION_STATES = new Set(['attract', 'thankYou']);
@@ -82,6 +85,7 @@ export class SessionAuditor {
 
 function endReason(from: string, event: SessionEvent) {
   if (event.type === 'timeout') return 'timeout' as const;
+  if (event.type === 'auditFailed') return 'error' as const;
   if (from === 'locked') return 'locked' as const;
   if (from === 'error') return 'error' as const;
   if (event.type === 'cancel') return 'canceled' as const;

@@ -1,5 +1,6 @@
 import { statfs } from 'node:fs/promises';
 import type {
+  JournalHealthInfo,
   TechnicianAction,
   TechnicianDevice,
   TechnicianEvent,
@@ -23,6 +24,8 @@ export interface KioskTechnicianPortOptions {
   version: string;
   configPath: string;
   journalDir: string;
+  /** Whether the journal can be written; absent when the kiosk keeps no journal. */
+  journalHealth?: () => JournalHealthInfo;
   devices: DeviceDiagnosticsSource | null;
   startedAt: number;
   now: () => Date;
@@ -54,6 +57,7 @@ export class KioskTechnicianPort implements TechnicianPort {
       hostUrl: this.options.hostUrl,
       journalDir: this.options.journalDir,
       journalFreeBytes: this.journalFreeBytes,
+      ...(this.options.journalHealth ? { journal: this.options.journalHealth() } : {}),
     };
   }
 
