@@ -4,10 +4,13 @@ import { canonicalJson } from './canonical-json';
 import { JournalEntry, type JournalEntryInput } from './journal-entry';
 import {
   DEFAULT_TIME_ZONE,
+  JOURNAL_DIR_MODE,
+  JOURNAL_FILE_MODE,
   dayInTimeZone,
   journalBytes,
   journalFileName,
   listJournalFiles,
+  restrictJournalModes,
 } from './journal-files';
 import {
   GENESIS_HASH,
@@ -71,11 +74,12 @@ export async function openJournal(options: JournalWriterOptions): Promise<Journa
   const terminalId = JournalRecordHeader.shape.terminalId.safeParse(options.terminalId);
   if (!terminalId.success)
     throw new JournalEntryRefused(`terminal ID refused: ${describeIssues(terminalId.error)}`);
-  await mkdir(options.dir, { recursive: true });
+  await mkdir(options.dir, { recursive: true, mode: JOURNAL_DIR_MODE });
   const release = await acquireJournalLock(options.dir);
   let writer: FileJournalWriter;
   try {
     const tail = await repairTail(await listJournalFiles(options.dir));
+    await restrictJournalModes(options.dir);
     const size = await journalBytes(options.dir);
     writer = new FileJournalWriter(options, tail.last?.record, tail.last?.file.day, size, release);
     writer.tornOnOpen = tail.torn;
@@ -229,7 +233,7 @@ class FileJournalWriter implements JournalWriter {
     this.handle = undefined;
     const path = join(this.options.dir, journalFileName(day));
     const isNew = !(await exists(path));
-    const handle = await open(path, 'a');
+    const handle = await open(path, 'a', JOURNAL_FILE_MODE);
     if (isNew) {
       this.files += 1;
       await syncDirectory(this.options.dir);
