@@ -82,6 +82,13 @@ export const JournalEntry = z.discriminatedUnion('type', [
     z.strictObject({ action: token(60), detail: safeText(300).optional() }),
   ),
   entry('journalWarning', z.strictObject({ message: safeText(300) })),
+  entry(
+    'recordRefused',
+    z.strictObject({
+      recordType: token(40),
+      fields: z.array(z.string().regex(/^[A-Za-z0-9.()]{1,80}$/, 'a field path')).max(10),
+    }),
+  ),
   entry('kioskStarted', z.strictObject({ version: token(40) })),
   entry('kioskStopped', z.strictObject({}).default({})),
 ]);

@@ -55,6 +55,13 @@ export interface JournalStatus {
 
 export class JournalEntryRefused extends Error {
   override name = 'JournalEntryRefused';
+  constructor(
+    message: string,
+    /** Paths of the refused fields (`data.sessionId`), never their values. */
+    readonly fields: string[] = [],
+  ) {
+    super(message);
+  }
 }
 
 export interface JournalWriter {
@@ -144,7 +151,10 @@ class FileJournalWriter implements JournalWriter {
     const parsed = JournalEntry.safeParse(input);
     if (!parsed.success)
       return Promise.reject(
-        new JournalEntryRefused(`journal entry refused: ${describeIssues(parsed.error)}`),
+        new JournalEntryRefused(
+          `journal entry refused: ${describeIssues(parsed.error)}`,
+          parsed.error.issues.map((issue) => issue.path.join('.') || '(record)'),
+        ),
       );
     return this.enqueue(async () => {
       const record = await this.write(parsed.data);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log/logger';
 import { JournalUnavailableError, LazyJournalSink } from './lazy-journal-sink';
+import { JournalEntryRefused } from './journal-writer';
 import { readJournalRecords } from './export-journal';
 import { verifyJournal } from './verify-journal';
 import { makeTempDir, manualClock } from './journal.test-helper';
@@ -107,5 +108,31 @@ describe('LazyJournalSink: a journal that cannot be written', () => {
     expect(await cameBack).toBe(true);
     await sink.close();
     expect((await allRecords(notAFolder)).map((r) => r.type)).toEqual(['journalWarning']);
+  });
+});
+
+describe('LazyJournalSink: a refused record is an alarm', () => {
+  it('logs an error, counts it for kiosk status and journals its type and field only', async () => {
+    const { logger, errors } = recordingLogger();
+    const sink = new LazyJournalSink({ dir, terminalId: 'KSK-TEST-01' }, logger);
+    const kpjLike = 'a-12345678901';
+    await expect(
+      sink.record({ type: 'sessionStarted', data: { sessionId: kpjLike } }),
+    ).rejects.toBeInstanceOf(JournalEntryRefused);
+    await expect.poll(async () => (await allRecords(dir)).length).toBe(1);
+    await sink.close();
+
+    expect(sink.writable()).toBe(true);
+    expect(sink.healthInfo()).toMatchObject({
+      refusedRecords: 1,
+      lastRefused: { recordType: 'sessionStarted', fields: ['data.sessionId'] },
+    });
+    expect(errors.join('\n')).toMatch(/refused.*sessionStarted.*data\.sessionId/);
+    const [record] = await allRecords(dir);
+    expect(record).toMatchObject({
+      type: 'recordRefused',
+      data: { recordType: 'sessionStarted', fields: ['data.sessionId'] },
+    });
+    expect(JSON.stringify(record) + errors.join('')).not.toContain('12345678901');
   });
 });

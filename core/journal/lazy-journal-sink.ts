@@ -1,6 +1,6 @@
 import type { Logger } from '../log/logger';
 import type { JournalHead } from './journal-anchoring';
-import type { JournalEntryInput } from './journal-entry';
+import { JOURNAL_RECORD_TYPES, type JournalEntryInput } from './journal-entry';
 import { causeOf, JournalHealth } from './journal-health';
 import {
   JournalEntryRefused,
@@ -61,7 +61,10 @@ export class LazyJournalSink {
           () => this.tellWritten(),
           (error: unknown) => {
             // A refused record is a bug in its caller, not a journal that cannot be written.
-            if (error instanceof JournalEntryRefused) throw error;
+            if (error instanceof JournalEntryRefused) {
+              void this.refused(entry, error);
+              throw error;
+            }
             return fail(error);
           },
         ),
@@ -123,6 +126,20 @@ export class LazyJournalSink {
         this.logger.error({ err: (error as Error).message }, 'journal listener failed');
       }
     }
+  }
+
+  /**
+   * A refused record is an alarm: an error log, the refusal counted for kiosk status, and a
+   * record that names only the refused record's type and field paths, never their values.
+   */
+  private async refused(entry: JournalEntryInput, error: JournalEntryRefused) {
+    const recordType = JOURNAL_RECORD_TYPES.includes(entry.type) ? entry.type : 'unknown';
+    const fields = [...new Set(error.fields)].slice(0, 10);
+    this.health.noteRefused(recordType, fields, this.now());
+    this.logger.error({ recordType, fields }, 'journal record refused by its privacy check');
+    if (entry.type === 'recordRefused') return; // never an alarm about the alarm
+    // An outage is reported by failed().
+    await this.record({ type: 'recordRefused', data: { recordType, fields } }).catch(() => {});
   }
 
   private failed(error: unknown) {

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { JournalEntryInput } from '../journal/journal-entry';
 import { kpjLast4 } from '../common/domain/mask';
 import type { SessionContext } from './session-machine';
 import type { SessionEvent } from './session-events';
+import { newSessionId } from './session-id';
 
 /** Where the session flow's audit records go (the journal). Resolves once the record is durable. */
 export interface AuditSink {
@@ -22,7 +22,7 @@ export class SessionAuditor {
   private sessionId: string | null = null;
   private balanceShown = false;
 
-  constructor(private readonly newId: () => string = randomUUID) {}
+  constructor(private readonly newId: () => string = newSessionId) {}
 
   entriesFor(
     from: string,
