@@ -38,7 +38,15 @@ const sessionId = token(64);
 
 export const IdentificationMethod = z.enum(['keypad', 'card', 'scanner', 'pinpad']);
 export const VerificationOutcome = z.enum(['success', 'failed', 'locked']);
-export const SessionEndReason = z.enum(['finished', 'canceled', 'timeout', 'error', 'locked']);
+/** `interrupted`: the kiosk stopped mid-session (crash, power cut); written when it opens again. */
+export const SessionEndReason = z.enum([
+  'finished',
+  'canceled',
+  'timeout',
+  'error',
+  'locked',
+  'interrupted',
+]);
 export const ReceiptOutcome = z.enum([
   'printed',
   'taken',

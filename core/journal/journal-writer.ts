@@ -21,6 +21,7 @@ import {
 } from './journal-record';
 import { acquireJournalLock } from './journal-lock';
 import { repairTail, type TornRecord } from './journal-tail-repair';
+import { findOpenSession } from './journal-open-session';
 
 export const DEFAULT_CAP_BYTES = 512 * 1024 * 1024;
 export const NEAR_CAP_RATIO = 0.9;
@@ -84,12 +85,14 @@ export async function openJournal(options: JournalWriterOptions): Promise<Journa
   await mkdir(options.dir, { recursive: true, mode: JOURNAL_DIR_MODE });
   const release = await acquireJournalLock(options.dir);
   let writer: FileJournalWriter;
+  let openSession: string | null;
   try {
     const tail = await repairTail(await listJournalFiles(options.dir));
     await restrictJournalModes(options.dir);
     const size = await journalBytes(options.dir);
     writer = new FileJournalWriter(options, tail.last?.record, tail.last?.file.day, size, release);
     writer.tornOnOpen = tail.torn;
+    openSession = await findOpenSession(await listJournalFiles(options.dir));
   } catch (error) {
     await release();
     throw error;
@@ -103,6 +106,13 @@ export async function openJournal(options: JournalWriterOptions): Promise<Journa
         ` moved to ${torn.movedTo}; chain continues from seq ${lastGoodSeq}`;
       options.logger?.warn(`journal: ${message}`);
       await writer.append({ type: 'journalWarning', data: { message } });
+    }
+    if (openSession) {
+      options.logger?.warn(`journal: session ${openSession} had no end: journaled as interrupted`);
+      await writer.append({
+        type: 'sessionEnded',
+        data: { sessionId: openSession, reason: 'interrupted' },
+      });
     }
   } catch (error) {
     await writer.close();

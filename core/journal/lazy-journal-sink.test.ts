@@ -46,6 +46,7 @@ describe('LazyJournalSink: a journal that cannot be written', () => {
       logger,
     );
     await sink.record({ type: 'kioskStarted', data: { version: '1.0.0' } });
+    await sink.record({ type: 'sessionStarted', data: { sessionId: 's-1' } });
     expect(sink.writable()).toBe(true);
 
     // The next day's file lands on a full disk (writes to /dev/full fail with ENOSPC).
@@ -77,10 +78,13 @@ describe('LazyJournalSink: a journal that cannot be written', () => {
     const records = await allRecords(dir);
     expect(records.map((r) => r.type)).toEqual([
       'kioskStarted',
+      'sessionStarted',
+      'sessionEnded', // s-1, whose end could not be written: closed when the journal reopened
       'journalWarning',
       'sessionStarted',
     ]);
-    expect(records[1]!.data).toEqual({
+    expect(records[2]!.data).toEqual({ sessionId: 's-1', reason: 'interrupted' });
+    expect(records[3]!.data).toEqual({
       message:
         'journal could not be written from 2026-11-23T03:00:00.000Z (ENOSPC); the kiosk was out of service until this record',
     });
