@@ -21,6 +21,8 @@ const SESSION_STATES = new Set(['attract', 'thankYou']);
 export class SessionAuditor {
   private sessionId: string | null = null;
   private balanceShown = false;
+  /** The reference of the receipt being printed: leaving by cancel clears it from the context. */
+  private printingReference: string | null = null;
 
   constructor(private readonly newId: () => string = newSessionId) {}
 
@@ -68,12 +70,18 @@ export class SessionAuditor {
       this.balanceShown = true;
       entries.push({ type: 'balanceDisplayed', data: { sessionId, shown: true } });
     }
-    if (from === 'printing' && context.receiptReference) {
-      const outcome = to === 'takeReceipt' ? 'printed' : (context.printProblem ?? 'canceled');
-      entries.push({
-        type: 'receiptPrinted',
-        data: { sessionId, reference: context.receiptReference, outcome },
-      });
+    if (to === 'printing') this.printingReference = context.receiptReference;
+    const reference = this.printingReference;
+    if (from === 'printing' && reference) {
+      // Cancel or time-out while printing: the receipt may still come out, so it is journaled.
+      const outcome =
+        to === 'takeReceipt'
+          ? 'printed'
+          : to === 'printFailed'
+            ? (context.printProblem ?? 'hardwareError')
+            : 'canceled';
+      entries.push({ type: 'receiptPrinted', data: { sessionId, reference, outcome } });
+      this.printingReference = null;
     }
     if (!SESSION_STATES.has(from) && SESSION_STATES.has(to)) {
       entries.push({ type: 'sessionEnded', data: { sessionId, reason: endReason(from, event) } });
