@@ -189,10 +189,10 @@ export class LazyJournalSink {
     this.tellWritten();
   }
 
+  /** Closes the writer; `opened` stays, so head() still gives the last record (anchoring at stop). */
   private async closeWriter() {
     const writer = this.writer;
     this.writer = null;
-    this.opened = null;
     if (!writer) return;
     const opened = await writer.catch(() => null);
     await opened?.close().catch(() => undefined);

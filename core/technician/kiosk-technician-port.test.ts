@@ -5,8 +5,10 @@ import { FakeHost } from '../session/fake-host.test-helper';
 import { KioskTechnicianPort } from './kiosk-technician-port';
 
 /** The journal disk's free blocks (of 4096 bytes), as the operating system reports them now. */
-const disk = vi.hoisted(() => ({ freeBlocks: 0 }));
-const statsNow = () => ({ bavail: disk.freeBlocks, bsize: 4096 });
+const { disk, statsNow } = vi.hoisted(() => {
+  const disk = { freeBlocks: 0 };
+  return { disk, statsNow: () => ({ bavail: disk.freeBlocks, bsize: 4096 }) };
+});
 vi.mock('node:fs', async (importOriginal) => ({
   ...(await importOriginal<typeof Fs>()),
   statfsSync: statsNow,
