@@ -23,6 +23,7 @@ describe('JournalEntry schema (privacy guard)', () => {
       { type: 'hostError', data: { kind: 'timeout' } },
       { type: 'technicianAction', data: { action: 'printTestPage' } },
       { type: 'journalWarning', data: { message: 'near cap' } },
+      { type: 'recordRefused', data: { recordType: 'sessionStarted', fields: ['data.sessionId'] } },
       { type: 'kioskStarted', data: { version: '0.1.0' } },
       { type: 'kioskStopped' },
     ];

@@ -38,7 +38,15 @@ const sessionId = token(64);
 
 export const IdentificationMethod = z.enum(['keypad', 'card', 'scanner', 'pinpad']);
 export const VerificationOutcome = z.enum(['success', 'failed', 'locked']);
-export const SessionEndReason = z.enum(['finished', 'canceled', 'timeout', 'error', 'locked']);
+/** `interrupted`: the kiosk stopped mid-session (crash, power cut); written when it opens again. */
+export const SessionEndReason = z.enum([
+  'finished',
+  'canceled',
+  'timeout',
+  'error',
+  'locked',
+  'interrupted',
+]);
 export const ReceiptOutcome = z.enum([
   'printed',
   'taken',
@@ -82,6 +90,13 @@ export const JournalEntry = z.discriminatedUnion('type', [
     z.strictObject({ action: token(60), detail: safeText(300).optional() }),
   ),
   entry('journalWarning', z.strictObject({ message: safeText(300) })),
+  entry(
+    'recordRefused',
+    z.strictObject({
+      recordType: token(40),
+      fields: z.array(z.string().regex(/^[A-Za-z0-9.()]{1,80}$/, 'a field path')).max(10),
+    }),
+  ),
   entry('kioskStarted', z.strictObject({ version: token(40) })),
   entry('kioskStopped', z.strictObject({}).default({})),
 ]);

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { chmod, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { DEFAULT_TIME_ZONE } from '../common/domain/format';
@@ -8,6 +8,10 @@ export { DEFAULT_TIME_ZONE };
 
 const FILE_NAME = /^journal-(\d{4}-\d{2}-\d{2})\.jsonl$/;
 export const TORN_SUFFIX = '.torn';
+
+/** The journal is readable by the kiosk's own user only: it says who used the kiosk when. */
+export const JOURNAL_DIR_MODE = 0o700;
+export const JOURNAL_FILE_MODE = 0o600;
 
 export function journalFileName(day: string): string {
   return `journal-${day}.jsonl`;
@@ -69,6 +73,19 @@ export async function listTornFiles(dir: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+}
+
+/**
+ * Gives the folder, its day files and torn files the owner-only modes, also when an older
+ * version (or a copy) left them readable by everyone.
+ */
+export async function restrictJournalModes(dir: string): Promise<void> {
+  await chmod(dir, JOURNAL_DIR_MODE);
+  const files = [
+    ...(await listJournalFiles(dir)).map((f) => f.name),
+    ...(await listTornFiles(dir)),
+  ];
+  for (const name of files) await chmod(join(dir, name), JOURNAL_FILE_MODE);
 }
 
 /** Bytes of all journal files and set-aside torn files. */

@@ -1,5 +1,6 @@
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { JOURNAL_FILE_MODE } from './journal-files';
 
 export const LOCK_FILE = 'journal.lock';
 
@@ -16,7 +17,7 @@ export async function acquireJournalLock(dir: string): Promise<() => Promise<voi
   const path = join(dir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
-      const handle = await open(path, 'wx');
+      const handle = await open(path, 'wx', JOURNAL_FILE_MODE);
       await handle.writeFile(String(process.pid));
       await handle.close();
       return () => rm(path, { force: true });

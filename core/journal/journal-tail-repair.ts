@@ -1,6 +1,6 @@
 import { appendFile, open, stat } from 'node:fs/promises';
 import type { JournalFile } from './journal-files';
-import { TORN_SUFFIX } from './journal-files';
+import { JOURNAL_FILE_MODE, TORN_SUFFIX } from './journal-files';
 import { parseJournalRecord, type JournalRecord } from './journal-record';
 
 export class JournalCorruptError extends Error {
@@ -86,7 +86,7 @@ async function readTailOf(path: string, fileName: string) {
 async function setAside(file: JournalFile, buf: Buffer, start: number, tornFrom: number) {
   const torn = buf.subarray(tornFrom);
   const movedTo = file.path + TORN_SUFFIX;
-  await appendFile(movedTo, torn);
+  await appendFile(movedTo, torn, { mode: JOURNAL_FILE_MODE });
   const tornHandle = await open(movedTo, 'r+');
   try {
     await tornHandle.sync();

@@ -46,13 +46,15 @@ describe('a record torn by a power cut', () => {
 
     expect(await readFile(join(dir, `${FILE}.torn`), 'utf8')).toBe(tornText);
     const records = (await readLines(path)).map((line) => JSON.parse(line));
-    expect(records.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(records.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(records[4]).toMatchObject({ type: 'journalWarning', prev: records[3].hash });
     expect(records[4].data.message).toMatch(/torn record .* seq position 5/);
-    expect(next.seq).toBe(6);
+    // The torn record was the session's end: the session is closed as interrupted.
+    expect(records[5]).toMatchObject({ type: 'sessionEnded', data: { reason: 'interrupted' } });
+    expect(next.seq).toBe(7);
 
     const after = await verifyJournal(dir);
-    expect(after).toMatchObject({ ok: true, records: 6, setAside: [`${FILE}.torn`] });
+    expect(after).toMatchObject({ ok: true, records: 7, setAside: [`${FILE}.torn`] });
   });
 
   it('treats a last line that is complete but not valid JSON as torn too', async () => {
@@ -86,7 +88,8 @@ describe('a record torn by a power cut', () => {
       expect.objectContaining({ line: 5, kind: 'tornRecord' }),
     ]);
     const writer = await openJournal({ dir, terminalId: 'KSK-TEST-01', now: manualClock().now });
-    expect(writer.status().lastSeq).toBe(5); // seq 1-4 and the warning that took seq 5
+    // seq 1-4, the warning that took seq 5, and the torn end rewritten as interrupted
+    expect(writer.status().lastSeq).toBe(6);
     await writer.close();
     expect((await verifyJournal(dir)).ok).toBe(true);
   });

@@ -4,10 +4,13 @@ import { canonicalJson } from './canonical-json';
 import { JournalEntry, type JournalEntryInput } from './journal-entry';
 import {
   DEFAULT_TIME_ZONE,
+  JOURNAL_DIR_MODE,
+  JOURNAL_FILE_MODE,
   dayInTimeZone,
   journalBytes,
   journalFileName,
   listJournalFiles,
+  restrictJournalModes,
 } from './journal-files';
 import {
   GENESIS_HASH,
@@ -18,6 +21,7 @@ import {
 } from './journal-record';
 import { acquireJournalLock } from './journal-lock';
 import { repairTail, type TornRecord } from './journal-tail-repair';
+import { findOpenSession } from './journal-open-session';
 
 export const DEFAULT_CAP_BYTES = 512 * 1024 * 1024;
 export const NEAR_CAP_RATIO = 0.9;
@@ -52,6 +56,13 @@ export interface JournalStatus {
 
 export class JournalEntryRefused extends Error {
   override name = 'JournalEntryRefused';
+  constructor(
+    message: string,
+    /** Paths of the refused fields (`data.sessionId`), never their values. */
+    readonly fields: string[] = [],
+  ) {
+    super(message);
+  }
 }
 
 export interface JournalWriter {
@@ -71,14 +82,17 @@ export async function openJournal(options: JournalWriterOptions): Promise<Journa
   const terminalId = JournalRecordHeader.shape.terminalId.safeParse(options.terminalId);
   if (!terminalId.success)
     throw new JournalEntryRefused(`terminal ID refused: ${describeIssues(terminalId.error)}`);
-  await mkdir(options.dir, { recursive: true });
+  await mkdir(options.dir, { recursive: true, mode: JOURNAL_DIR_MODE });
   const release = await acquireJournalLock(options.dir);
   let writer: FileJournalWriter;
+  let openSession: string | null;
   try {
     const tail = await repairTail(await listJournalFiles(options.dir));
+    await restrictJournalModes(options.dir);
     const size = await journalBytes(options.dir);
     writer = new FileJournalWriter(options, tail.last?.record, tail.last?.file.day, size, release);
     writer.tornOnOpen = tail.torn;
+    openSession = await findOpenSession(await listJournalFiles(options.dir));
   } catch (error) {
     await release();
     throw error;
@@ -92,6 +106,13 @@ export async function openJournal(options: JournalWriterOptions): Promise<Journa
         ` moved to ${torn.movedTo}; chain continues from seq ${lastGoodSeq}`;
       options.logger?.warn(`journal: ${message}`);
       await writer.append({ type: 'journalWarning', data: { message } });
+    }
+    if (openSession) {
+      options.logger?.warn(`journal: session ${openSession} had no end: journaled as interrupted`);
+      await writer.append({
+        type: 'sessionEnded',
+        data: { sessionId: openSession, reason: 'interrupted' },
+      });
     }
   } catch (error) {
     await writer.close();
@@ -140,7 +161,10 @@ class FileJournalWriter implements JournalWriter {
     const parsed = JournalEntry.safeParse(input);
     if (!parsed.success)
       return Promise.reject(
-        new JournalEntryRefused(`journal entry refused: ${describeIssues(parsed.error)}`),
+        new JournalEntryRefused(
+          `journal entry refused: ${describeIssues(parsed.error)}`,
+          parsed.error.issues.map((issue) => issue.path.join('.') || '(record)'),
+        ),
       );
     return this.enqueue(async () => {
       const record = await this.write(parsed.data);
@@ -229,7 +253,7 @@ class FileJournalWriter implements JournalWriter {
     this.handle = undefined;
     const path = join(this.options.dir, journalFileName(day));
     const isNew = !(await exists(path));
-    const handle = await open(path, 'a');
+    const handle = await open(path, 'a', JOURNAL_FILE_MODE);
     if (isNew) {
       this.files += 1;
       await syncDirectory(this.options.dir);

@@ -104,6 +104,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     version: KIOSK_VERSION,
     configPath: deps.configPath ?? '(defaults)',
     journalDir: config.journal.dir,
+    ...(journal ? { journalHealth: () => journal.healthInfo() } : {}),
     devices: deps.deviceDiagnostics ?? (devices ? new DeviceDiagnosticsAdapter(devices) : null),
     startedAt: now().getTime(),
     now,

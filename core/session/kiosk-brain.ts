@@ -38,6 +38,9 @@ const TECHNICIAN_INTENTS = new Set([
 /** States in which nobody is being served, so no idle countdown runs. */
 const RESTING_STATES = new Set(['attract', 'thankYou']);
 
+/** Events that begin a session; refused while the journal cannot be written. */
+const SESSION_STARTS = new Set(['start', 'enter', 'kpjCaptured']);
+
 /**
  * Runs the session flow and turns it into the kiosk API: intents in, view snapshots out. One
  * brain serves one screen; shells (Electron, web) bind it to their transport.
@@ -48,6 +51,7 @@ export class KioskBrain implements KioskApi {
   private readonly listeners = new Set<(view: SessionView) => void>();
   private devices: DeviceReadiness;
   private readonly unsubscribePrinter: () => void;
+  private readonly unsubscribeJournal: () => void;
   private seq = 0;
   private current: SessionView;
   private lastState = 'attract';
@@ -81,6 +85,8 @@ export class KioskBrain implements KioskApi {
     this.current = this.render();
     this.actor.subscribe(() => this.onStateChange());
     this.actor.start();
+    this.unsubscribeJournal =
+      options.audit?.onWritableChange?.(() => this.onJournalWritableChange()) ?? (() => {});
   }
 
   send(intent: Intent): void {
@@ -104,6 +110,7 @@ export class KioskBrain implements KioskApi {
       }
     }
     if (event.type === 'technicianCard') return;
+    if (this.outOfService() && SESSION_STARTS.has(event.type)) return;
     if (this.idle.running && event.type !== 'timeout') this.idle.restart();
     this.lastEvent = event;
     this.actor.send(event);
@@ -129,6 +136,7 @@ export class KioskBrain implements KioskApi {
   stop(): void {
     this.technician?.stop();
     this.unsubscribePrinter();
+    this.unsubscribeJournal();
     this.idle.stop();
     this.actor.stop();
     this.listeners.clear();
@@ -162,6 +170,26 @@ export class KioskBrain implements KioskApi {
     this.publish();
   }
 
+  /** The journal cannot be written: no session may start, and none may go on unrecorded. */
+  private outOfService(): boolean {
+    return this.options.audit?.writable?.() === false;
+  }
+
+  private onJournalWritableChange(): void {
+    if (this.outOfService()) {
+      this.options.logger.error('journal cannot be written: out of service');
+      this.endSessionUnrecorded();
+    } else this.options.logger.info('journal can be written again: in service');
+    this.publish();
+  }
+
+  /** Ends a session whose records cannot be written, before it shows anything more. */
+  private endSessionUnrecorded(): void {
+    if (RESTING_STATES.has(this.stateName())) return;
+    this.lastEvent = { type: 'auditFailed' };
+    this.actor.send({ type: 'auditFailed' });
+  }
+
   private recordThenPublish(entries: Parameters<AuditSink['record']>[0][]): void {
     const audit = this.options.audit!;
     const previous = this.pending ?? Promise.resolve();
@@ -171,6 +199,8 @@ export class KioskBrain implements KioskApi {
       })
       .catch((error: unknown) => {
         this.options.logger.error({ err: (error as Error).message }, 'journal write failed');
+        // The step it records (a balance shown, a receipt printed) must not be shown unrecorded.
+        this.endSessionUnrecorded();
       })
       .then(() => {
         if (this.pending === done) this.pending = null;
@@ -197,7 +227,10 @@ export class KioskBrain implements KioskApi {
       devices: this.devices,
       terminalId: this.options.terminalId,
     });
-    if (!this.technician?.active) return view;
+    if (!this.technician?.active)
+      return this.outOfService() && RESTING_STATES.has(this.stateName())
+        ? { ...view, screen: 'outOfService' }
+        : view;
     return { ...view, screen: this.technician.screen(), technician: this.technician.view() };
   }
 

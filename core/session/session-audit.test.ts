@@ -114,6 +114,26 @@ describe('session audit trail', () => {
     expect(ends).toEqual(['timeout', 'canceled']);
   });
 
+  it('journals the receipt when the participant cancels while it prints (it may still come out)', async () => {
+    const sink = new RecordingSink();
+    const { brain, view } = makeBrain(sink);
+    brain.send({ type: 'start' });
+    brain.send({ type: 'submitKpj', kpj: KPJ });
+    await settle(sink);
+    brain.send({ type: 'submitBirthDate', birthDate: '29-02-1992' });
+    await settle(sink);
+    brain.send({ type: 'printReceipt' });
+    expect(view().screen).toBe('printing');
+    brain.send({ type: 'cancel' });
+    await settle(sink);
+
+    expect(sink.entries.map((e) => e.type).slice(-2)).toEqual(['receiptPrinted', 'sessionEnded']);
+    expect(sink.entries.at(-2)).toMatchObject({
+      data: { reference: 'KSK-TEST-01-0001', outcome: 'canceled' },
+    });
+    expect(sink.entries.at(-1)).toMatchObject({ data: { reason: 'canceled' } });
+  });
+
   it('shows the balance only after its audit record is durable', async () => {
     const sink = new RecordingSink();
     const { brain, view } = makeBrain(sink);

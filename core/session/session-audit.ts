@@ -1,12 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { JournalEntryInput } from '../journal/journal-entry';
 import { kpjLast4 } from '../common/domain/mask';
 import type { SessionContext } from './session-machine';
 import type { SessionEvent } from './session-events';
+import { newSessionId } from './session-id';
 
 /** Where the session flow's audit records go (the journal). Resolves once the record is durable. */
 export interface AuditSink {
   record(entry: JournalEntryInput): Promise<void>;
+  /** False while records cannot be written: the kiosk is out of service. Absent: always true. */
+  writable?(): boolean;
+  onWritableChange?(listener: (writable: boolean) => void): () => void;
 }
 
 const SESSION_STATES = new Set(['attract', 'thankYou']);
@@ -18,8 +21,10 @@ const SESSION_STATES = new Set(['attract', 'thankYou']);
 export class SessionAuditor {
   private sessionId: string | null = null;
   private balanceShown = false;
+  /** The reference of the receipt being printed: leaving by cancel clears it from the context. */
+  private printingReference: string | null = null;
 
-  constructor(private readonly newId: () => string = randomUUID) {}
+  constructor(private readonly newId: () => string = newSessionId) {}
 
   entriesFor(
     from: string,
@@ -65,12 +70,18 @@ export class SessionAuditor {
       this.balanceShown = true;
       entries.push({ type: 'balanceDisplayed', data: { sessionId, shown: true } });
     }
-    if (from === 'printing' && context.receiptReference) {
-      const outcome = to === 'takeReceipt' ? 'printed' : (context.printProblem ?? 'canceled');
-      entries.push({
-        type: 'receiptPrinted',
-        data: { sessionId, reference: context.receiptReference, outcome },
-      });
+    if (to === 'printing') this.printingReference = context.receiptReference;
+    const reference = this.printingReference;
+    if (from === 'printing' && reference) {
+      // Cancel or time-out while printing: the receipt may still come out, so it is journaled.
+      const outcome =
+        to === 'takeReceipt'
+          ? 'printed'
+          : to === 'printFailed'
+            ? (context.printProblem ?? 'hardwareError')
+            : 'canceled';
+      entries.push({ type: 'receiptPrinted', data: { sessionId, reference, outcome } });
+      this.printingReference = null;
     }
     if (!SESSION_STATES.has(from) && SESSION_STATES.has(to)) {
       entries.push({ type: 'sessionEnded', data: { sessionId, reason: endReason(from, event) } });
@@ -82,6 +93,7 @@ export class SessionAuditor {
 
 function endReason(from: string, event: SessionEvent) {
   if (event.type === 'timeout') return 'timeout' as const;
+  if (event.type === 'auditFailed') return 'error' as const;
   if (from === 'locked') return 'locked' as const;
   if (from === 'error') return 'error' as const;
   if (event.type === 'cancel') return 'canceled' as const;

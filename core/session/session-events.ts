@@ -6,6 +6,8 @@ export type IdentificationMethod = 'keypad' | 'card' | 'scanner' | 'pinpad';
 export type SessionEvent =
   | Intent
   | { type: 'timeout' }
+  /** A record of this session could not be journaled: end it before anything more is shown. */
+  | { type: 'auditFailed' }
   | { type: 'kpjCaptured'; kpj: string; method: IdentificationMethod }
   /** A technician card was swiped; `cardTail` is its last 4 digits (for the journal). */
   | { type: 'technicianCard'; cardTail: string };

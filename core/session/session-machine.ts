@@ -263,6 +263,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
         ),
       },
       timeout: { target: '.attract', actions: 'reset' },
+      auditFailed: { target: '.attract', actions: 'reset' },
     },
     states: {
       attract: {

@@ -21,7 +21,7 @@ export interface DiagSocket {
 }
 
 /** Screens on which no participant is being served. */
-const FREE_SCREENS = new Set(['attract', 'technicianPin', 'technician']);
+const FREE_SCREENS = new Set(['attract', 'outOfService', 'technicianPin', 'technician']);
 
 /** Whether something already answers on the socket (another kiosk running on this folder). */
 function answers(path: string): Promise<boolean> {

@@ -1,5 +1,6 @@
-import { statfs } from 'node:fs/promises';
+import { statfsSync } from 'node:fs';
 import type {
+  JournalHealthInfo,
   TechnicianAction,
   TechnicianDevice,
   TechnicianEvent,
@@ -23,6 +24,8 @@ export interface KioskTechnicianPortOptions {
   version: string;
   configPath: string;
   journalDir: string;
+  /** Whether the journal can be written; absent when the kiosk keeps no journal. */
+  journalHealth?: () => JournalHealthInfo;
   devices: DeviceDiagnosticsSource | null;
   startedAt: number;
   now: () => Date;
@@ -30,11 +33,7 @@ export interface KioskTechnicianPortOptions {
 
 /** Technician mode's view of the whole kiosk: the host test and kiosk info here, devices delegated. */
 export class KioskTechnicianPort implements TechnicianPort {
-  private journalFreeBytes: number | null = null;
-
-  constructor(private readonly options: KioskTechnicianPortOptions) {
-    void this.refreshDiskSpace();
-  }
+  constructor(private readonly options: KioskTechnicianPortOptions) {}
 
   devices(): TechnicianDevice[] {
     return this.options.devices?.devices() ?? [];
@@ -45,7 +44,6 @@ export class KioskTechnicianPort implements TechnicianPort {
   }
 
   info(): TechnicianInfo {
-    void this.refreshDiskSpace();
     return {
       version: this.options.version,
       terminalId: this.options.terminalId,
@@ -53,7 +51,8 @@ export class KioskTechnicianPort implements TechnicianPort {
       configPath: this.options.configPath,
       hostUrl: this.options.hostUrl,
       journalDir: this.options.journalDir,
-      journalFreeBytes: this.journalFreeBytes,
+      journalFreeBytes: this.journalFreeBytes(),
+      ...(this.options.journalHealth ? { journal: this.options.journalHealth() } : {}),
     };
   }
 
@@ -79,12 +78,13 @@ export class KioskTechnicianPort implements TechnicianPort {
     };
   }
 
-  private async refreshDiskSpace(): Promise<void> {
+  /** Asked at each request (one statfs call, no I/O on the disk itself), so never a stale figure. */
+  private journalFreeBytes(): number | null {
     try {
-      const stats = await statfs(this.options.journalDir);
-      this.journalFreeBytes = stats.bavail * stats.bsize;
+      const stats = statfsSync(this.options.journalDir);
+      return stats.bavail * stats.bsize;
     } catch {
-      this.journalFreeBytes = null;
+      return null;
     }
   }
 }

@@ -104,7 +104,11 @@ export const test = base.extend<{ kioskConfig: Record<string, unknown>; kiosk: K
   kiosk: async ({ kioskConfig, page }, use) => {
     const { stack, child } = await startStack(kioskConfig);
     await page.goto(stack.url);
-    await expect(page.getByRole('button', { name: /Mulai|Start/ })).toBeVisible();
+    await expect(
+      page
+        .getByRole('button', { name: /Mulai|Start/ })
+        .or(page.locator('[data-screen="outOfService"]')),
+    ).toBeVisible();
     await use(stack);
     child.stdin?.end();
     child.kill('SIGTERM');

@@ -45,7 +45,8 @@ const config = parseConfig(
     ...technician,
     host: { url: host.url, timeoutMs: 2_000 },
     web: { port: 0 },
-    journal: { dir: journalDir },
+    // A spec may point the journal elsewhere (e.g. where it cannot be written).
+    journal: { dir: journalDir, ...(overrides.journal as object | undefined) },
     ...(embedded ? { devices: embedded.config } : {}),
   },
   'e2e',

@@ -19,6 +19,8 @@ export const Screen = z.enum([
   'thankYou',
   'technicianPin',
   'technician',
+  /** The journal cannot be written: nobody is served until it can (docs/journal.md). */
+  'outOfService',
 ]);
 export type Screen = z.infer<typeof Screen>;
 
@@ -128,6 +130,20 @@ export const TechnicianDevice = z.object({
 });
 export type TechnicianDevice = z.infer<typeof TechnicianDevice>;
 
+/** Whether the journal can be written (else the kiosk is out of service) and what it refused. */
+export const JournalHealthInfo = z.object({
+  writable: z.boolean(),
+  /** ISO instant since when records cannot be written, and why (an error code: `ENOSPC`). */
+  unwritableSince: z.string().nullable(),
+  cause: z.string().nullable(),
+  /** Records the journal's privacy check refused since start (a bug: each is an alarm). */
+  refusedRecords: z.number().int().nonnegative(),
+  lastRefused: z
+    .object({ recordType: z.string(), fields: z.array(z.string()), at: z.string() })
+    .nullable(),
+});
+export type JournalHealthInfo = z.infer<typeof JournalHealthInfo>;
+
 export const TechnicianInfo = z.object({
   version: z.string(),
   terminalId: z.string(),
@@ -136,6 +152,8 @@ export const TechnicianInfo = z.object({
   hostUrl: z.string(),
   journalDir: z.string(),
   journalFreeBytes: z.number().nullable(),
+  /** Absent when the kiosk keeps no journal. */
+  journal: JournalHealthInfo.optional(),
 });
 export type TechnicianInfo = z.infer<typeof TechnicianInfo>;
 

@@ -68,6 +68,8 @@ export function spokenText(t: Messages, view: SessionView): string {
       return `${t.errorTitle}. ${error ?? ''}`;
     case 'locked':
       return t.lockedTitle;
+    case 'outOfService':
+      return `${t.outOfServiceTitle}. ${t.outOfServiceBody}`;
     case 'thankYou':
       return view.takeCard ? `${t.takeCard} ${t.thankYouTitle}` : t.thankYouTitle;
     case 'technicianPin':

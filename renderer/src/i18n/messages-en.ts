@@ -74,6 +74,9 @@ export const en: Messages = {
   errorHelp: 'Need help? Ask our staff or call the 175 call centre.',
   lockedTitle: 'Temporarily locked',
   lockedBody: (time) => `Too many wrong dates of birth. Please try again after ${time} WIB.`,
+  outOfServiceTitle: 'This kiosk is out of service',
+  outOfServiceBody:
+    'Sorry, this kiosk cannot serve you right now. Please use another kiosk or the JMO app, or ask the staff (call centre 175).',
   thankYouTitle: 'Thank you',
   thankYouBody: 'Your data has been cleared from this screen. More information: call centre 175.',
   idleTitle: 'Time is almost up',
@@ -167,6 +170,7 @@ export const en: Messages = {
   techHost: 'Host',
   techJournal: 'Journal',
   techFree: (gb) => `${gb} GB free`,
+  techJournalUnwritable: (cause) => `cannot be written (${cause}): out of service`,
   techRunning: 'Running the test…',
   techChangePort: 'Change port',
   techPortTitle: (device) => `Port of ${device}`,

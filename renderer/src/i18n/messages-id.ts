@@ -74,6 +74,9 @@ export const id = {
   lockedTitle: 'Akses dikunci sementara',
   lockedBody: (time: string) =>
     `Terlalu banyak percobaan tanggal lahir yang salah. Silakan coba lagi setelah pukul ${time} WIB.`,
+  outOfServiceTitle: 'Kios ini sedang tidak dapat melayani',
+  outOfServiceBody:
+    'Mohon maaf, layanan di kios ini sedang tidak tersedia. Silakan gunakan kios lain atau aplikasi JMO, atau hubungi petugas (Call Center 175).',
   thankYouTitle: 'Terima kasih',
   thankYouBody: 'Data Anda telah dihapus dari layar ini. Informasi lebih lanjut: Call Center 175.',
   idleTitle: 'Waktu hampir habis',
@@ -167,6 +170,7 @@ export const id = {
   techHost: 'Host',
   techJournal: 'Jurnal',
   techFree: (gb: string) => `${gb} GB kosong`,
+  techJournalUnwritable: (cause: string) => `tidak dapat ditulis (${cause}): tidak melayani`,
   techRunning: 'Menjalankan tes…',
   techChangePort: 'Ganti Port',
   techPortTitle: (device: string) => `Port ${device}`,

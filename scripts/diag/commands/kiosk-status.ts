@@ -1,4 +1,4 @@
-import type { TechnicianDevice } from '../../../core/common/api';
+import type { JournalHealthInfo, TechnicianDevice } from '../../../core/common/api';
 import { detailProblems, type DetailProblem } from '../../../core/devices/device-fault-journal';
 import { flag, intOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
@@ -22,7 +22,8 @@ Options:
   --timeout MS    how long to wait for the kiosk (default 3000)
 
 Exit: 0 every device online with nothing to fix, 1 a device needs attention (not online,
-      paper out, cover open), 2 usage or configuration error, 3 no kiosk answers.`,
+      paper out, cover open) or the journal does (cannot be written: the kiosk is out of
+      service; or it refused records), 2 usage or configuration error, 3 no kiosk answers.`,
   options: SOCKET_OPTIONS,
   run: kioskStatus,
 };
@@ -43,6 +44,26 @@ export function deviceProblems(device: TechnicianDevice): string[] {
   return [`${device.name}: ${device.state}${hint}`];
 }
 
+/** What is wrong with the journal: it cannot be written, or it refused records. */
+export function journalProblems(journal: JournalHealthInfo | undefined): string[] {
+  if (!journal) return [];
+  const problems: string[] = [];
+  if (!journal.writable)
+    problems.push(
+      `journal: cannot be written since ${journal.unwritableSince} (${journal.cause}), the kiosk ` +
+        'is out of service: free disk space or fix the journal folder, it comes back by itself',
+    );
+  if (journal.refusedRecords > 0) {
+    const last = journal.lastRefused;
+    problems.push(
+      `journal: ${journal.refusedRecords} record(s) refused by its privacy check` +
+        (last ? ` (last: ${last.recordType} ${last.fields.join(',')} at ${last.at})` : '') +
+        ', a software fault: report it',
+    );
+  }
+  return problems;
+}
+
 async function kioskStatus(values: OptionValues, io: DiagIo): Promise<ExitCode> {
   const path = socketPath(values, io);
   const timeoutMs = intOption(values, 'timeout', { min: 100, max: 60_000, fallback: 3000 });
@@ -50,7 +71,7 @@ async function kioskStatus(values: OptionValues, io: DiagIo): Promise<ExitCode> 
   if (!answer.ok) throw new DiagError(`the kiosk refused: ${answer.error}`, EXIT.problems);
   if (!('status' in answer)) throw new DiagError('the kiosk sent no status', EXIT.problems);
   const { devices, events, info, screen } = answer.status;
-  const problems = devices.flatMap(deviceProblems);
+  const problems = [...journalProblems(info.journal), ...devices.flatMap(deviceProblems)];
   const exit: ExitCode = problems.length ? EXIT.problems : EXIT.ok;
 
   if (flag(values, 'json')) {
@@ -103,7 +124,11 @@ async function kioskStatus(values: OptionValues, io: DiagIo): Promise<ExitCode> 
   for (const problem of problems) writeLine(io.stdout, `  PROBLEM ${problem}`);
   writeLine(
     io.stdout,
-    problems.length ? 'Result: devices need attention' : 'Result: all devices ready',
+    problems.length
+      ? journalProblems(info.journal).length
+        ? 'Result: the kiosk needs attention'
+        : 'Result: devices need attention'
+      : 'Result: all devices ready',
   );
   return exit;
 }

@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SessionView } from '../common/api';
+import { JournalEntry, type JournalEntryInput } from '../journal/journal-entry';
+import { silentLogger } from '../log/logger';
+import { FakeHost, FakePrinter, fakeReceipts, SAMPLE_SUMMARY } from './fake-host.test-helper';
+import { KioskBrain } from './kiosk-brain';
+import { LockoutRegistry } from './lockout-registry';
+import type { AuditSink } from './session-audit';
+
+const KPJ = SAMPLE_SUMMARY.participant.kpj;
+
+/**
+ * A journal whose disk fills up on demand, behaving as LazyJournalSink does: the failing write
+ * rejects and turns it unwritable (listeners told); while unwritable every record fails at once.
+ */
+class FillingJournal implements AuditSink {
+  entries: JournalEntryInput[] = [];
+  /** The next write of this record type finds the disk full. */
+  failOn: JournalEntryInput['type'] | null = null;
+  private ok = true;
+  private readonly listeners = new Set<(writable: boolean) => void>();
+
+  async record(entry: JournalEntryInput) {
+    if (!this.ok) throw new Error('journal cannot be written');
+    if (entry.type === this.failOn) {
+      this.set(false);
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    }
+    JournalEntry.parse(entry);
+    this.entries.push(entry);
+  }
+
+  writable() {
+    return this.ok;
+  }
+
+  onWritableChange(listener: (writable: boolean) => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  set(writable: boolean) {
+    this.ok = writable;
+    for (const listener of this.listeners) listener(writable);
+  }
+}
+
+function makeBrain(journal: FillingJournal) {
+  const brain = new KioskBrain({
+    host: new FakeHost(),
+    audit: journal,
+    receipts: fakeReceipts(new FakePrinter()),
+    logger: silentLogger(),
+    now: () => new Date(),
+    lockouts: new LockoutRegistry(60_000),
+    maxBirthDateAttempts: 3,
+    requireOtp: false,
+    thankYouMs: 5_000,
+    terminalId: 'KSK-TEST-01',
+    defaultLanguage: 'id',
+    idleTimeoutMs: 60_000,
+    idleWarningMs: 20_000,
+  });
+  const views: SessionView[] = [];
+  brain.subscribe((v) => views.push(v));
+  return { brain, views, view: () => views.at(-1)! };
+}
+
+async function settle() {
+  for (let i = 0; i < 50; i++) await vi.advanceTimersByTimeAsync(0);
+}
+
+async function toBirthDate(brain: KioskBrain) {
+  brain.send({ type: 'start' });
+  brain.send({ type: 'submitKpj', kpj: KPJ });
+  await settle();
+}
+
+describe('out of service while the journal cannot be written', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('never shows a balance whose viewing could not be journaled, and ends the session', async () => {
+    const journal = new FillingJournal();
+    const { brain, views, view } = makeBrain(journal);
+    await toBirthDate(brain);
+    journal.failOn = 'balanceDisplayed';
+    brain.send({ type: 'submitBirthDate', birthDate: '29-02-1992' });
+    await settle();
+
+    expect(views.some((v) => v.screen === 'balance' || v.balance !== null)).toBe(false);
+    expect(view().screen).toBe('outOfService');
+    expect(JSON.stringify(view())).not.toContain('44950000');
+    expect(view().entry).toBeNull();
+  });
+
+  it('starts no session while out of service and serves again once the journal can be written', async () => {
+    const journal = new FillingJournal();
+    const { brain, view } = makeBrain(journal);
+    journal.set(false);
+    expect(view().screen).toBe('outOfService');
+    brain.send({ type: 'start' });
+    brain.send({ type: 'enter' });
+    brain.dispatch({ type: 'kpjCaptured', kpj: KPJ, method: 'card' });
+    await settle();
+    expect(view().screen).toBe('outOfService');
+    expect(journal.entries).toEqual([]);
+
+    journal.set(true);
+    expect(view().screen).toBe('attract');
+    brain.send({ type: 'start' });
+    await settle();
+    expect(view().screen).toBe('enterKpj');
+  });
+
+  it('ends a session in progress when the journal fails for any other record', async () => {
+    const journal = new FillingJournal();
+    const { brain, view } = makeBrain(journal);
+    await toBirthDate(brain);
+    expect(view().screen).toBe('enterBirthDate');
+    journal.set(false); // e.g. a device fault record found the disk full
+    await settle();
+    expect(view().screen).toBe('outOfService');
+    journal.set(true);
+    expect(view().screen).toBe('attract');
+  });
+});
