@@ -91,10 +91,11 @@ describe('ensurePrerequisites: npm test', () => {
   });
 
   it('does not install as another user, nor as root with KIOSK_NO_INSTALL=1', () => {
-    for (const options of [
+    const cases: Array<{ isRoot: boolean; env: Record<string, string> }> = [
       { isRoot: true, env: { KIOSK_NO_INSTALL: '1' } },
       { isRoot: false, env: { CI: 'true' } },
-    ]) {
+    ];
+    for (const options of cases) {
       const machine = fakeSystem(['socat'], options);
       expect(ensurePrerequisites('test', machine.system)).toBe(1);
       expect(machine.install).not.toHaveBeenCalled();
