@@ -6,17 +6,18 @@ import { HttpHostClient } from './http-host-client';
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
 
-let server: Server | null = null;
+let servers: Server[] = [];
 const KPJ = '17054312128';
 
 /** A scripted stand-in host on 127.0.0.1, so each mapping is checked against exact bytes. */
 async function stubHost(handler: Handler, prefix = ''): Promise<string> {
-  server = createServer((request, response) => {
+  const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => handler(request, body, response));
   });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`;
 }
 
@@ -26,9 +27,9 @@ function reply(response: ServerResponse, status: number, body: unknown) {
 }
 
 afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  server = null;
+  for (const server of servers) server.closeAllConnections();
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  servers = [];
 });
 
 async function failureOf(promise: Promise<unknown>): Promise<HostFailure> {
@@ -192,4 +193,25 @@ describe('HttpHostClient', () => {
     expect(Number.isInteger(ms)).toBe(true);
     expect(ms).toBeGreaterThanOrEqual(0);
   });
+
+  it.each([301, 302, 303, 307, 308])(
+    'follows no %i redirect: the KPJ and birth date never reach the other origin',
+    async (status) => {
+      const elsewhere: string[] = [];
+      const otherOrigin = await stubHost((request, body, response) => {
+        elsewhere.push(`${request.method} ${request.url} ${body}`);
+        reply(response, 200, { token: 'tok-0123456789abcdef', expiresInSeconds: 300 });
+      });
+      const baseUrl = await stubHost((_request, _body, response) => {
+        response.writeHead(status, { location: `${otherOrigin}/steal` });
+        response.end();
+      });
+      const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+      expect(await failureOf(client.verifyBirthDate(KPJ, '1988-08-17'))).toEqual({
+        kind: 'unavailable',
+        detail: `HTTP ${status} (redirects are not followed)`,
+      });
+      expect(elsewhere).toEqual([]);
+    },
+  );
 });
