@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostError, type HostFailure } from './host-client';
 import { HttpHostClient } from './http-host-client';
@@ -214,4 +215,93 @@ describe('HttpHostClient', () => {
       expect(elsewhere).toEqual([]);
     },
   );
+
+  it('stops reading a 50 MB reply at 256 KB and calls it malformed', async () => {
+    let written = 0;
+    const baseUrl = await stubHost((_request, _body, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"verification":["birthDate"]');
+      // Valid JSON all the way: 50 MB of spaces before the closing brace.
+      const spaces = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (written < 50 * 1024 * 1024 && !response.destroyed) {
+          written += spaces.length;
+          if (!response.write(spaces)) return void response.once('drain', pump);
+        }
+        response.end('}');
+      };
+      pump();
+    });
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    expect(await failureOf(client.lookup(KPJ))).toEqual({
+      kind: 'malformedReply',
+      detail: 'reply too large',
+    });
+    expect(written).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('refuses a reply whose declared length is over the cap before reading it', async () => {
+    const baseUrl = await stubHost((_request, _body, response) => {
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': String(50 * 1024 * 1024),
+      });
+      response.write('{');
+    });
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    expect(await failureOf(client.lookup(KPJ))).toEqual({
+      kind: 'malformedReply',
+      detail: 'reply too large',
+    });
+  });
+
+  it('caps the decoded body: a 300 KB gzip that inflates to 300 MB is refused', async () => {
+    // 30 gzip members of 10 MB of spaces each, inside a valid JSON reply.
+    const tenMegabytes = gzipSync(Buffer.alloc(10 * 1024 * 1024, 0x20), { level: 9 });
+    const bomb = Buffer.concat([
+      gzipSync('{"verification":["birthDate"]'),
+      ...Array.from({ length: 30 }, () => tenMegabytes),
+      gzipSync('}'),
+    ]);
+    expect(bomb.length).toBeLessThan(400 * 1024);
+    const baseUrl = await stubHost((_request, _body, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      response.end(bomb);
+    });
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    expect(await failureOf(client.lookup(KPJ))).toEqual({
+      kind: 'malformedReply',
+      detail: 'reply too large',
+    });
+  });
+
+  it('reads a gzip reply under the cap, and refuses an encoding it did not ask for', async () => {
+    let encoding = 'gzip';
+    const baseUrl = await stubHost((_request, _body, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding });
+      response.end(gzipSync(JSON.stringify({ verification: ['birthDate'] })));
+    });
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    expect(await client.lookup(KPJ)).toEqual({ verification: ['birthDate'] });
+    encoding = 'compress';
+    expect(await failureOf(client.lookup(KPJ))).toEqual({
+      kind: 'malformedReply',
+      detail: 'unsupported content-encoding',
+    });
+  });
+
+  it('accepts JSON only when it says so: application/json, with or without a charset', async () => {
+    let type = 'text/html';
+    const baseUrl = await stubHost((_request, _body, response) => {
+      response.writeHead(200, { 'content-type': type });
+      response.end(JSON.stringify({ verification: ['birthDate'] }));
+    });
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    expect(await failureOf(client.lookup(KPJ))).toEqual({
+      kind: 'malformedReply',
+      detail: 'content type is not application/json',
+    });
+    type = 'Application/JSON; charset=utf-8';
+    expect(await client.lookup(KPJ)).toEqual({ verification: ['birthDate'] });
+  });
 });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   JournalAnchor,
   LookupRequest,
+  MAX_HISTORY_MONTHS,
   OtpVerifyRequest,
   VerifyRequest,
   type OtpSendReply,
@@ -148,8 +149,13 @@ const contributions: Handler = async (state, request, response, url) => {
   const participant = authorized(state, request, response);
   if (!participant) return;
   const months = Number(url.searchParams.get('months'));
-  if (!Number.isInteger(months) || months < 1 || months > 120) {
-    return sendError(response, 400, 'badRequest', 'months must be an integer 1..120');
+  if (!Number.isInteger(months) || months < 1 || months > MAX_HISTORY_MONTHS) {
+    return sendError(
+      response,
+      400,
+      'badRequest',
+      `months must be an integer 1..${MAX_HISTORY_MONTHS}`,
+    );
   }
   // The window ends at the last paid month, so an inactive member still sees their last rows.
   const newest = participant.rows[0];
