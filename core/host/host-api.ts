@@ -50,8 +50,16 @@ export const VerifyRequest = z.object({
 });
 export type VerifyRequest = z.infer<typeof VerifyRequest>;
 
+/** A bearer token: base64url (hex is a subset), 16 to 512 characters. */
+export const BearerToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,512}$/, 'expected 16-512 base64url characters');
+
+/** An ISO 8601 instant with its offset (`2026-11-22T02:15:00.000Z`); never "1" or "Dec 25". */
+export const Instant = z.iso.datetime({ offset: true });
+
 export const VerifyReply = z.object({
-  token: z.string().min(16),
+  token: BearerToken,
   expiresInSeconds: z.number().int().positive().max(86_400),
 });
 export type VerifyReply = z.infer<typeof VerifyReply>;
@@ -169,14 +177,14 @@ export const HostErrorBody = z.object({
   message: z.string().max(500),
   attemptsLeft: z.number().int().nonnegative().max(100).optional(),
   /** ISO 8601 instant when a locked participant may try again. */
-  retryAt: z.string().optional(),
+  retryAt: Instant.optional(),
   /** With tooSoon: seconds before another OTP may be requested. */
   retryAfterSeconds: z.number().int().nonnegative().max(86_400).optional(),
 });
 export type HostErrorBody = z.infer<typeof HostErrorBody>;
 
 /** GET /v1/health: the host is up; `time` is its clock as an ISO 8601 instant. */
-export const HealthReply = z.object({ status: z.literal('ok'), time: z.string().min(1) });
+export const HealthReply = z.object({ status: z.literal('ok'), time: Instant });
 export type HealthReply = z.infer<typeof HealthReply>;
 
 /**
@@ -190,6 +198,6 @@ export const JournalAnchor = z.object({
   /** That record's hash: SHA-256, 64 lowercase hex digits. */
   hash: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'),
   /** When the kiosk read this head (its clock), an ISO 8601 instant. */
-  at: z.iso.datetime({ offset: true }),
+  at: Instant,
 });
 export type JournalAnchor = z.infer<typeof JournalAnchor>;

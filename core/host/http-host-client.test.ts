@@ -304,4 +304,34 @@ describe('HttpHostClient', () => {
     type = 'Application/JSON; charset=utf-8';
     expect(await client.lookup(KPJ)).toEqual({ verification: ['birthDate'] });
   });
+
+  it.each(['1', 'Dec 25', '2026-11-22', 'tomorrow at nine'])(
+    'refuses a lock whose retryAt is %j: ISO 8601 instants only',
+    async (retryAt) => {
+      const baseUrl = await stubHost((_request, _body, response) =>
+        reply(response, 423, { code: 'locked', message: 'x', retryAt }),
+      );
+      const failure = await failureOf(new HttpHostClient({ baseUrl, terminalId: 'K' }).lookup(KPJ));
+      expect(failure).toEqual({
+        kind: 'malformedReply',
+        detail: 'HTTP 423 retryAt: invalid_format',
+      });
+    },
+  );
+
+  it.each([
+    ['a header break', 'tok-0123456789abcdef\r\nX-Injected: 1'],
+    ['spaces', 'tok 0123456789 abcdef'],
+    ['a 10,000-character token', 'a'.repeat(10_000)],
+    ['a short token', 'abc'],
+  ])('refuses a verify reply whose token has %s', async (_what, token) => {
+    const baseUrl = await stubHost((_request, _body, response) =>
+      reply(response, 200, { token, expiresInSeconds: 300 }),
+    );
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    expect(await failureOf(client.verifyBirthDate(KPJ, '1988-08-17'))).toEqual({
+      kind: 'malformedReply',
+      detail: 'token: invalid_format',
+    });
+  });
 });
