@@ -61,7 +61,7 @@ const lookup: Handler = async (state, request, response) => {
   const participant = state.participants.get(parsed.data.kpj);
   if (!participant) return sendError(response, 404, 'notFound', 'no participant with this KPJ');
   if (replyLocked(state, response, participant.kpj)) return;
-  const reply: LookupReply = { verification: ['birthDate'] };
+  const reply: LookupReply = { verification: participant.verification };
   sendJson(response, 200, reply);
 };
 
@@ -75,10 +75,9 @@ const verify: Handler = async (state, request, response) => {
   if (replyLocked(state, response, participant.kpj)) return;
   if (participant.birthDate === parsed.data.birthDate) {
     state.attempts.succeed(participant.kpj);
-    const reply: VerifyReply = {
-      token: state.tokens.issue(participant.kpj),
-      expiresInSeconds: state.tokens.ttlSeconds,
-    };
+    const token = state.tokens.issue(participant.kpj);
+    if (participant.verification.includes('otp')) state.otp.demand(token);
+    const reply: VerifyReply = { token, expiresInSeconds: state.tokens.ttlSeconds };
     return sendJson(response, 200, reply);
   }
   const outcome = state.attempts.fail(participant.kpj);
