@@ -44,7 +44,9 @@ export const ACCEPT_ENCODING = 'gzip, deflate';
 export type HostAgent = HttpAgent | HttpsAgent;
 
 export function createHostAgent(url: URL, tls: HostTlsMaterial = {}): HostAgent {
-  const common = { keepAlive: true, maxSockets: 4 };
+  // No keep-alive: a pooled socket the gateway closed meanwhile resets the next request, and a
+  // verification is never retried; a fresh connection per call costs a handshake, not a failure.
+  const common = { keepAlive: false, maxSockets: 4 };
   return url.protocol === 'https:'
     ? new HttpsAgent({ ...common, ca: tls.ca, cert: tls.cert, key: tls.key })
     : new HttpAgent(common);

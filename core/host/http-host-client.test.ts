@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SAMPLE_SUMMARY } from '../session/fake-host.test-helper';
 import { HostError, type HostFailure } from './host-client';
 import { HttpHostClient } from './http-host-client';
 
@@ -332,6 +333,60 @@ describe('HttpHostClient', () => {
     expect(await failureOf(client.verifyBirthDate(KPJ, '1988-08-17'))).toEqual({
       kind: 'malformedReply',
       detail: 'token: invalid_format',
+    });
+  });
+
+  describe('retries', () => {
+    /** Fails the first `failures` requests (reset or 503), then answers `ok`; counts requests. */
+    async function flakyHost(failure: 'reset' | 503, ok: unknown, failures = 1) {
+      const seen: string[] = [];
+      const baseUrl = await stubHost((request, _body, response) => {
+        seen.push(`${request.method} ${request.url}`);
+        if (seen.length > failures) return reply(response, 200, ok);
+        if (failure === 503) return reply(response, 503, { code: 'internal', message: 'busy' });
+        request.socket.resetAndDestroy();
+      });
+      const client = new HttpHostClient({ baseUrl, terminalId: 'K', retryDelayMs: 20 });
+      return { client, seen };
+    }
+
+    it('reads the balance again once after a connection reset', async () => {
+      const { client, seen } = await flakyHost('reset', SAMPLE_SUMMARY);
+      expect(await client.balance('t')).toEqual(SAMPLE_SUMMARY);
+      expect(seen).toEqual(['GET /v1/balance', 'GET /v1/balance']);
+    });
+
+    it('reads the history again once after a 503', async () => {
+      const { client, seen } = await flakyHost(503, { rows: [] });
+      expect(await client.contributions('t', 24)).toEqual({ rows: [] });
+      expect(seen).toHaveLength(2);
+    });
+
+    it('gives up after the second failure: one retry, not more', async () => {
+      const { client, seen } = await flakyHost(503, SAMPLE_SUMMARY, 5);
+      expect(await failureOf(client.balance('t'))).toEqual({
+        kind: 'unavailable',
+        detail: 'HTTP 503',
+      });
+      expect(seen).toHaveLength(2);
+    });
+
+    it('never sends a verification twice: verify, OTP send and OTP verify are not retried', async () => {
+      const reset = await flakyHost('reset', {
+        token: 'tok-0123456789abcdef',
+        expiresInSeconds: 1,
+      });
+      expect(await failureOf(reset.client.verifyBirthDate(KPJ, '1988-08-17'))).toEqual({
+        kind: 'unavailable',
+        detail: 'ECONNRESET',
+      });
+      expect(reset.seen).toEqual(['POST /v1/verify']);
+
+      const busy = await flakyHost(503, { verified: true }, 2);
+      const busyFailure = { kind: 'unavailable', detail: 'HTTP 503' };
+      expect(await failureOf(busy.client.verifyOtp('t', '123456'))).toEqual(busyFailure);
+      expect(await failureOf(busy.client.sendOtp('t'))).toEqual(busyFailure);
+      expect(busy.seen).toEqual(['POST /v1/otp/verify', 'POST /v1/otp/send']);
     });
   });
 });
