@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DevicesConfig } from '../../devices/manager/device-config';
+import { DEFAULT_HOST_URL, HostConfig } from '../host/host-config';
 
 /** The kiosk's configuration file, validated on load. Every field has a sensible default. */
 export const KioskConfig = z
@@ -10,13 +11,8 @@ export const KioskConfig = z
       .default('KSK-DEV-01'),
     language: z.enum(['id', 'en']).default('id'),
     timeZone: z.string().default('Asia/Jakarta'),
-    host: z
-      .object({
-        url: z.url().default('http://127.0.0.1:8787'),
-        timeoutMs: z.number().int().min(500).max(60_000).default(8_000),
-      })
-      .strict()
-      .default({ url: 'http://127.0.0.1:8787', timeoutMs: 8_000 }),
+    /** See core/host/host-config.ts: https:// (http:// to loopback only), optional TLS files. */
+    host: HostConfig.default({ url: DEFAULT_HOST_URL, timeoutMs: 8_000 }),
     session: z
       .object({
         idleTimeoutSeconds: z.number().int().min(21).max(600).default(60),

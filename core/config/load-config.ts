@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 
+import { readHostTls } from '../host/host-tls';
 import { KioskConfig } from './kiosk-config';
 
 export class ConfigError extends Error {
@@ -36,5 +37,12 @@ export function loadConfig(path?: string): KioskConfig {
       `Kiosk configuration ${path} is not valid JSON: ${(error as Error).message}`,
     );
   }
-  return parseConfig(raw, path);
+  const config = parseConfig(raw, path);
+  // The files the config names are checked now, so a kiosk does not start with a broken link.
+  const tls = readHostTls(config.host.tls);
+  if (!tls.ok) {
+    const lines = tls.problems.map((problem) => `  - ${problem}`);
+    throw new ConfigError(`Invalid kiosk configuration in ${path}:\n${lines.join('\n')}`);
+  }
+  return config;
 }

@@ -3,11 +3,30 @@ import { z } from 'zod';
 /**
  * The host (gateway) HTTP API, one zod schema per message. The simulator serves it, the
  * HttpHostClient consumes it, docs/host-api.openapi.yaml documents it. Money is integer rupiah.
+ * Every string and array has a bound: a reply is shown, journaled and sent to the UI, so a host
+ * (or whoever stands in for it) must not be able to grow the kiosk's messages at will.
  */
 
 export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-export const Rupiah = z.number().int().nonnegative();
+/** A real calendar day: 2024-02-29 yes, 2025-02-30 no. */
+export const IsoDate = z.iso.date();
+/** Up to a thousand trillion rupiah, so sums of a few amounts stay exact in a double. */
+export const Rupiah = z.number().int().nonnegative().max(1e15);
+/** A name or label as a statement prints it. */
+const Label = (max: number) => z.string().min(1).max(max);
+
+/** No two entries with the same key (months of a history, programs of a summary). */
+function uniqueBy<T>(key: (item: T) => string) {
+  return (items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(key(item))) {
+        ctx.addIssue({ code: 'custom', message: 'duplicate entry', path: [index] });
+      }
+      seen.add(key(item));
+    });
+  };
+}
 
 export const LookupRequest = z.object({ kpj: z.string().regex(/^\d{11}$/) });
 export type LookupRequest = z.infer<typeof LookupRequest>;
@@ -17,7 +36,11 @@ export type VerificationMethod = z.infer<typeof VerificationMethod>;
 
 export const LookupReply = z.object({
   /** What the participant must prove next, in order. */
-  verification: z.array(VerificationMethod).min(1),
+  verification: z
+    .array(VerificationMethod)
+    .min(1)
+    .max(VerificationMethod.options.length)
+    .superRefine(uniqueBy((method) => method)),
 });
 export type LookupReply = z.infer<typeof LookupReply>;
 
@@ -27,18 +50,26 @@ export const VerifyRequest = z.object({
 });
 export type VerifyRequest = z.infer<typeof VerifyRequest>;
 
+/** A bearer token: base64url (hex is a subset), 16 to 512 characters. */
+export const BearerToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,512}$/, 'expected 16-512 base64url characters');
+
+/** An ISO 8601 instant with its offset (`2026-11-22T02:15:00.000Z`); never "1" or "Dec 25". */
+export const Instant = z.iso.datetime({ offset: true });
+
 export const VerifyReply = z.object({
-  token: z.string().min(16),
-  expiresInSeconds: z.number().int().positive(),
+  token: BearerToken,
+  expiresInSeconds: z.number().int().positive().max(86_400),
 });
 export type VerifyReply = z.infer<typeof VerifyReply>;
 
 export const OtpSendReply = z.object({
   /** Where the code went, masked: `****1234`. */
   maskedDestination: z.string().regex(/^\*{4}\d{4}$/),
-  expiresInSeconds: z.number().int().positive(),
+  expiresInSeconds: z.number().int().positive().max(3_600),
   /** How long before another code may be requested. */
-  resendAfterSeconds: z.number().int().nonnegative(),
+  resendAfterSeconds: z.number().int().nonnegative().max(3_600),
 });
 export type OtpSendReply = z.infer<typeof OtpSendReply>;
 
@@ -55,7 +86,7 @@ export const ProgramCoverage = z.object({
   program: ProgramCode,
   covered: z.boolean(),
   /** JP only: months of contributions counted toward the pension. */
-  contributionMonths: z.number().int().nonnegative().optional(),
+  contributionMonths: z.number().int().nonnegative().max(1200).optional(),
   /** JP only: the pension balance (akumulasi iuran), integer rupiah. */
   balance: Rupiah.optional(),
 });
@@ -63,11 +94,11 @@ export type ProgramCoverage = z.infer<typeof ProgramCoverage>;
 
 export const BalanceSummary = z.object({
   participant: z.object({
-    name: z.string().min(1),
+    name: Label(120),
     kpj: z.string().regex(/^\d{11}$/),
     membershipStatus: z.enum(['active', 'inactive']),
-    employer: z.string().min(1),
-    branchOffice: z.string().min(1),
+    employer: Label(150),
+    branchOffice: Label(150),
     membershipStart: YearMonth,
     lastContributionMonth: YearMonth.nullable(),
     /** Latest reported monthly wage, used to prefill the JHT projection. */
@@ -75,15 +106,31 @@ export const BalanceSummary = z.object({
     /** Age in whole years on the statement date; the host knows the birth date, the kiosk need not keep it. */
     age: z.number().int().min(14).max(100),
   }),
-  jht: z.object({
-    asOf: IsoDate,
-    openingBalance: Rupiah,
-    employerContributions: Rupiah,
-    workerContributions: Rupiah,
-    developmentReturns: Rupiah,
-    closingBalance: Rupiah,
-  }),
-  programs: z.array(ProgramCoverage),
+  jht: z
+    .object({
+      asOf: IsoDate,
+      openingBalance: Rupiah,
+      employerContributions: Rupiah,
+      workerContributions: Rupiah,
+      developmentReturns: Rupiah,
+      closingBalance: Rupiah,
+    })
+    .refine(
+      (jht) =>
+        jht.openingBalance +
+          jht.employerContributions +
+          jht.workerContributions +
+          jht.developmentReturns ===
+        jht.closingBalance,
+      {
+        message: 'opening + contributions + returns must equal the closing balance',
+        path: ['closingBalance'],
+      },
+    ),
+  programs: z
+    .array(ProgramCoverage)
+    .max(ProgramCode.options.length)
+    .superRefine(uniqueBy((coverage) => coverage.program)),
 });
 export type BalanceSummary = z.infer<typeof BalanceSummary>;
 
@@ -100,9 +147,15 @@ export const ContributionRow = z.object({
 });
 export type ContributionRow = z.infer<typeof ContributionRow>;
 
+/** The most months `GET /v1/contributions?months=` may ask for. */
+export const MAX_HISTORY_MONTHS = 120;
+
 export const ContributionHistory = z.object({
   /** Newest first. Months with no contribution are absent: gaps are visible by the month keys. */
-  rows: z.array(ContributionRow),
+  rows: z
+    .array(ContributionRow)
+    .max(MAX_HISTORY_MONTHS)
+    .superRefine(uniqueBy((row) => row.month)),
 });
 export type ContributionHistory = z.infer<typeof ContributionHistory>;
 
@@ -121,17 +174,17 @@ export type HostErrorCode = z.infer<typeof HostErrorCode>;
 
 export const HostErrorBody = z.object({
   code: HostErrorCode,
-  message: z.string(),
-  attemptsLeft: z.number().int().nonnegative().optional(),
+  message: z.string().max(500),
+  attemptsLeft: z.number().int().nonnegative().max(100).optional(),
   /** ISO 8601 instant when a locked participant may try again. */
-  retryAt: z.string().optional(),
+  retryAt: Instant.optional(),
   /** With tooSoon: seconds before another OTP may be requested. */
-  retryAfterSeconds: z.number().int().nonnegative().optional(),
+  retryAfterSeconds: z.number().int().nonnegative().max(86_400).optional(),
 });
 export type HostErrorBody = z.infer<typeof HostErrorBody>;
 
 /** GET /v1/health: the host is up; `time` is its clock as an ISO 8601 instant. */
-export const HealthReply = z.object({ status: z.literal('ok'), time: z.string().min(1) });
+export const HealthReply = z.object({ status: z.literal('ok'), time: Instant });
 export type HealthReply = z.infer<typeof HealthReply>;
 
 /**
@@ -145,6 +198,6 @@ export const JournalAnchor = z.object({
   /** That record's hash: SHA-256, 64 lowercase hex digits. */
   hash: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'),
   /** When the kiosk read this head (its clock), an ISO 8601 instant. */
-  at: z.iso.datetime({ offset: true }),
+  at: Instant,
 });
 export type JournalAnchor = z.infer<typeof JournalAnchor>;

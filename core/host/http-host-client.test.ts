@@ -1,22 +1,25 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SAMPLE_SUMMARY } from '../session/fake-host.test-helper';
 import { HostError, type HostFailure } from './host-client';
 import { HttpHostClient } from './http-host-client';
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
 
-let server: Server | null = null;
+let servers: Server[] = [];
 const KPJ = '17054312128';
 
 /** A scripted stand-in host on 127.0.0.1, so each mapping is checked against exact bytes. */
 async function stubHost(handler: Handler, prefix = ''): Promise<string> {
-  server = createServer((request, response) => {
+  const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => handler(request, body, response));
   });
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`;
 }
 
@@ -26,9 +29,9 @@ function reply(response: ServerResponse, status: number, body: unknown) {
 }
 
 afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  server = null;
+  for (const server of servers) server.closeAllConnections();
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  servers = [];
 });
 
 async function failureOf(promise: Promise<unknown>): Promise<HostFailure> {
@@ -191,5 +194,199 @@ describe('HttpHostClient', () => {
     const ms = await new HttpHostClient({ baseUrl: `${baseUrl}/`, terminalId: 'K' }).ping();
     expect(Number.isInteger(ms)).toBe(true);
     expect(ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it.each([301, 302, 303, 307, 308])(
+    'follows no %i redirect: the KPJ and birth date never reach the other origin',
+    async (status) => {
+      const elsewhere: string[] = [];
+      const otherOrigin = await stubHost((request, body, response) => {
+        elsewhere.push(`${request.method} ${request.url} ${body}`);
+        reply(response, 200, { token: 'tok-0123456789abcdef', expiresInSeconds: 300 });
+      });
+      const baseUrl = await stubHost((_request, _body, response) => {
+        response.writeHead(status, { location: `${otherOrigin}/steal` });
+        response.end();
+      });
+      const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+      expect(await failureOf(client.verifyBirthDate(KPJ, '1988-08-17'))).toEqual({
+        kind: 'unavailable',
+        detail: `HTTP ${status} (redirects are not followed)`,
+      });
+      expect(elsewhere).toEqual([]);
+    },
+  );
+
+  it('stops reading a 50 MB reply at 256 KB and calls it malformed', async () => {
+    let written = 0;
+    const baseUrl = await stubHost((_request, _body, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"verification":["birthDate"]');
+      // Valid JSON all the way: 50 MB of spaces before the closing brace.
+      const spaces = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (written < 50 * 1024 * 1024 && !response.destroyed) {
+          written += spaces.length;
+          if (!response.write(spaces)) return void response.once('drain', pump);
+        }
+        response.end('}');
+      };
+      pump();
+    });
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    expect(await failureOf(client.lookup(KPJ))).toEqual({
+      kind: 'malformedReply',
+      detail: 'reply too large',
+    });
+    expect(written).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('refuses a reply whose declared length is over the cap before reading it', async () => {
+    const baseUrl = await stubHost((_request, _body, response) => {
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': String(50 * 1024 * 1024),
+      });
+      response.write('{');
+    });
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    expect(await failureOf(client.lookup(KPJ))).toEqual({
+      kind: 'malformedReply',
+      detail: 'reply too large',
+    });
+  });
+
+  it('caps the decoded body: a 300 KB gzip that inflates to 300 MB is refused', async () => {
+    // 30 gzip members of 10 MB of spaces each, inside a valid JSON reply.
+    const tenMegabytes = gzipSync(Buffer.alloc(10 * 1024 * 1024, 0x20), { level: 9 });
+    const bomb = Buffer.concat([
+      gzipSync('{"verification":["birthDate"]'),
+      ...Array.from({ length: 30 }, () => tenMegabytes),
+      gzipSync('}'),
+    ]);
+    expect(bomb.length).toBeLessThan(400 * 1024);
+    const baseUrl = await stubHost((_request, _body, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      response.end(bomb);
+    });
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    expect(await failureOf(client.lookup(KPJ))).toEqual({
+      kind: 'malformedReply',
+      detail: 'reply too large',
+    });
+  });
+
+  it('reads a gzip reply under the cap, and refuses an encoding it did not ask for', async () => {
+    let encoding = 'gzip';
+    const baseUrl = await stubHost((_request, _body, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding });
+      response.end(gzipSync(JSON.stringify({ verification: ['birthDate'] })));
+    });
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    expect(await client.lookup(KPJ)).toEqual({ verification: ['birthDate'] });
+    encoding = 'compress';
+    expect(await failureOf(client.lookup(KPJ))).toEqual({
+      kind: 'malformedReply',
+      detail: 'unsupported content-encoding',
+    });
+  });
+
+  it('accepts JSON only when it says so: application/json, with or without a charset', async () => {
+    let type = 'text/html';
+    const baseUrl = await stubHost((_request, _body, response) => {
+      response.writeHead(200, { 'content-type': type });
+      response.end(JSON.stringify({ verification: ['birthDate'] }));
+    });
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    expect(await failureOf(client.lookup(KPJ))).toEqual({
+      kind: 'malformedReply',
+      detail: 'content type is not application/json',
+    });
+    type = 'Application/JSON; charset=utf-8';
+    expect(await client.lookup(KPJ)).toEqual({ verification: ['birthDate'] });
+  });
+
+  it.each(['1', 'Dec 25', '2026-11-22', 'tomorrow at nine'])(
+    'refuses a lock whose retryAt is %j: ISO 8601 instants only',
+    async (retryAt) => {
+      const baseUrl = await stubHost((_request, _body, response) =>
+        reply(response, 423, { code: 'locked', message: 'x', retryAt }),
+      );
+      const failure = await failureOf(new HttpHostClient({ baseUrl, terminalId: 'K' }).lookup(KPJ));
+      expect(failure).toEqual({
+        kind: 'malformedReply',
+        detail: 'HTTP 423 retryAt: invalid_format',
+      });
+    },
+  );
+
+  it.each([
+    ['a header break', 'tok-0123456789abcdef\r\nX-Injected: 1'],
+    ['spaces', 'tok 0123456789 abcdef'],
+    ['a 10,000-character token', 'a'.repeat(10_000)],
+    ['a short token', 'abc'],
+  ])('refuses a verify reply whose token has %s', async (_what, token) => {
+    const baseUrl = await stubHost((_request, _body, response) =>
+      reply(response, 200, { token, expiresInSeconds: 300 }),
+    );
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    expect(await failureOf(client.verifyBirthDate(KPJ, '1988-08-17'))).toEqual({
+      kind: 'malformedReply',
+      detail: 'token: invalid_format',
+    });
+  });
+
+  describe('retries', () => {
+    /** Fails the first `failures` requests (reset or 503), then answers `ok`; counts requests. */
+    async function flakyHost(failure: 'reset' | 503, ok: unknown, failures = 1) {
+      const seen: string[] = [];
+      const baseUrl = await stubHost((request, _body, response) => {
+        seen.push(`${request.method} ${request.url}`);
+        if (seen.length > failures) return reply(response, 200, ok);
+        if (failure === 503) return reply(response, 503, { code: 'internal', message: 'busy' });
+        request.socket.resetAndDestroy();
+      });
+      const client = new HttpHostClient({ baseUrl, terminalId: 'K', retryDelayMs: 20 });
+      return { client, seen };
+    }
+
+    it('reads the balance again once after a connection reset', async () => {
+      const { client, seen } = await flakyHost('reset', SAMPLE_SUMMARY);
+      expect(await client.balance('t')).toEqual(SAMPLE_SUMMARY);
+      expect(seen).toEqual(['GET /v1/balance', 'GET /v1/balance']);
+    });
+
+    it('reads the history again once after a 503', async () => {
+      const { client, seen } = await flakyHost(503, { rows: [] });
+      expect(await client.contributions('t', 24)).toEqual({ rows: [] });
+      expect(seen).toHaveLength(2);
+    });
+
+    it('gives up after the second failure: one retry, not more', async () => {
+      const { client, seen } = await flakyHost(503, SAMPLE_SUMMARY, 5);
+      expect(await failureOf(client.balance('t'))).toEqual({
+        kind: 'unavailable',
+        detail: 'HTTP 503',
+      });
+      expect(seen).toHaveLength(2);
+    });
+
+    it('never sends a verification twice: verify, OTP send and OTP verify are not retried', async () => {
+      const reset = await flakyHost('reset', {
+        token: 'tok-0123456789abcdef',
+        expiresInSeconds: 1,
+      });
+      expect(await failureOf(reset.client.verifyBirthDate(KPJ, '1988-08-17'))).toEqual({
+        kind: 'unavailable',
+        detail: 'ECONNRESET',
+      });
+      expect(reset.seen).toEqual(['POST /v1/verify']);
+
+      const busy = await flakyHost(503, { verified: true }, 2);
+      const busyFailure = { kind: 'unavailable', detail: 'HTTP 503' };
+      expect(await failureOf(busy.client.verifyOtp('t', '123456'))).toEqual(busyFailure);
+      expect(await failureOf(busy.client.sendOtp('t'))).toEqual(busyFailure);
+      expect(busy.seen).toEqual(['POST /v1/otp/verify', 'POST /v1/otp/send']);
+    });
   });
 });

@@ -1,9 +1,8 @@
-import type { z } from 'zod';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   BalanceSummary,
   ContributionHistory,
   HealthReply,
-  HostErrorBody,
   JournalAnchor,
   LookupReply,
   OtpSendReply,
@@ -11,29 +10,41 @@ import {
   VerifyReply,
 } from './host-api';
 import { HostError, type HostClient, type HostFailure } from './host-client';
+import type { HostTlsMaterial } from './host-tls';
+import { hostUrlProblem } from './host-url-policy';
+import { interpretReply, type Operation, type ReplySchema } from './host-reply';
+import {
+  ACCEPT_ENCODING,
+  createHostAgent,
+  exchange,
+  ExchangeError,
+  type HostAgent,
+} from './http-exchange';
 
 export interface HttpHostClientOptions {
-  /** The host's base URL; may carry a path prefix (`https://gateway.example/bpjs`). */
+  /**
+   * The host's base URL; may carry a path prefix (`https://gateway.example/bpjs`). https://, or
+   * http:// to loopback only (host-url-policy.ts); anything else throws.
+   */
   baseUrl: string;
   /** Sent as X-Terminal-Id on every request. */
   terminalId: string;
-  /** Per-request budget, connection to last byte (default 8000 ms). */
+  /** Budget of one call, retry included: connection to last byte (default 8000 ms). */
   timeoutMs?: number;
+  /** Pinned CA bundle and client certificate for https (host-tls.ts reads them from config). */
+  tls?: HostTlsMaterial;
+  /** Wait before the one retry of an idempotent read (default 250 ms). */
+  retryDelayMs?: number;
 }
 
-type Operation =
-  | 'lookup'
-  | 'verify'
-  | 'otpSend'
-  | 'otpVerify'
-  | 'balance'
-  | 'contributions'
-  | 'health'
-  | 'anchorStore'
-  | 'anchorLatest';
+/** The largest reply body the kiosk reads, after decoding; a longer one is a malformed reply. */
+export const MAX_REPLY_BYTES = 256 * 1024;
 
-/** Operations whose 401 means "wrong answer, N attempts left" rather than "token not accepted". */
-const VERIFYING: ReadonlySet<Operation> = new Set(['verify', 'otpVerify']);
+/**
+ * Reads that may be sent twice: a connection reset or a 503 is retried once. Verification and
+ * OTP calls never are: each try counts against the participant's attempts.
+ */
+const RETRIED_ONCE: ReadonlySet<Operation> = new Set(['balance', 'contributions', 'anchorLatest']);
 
 interface Call<T> {
   operation: Operation;
@@ -41,8 +52,7 @@ interface Call<T> {
   path: string;
   body?: unknown;
   token?: string;
-  /** The 2xx reply's schema; `ignored` for calls whose answer has no content (204). */
-  schema: z.ZodType<T> | 'ignored';
+  schema: ReplySchema<T>;
   signal: AbortSignal | undefined;
 }
 
@@ -55,11 +65,17 @@ export class HttpHostClient implements HostClient {
   private readonly baseUrl: string;
   private readonly terminalId: string;
   private readonly timeoutMs: number;
+  private readonly retryDelayMs: number;
+  private readonly agent: HostAgent;
 
   constructor(options: HttpHostClientOptions) {
+    const problem = hostUrlProblem(options.baseUrl);
+    if (problem) throw new Error(`host URL ${problem}`);
     this.baseUrl = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
     this.terminalId = options.terminalId;
     this.timeoutMs = options.timeoutMs ?? 8000;
+    this.retryDelayMs = options.retryDelayMs ?? 250;
+    this.agent = createHostAgent(new URL(this.baseUrl), options.tls);
   }
 
   lookup(kpj: string, signal?: AbortSignal): Promise<LookupReply> {
@@ -171,33 +187,59 @@ export class HttpHostClient implements HostClient {
   private async call<T>(call: Call<T>): Promise<T> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = call.signal ? AbortSignal.any([timeout, call.signal]) : timeout;
+    try {
+      return await this.attempt(call, signal);
+    } catch (error) {
+      if (!RETRIED_ONCE.has(call.operation) || !worthRetrying(error)) {
+        throw asHostError(error, timeout, call.signal);
+      }
+    }
+    try {
+      await delay(this.retryDelayMs, undefined, { signal });
+      return await this.attempt(call, signal);
+    } catch (error) {
+      throw asHostError(error, timeout, call.signal);
+    }
+  }
+
+  private async attempt<T>(call: Call<T>, signal: AbortSignal): Promise<T> {
     const headers: Record<string, string> = {
       accept: 'application/json',
+      'accept-encoding': ACCEPT_ENCODING,
       'x-terminal-id': this.terminalId,
     };
-    if (call.body !== undefined) headers['content-type'] = 'application/json';
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(body));
+    }
     if (call.token !== undefined) headers.authorization = `Bearer ${call.token}`;
-
-    let status: number;
-    let text: string;
-    try {
-      const response = await fetch(new URL(call.path, this.baseUrl), {
-        method: call.method,
-        headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        signal,
-      });
-      status = response.status;
-      text = await response.text();
-    } catch (error) {
-      throw new HostError(transportFailure(error, timeout, call.signal));
-    }
-
-    if (status >= 200 && status < 300) {
-      return call.schema === 'ignored' ? (undefined as T) : parseReply(text, call.schema);
-    }
-    throw new HostError(errorFailure(call.operation, status, text));
+    const reply = await exchange(
+      { url: new URL(call.path, this.baseUrl), method: call.method, headers, body, signal },
+      this.agent,
+      MAX_REPLY_BYTES,
+    );
+    return interpretReply(call.operation, reply, call.schema);
   }
+}
+
+/** A reset connection (a stale keep-alive socket, a restarting gateway) or a 503. */
+function worthRetrying(error: unknown): boolean {
+  if (error instanceof ExchangeError) return error.code === 'ECONNRESET';
+  return (
+    error instanceof HostError &&
+    error.failure.kind === 'unavailable' &&
+    error.failure.detail === 'HTTP 503'
+  );
+}
+
+function asHostError(
+  error: unknown,
+  timeout: AbortSignal,
+  callerSignal: AbortSignal | undefined,
+): HostError {
+  if (error instanceof HostError) return error;
+  return new HostError(transportFailure(error, timeout, callerSignal));
 }
 
 function transportFailure(
@@ -212,72 +254,10 @@ function transportFailure(
       return { kind: 'timeout' };
     return { kind: 'unavailable', detail: 'request canceled' };
   }
-  return { kind: 'unavailable', detail: networkErrorCode(error) };
-}
-
-/** `ECONNREFUSED`, `ECONNRESET`, ...: the cause's code only, never a message that could echo data. */
-function networkErrorCode(error: unknown): string {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
-    const code = (current as Error & { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = current.cause;
+  if (error instanceof ExchangeError) {
+    return error.malformed
+      ? { kind: 'malformedReply', detail: error.code }
+      : { kind: 'unavailable', detail: error.code };
   }
-  return 'network error';
-}
-
-function parseReply<T>(text: string, schema: z.ZodType<T>): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new HostError({ kind: 'malformedReply', detail: 'reply is not valid JSON' });
-  }
-  const parsed = schema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  throw new HostError({ kind: 'malformedReply', detail: describeIssues(parsed.error) });
-}
-
-/** Field paths and issue codes only (`jht.closingBalance: too_small`): no values, no messages. */
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.map(String).join('.') || '(reply)'}: ${issue.code}`)
-    .join('; ');
-}
-
-function errorFailure(operation: Operation, status: number, text: string): HostFailure {
-  if (status >= 500) return { kind: 'unavailable', detail: `HTTP ${status}` };
-  if (status === 404) return { kind: 'notFound' };
-  if (status === 401 && !VERIFYING.has(operation)) return { kind: 'unauthorized' };
-  if (status === 409) return { kind: 'conflict' };
-
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { kind: 'malformedReply', detail: `HTTP ${status} error body is not valid JSON` };
-  }
-  const parsed = HostErrorBody.safeParse(json);
-  if (!parsed.success) {
-    return { kind: 'malformedReply', detail: `HTTP ${status} ${describeIssues(parsed.error)}` };
-  }
-  const body = parsed.data;
-  if (status === 401) {
-    if (body.attemptsLeft === undefined) {
-      return { kind: 'malformedReply', detail: 'HTTP 401 attemptsLeft: missing' };
-    }
-    return { kind: 'verificationFailed', attemptsLeft: body.attemptsLeft };
-  }
-  if (status === 423) {
-    if (body.retryAt === undefined || Number.isNaN(Date.parse(body.retryAt))) {
-      return { kind: 'malformedReply', detail: 'HTTP 423 retryAt: missing or not an instant' };
-    }
-    return { kind: 'locked', retryAt: body.retryAt };
-  }
-  if (status === 410 && body.code === 'otpExpired') return { kind: 'otpExpired' };
-  if (status === 429 && body.code === 'tooSoon') {
-    return { kind: 'tooSoon', retryAfterSeconds: body.retryAfterSeconds ?? 30 };
-  }
-  return { kind: 'unavailable', detail: `HTTP ${status} ${body.code}` };
+  return { kind: 'unavailable', detail: 'network error' };
 }

@@ -1,7 +1,7 @@
 import type { KioskApi } from '../common/api';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { HostClient } from '../host/host-client';
-import { HttpHostClient } from '../host/http-host-client';
+import { createHostClient } from '../host/create-host-client';
 import { createLogger, type Logger } from '../log/logger';
 import { KioskBrain } from '../session/kiosk-brain';
 import { LockoutRegistry } from '../session/lockout-registry';
@@ -55,13 +55,7 @@ export interface Kiosk {
 /** The composition root of the brain: config in, a running kiosk API out. Shells call this. */
 export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}): Kiosk {
   const logger = deps.logger ?? createLogger({ level: config.log.level });
-  const host =
-    deps.host ??
-    new HttpHostClient({
-      baseUrl: config.host.url,
-      terminalId: config.terminalId,
-      timeoutMs: config.host.timeoutMs,
-    });
+  const host = deps.host ?? createHostClient(config);
   const sequence = new ReceiptSequence(config.timeZone);
   const journal =
     deps.audit === undefined && config.journal.enabled

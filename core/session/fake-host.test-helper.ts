@@ -1,4 +1,4 @@
-import type { BalanceSummary, JournalAnchor } from '../host/host-api';
+import type { BalanceSummary, JournalAnchor, VerificationMethod } from '../host/host-api';
 import { HostError, type HostClient, type HostFailure } from '../host/host-client';
 import type { PrintJob } from '../../devices/printer/print-job';
 import type { PrintOutcome, ReceiptPrinterPort } from '../devices/receipt-printer-port';
@@ -38,6 +38,8 @@ export class FakeHost implements HostClient {
   attemptsLeft = 3;
   failNext: HostFailure | null = null;
   calls: string[] = [];
+  /** What the lookup reply demands. */
+  verification: VerificationMethod[] = ['birthDate'];
 
   private take(): void {
     const failure = this.failNext;
@@ -51,7 +53,7 @@ export class FakeHost implements HostClient {
     this.calls.push('lookup');
     this.take();
     if (kpj !== SAMPLE_SUMMARY.participant.kpj) throw new HostError({ kind: 'notFound' });
-    return { verification: ['birthDate' as const] };
+    return { verification: this.verification };
   }
 
   async verifyBirthDate(_kpj: string, birthDate: string) {

@@ -344,6 +344,34 @@ describe('KioskBrain session flow', () => {
     expect(view().otp).toBeNull();
   });
 
+  it("asks for the one-time code when the host's lookup demands it, though the kiosk's policy is off", async () => {
+    const host = new FakeHost();
+    host.verification = ['birthDate', 'otp'];
+    const { brain, view } = makeBrain(host, new FakePrinter(), false);
+    brain.send({ type: 'start' });
+    brain.send({ type: 'submitKpj', kpj: KPJ });
+    await settle();
+    brain.send({ type: 'submitBirthDate', birthDate: '29-02-1992' });
+    await settle();
+    expect(view().screen).toBe('enterOtp');
+    expect(host.calls).toEqual(['lookup', 'verify', 'sendOtp']);
+    type(brain, '123456');
+    brain.send({ type: 'enter' });
+    await settle();
+    expect(view().screen).toBe('balance');
+
+    // The next person's lookup asks for the birth date only: no OTP carried over.
+    host.verification = ['birthDate'];
+    brain.send({ type: 'cancel' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    brain.send({ type: 'start' });
+    brain.send({ type: 'submitKpj', kpj: KPJ });
+    await settle();
+    brain.send({ type: 'submitBirthDate', birthDate: '29-02-1992' });
+    await settle();
+    expect(view().screen).toBe('balance');
+  });
+
   it('starts and switches language from the keypad alone on the start screen', () => {
     const { brain, view } = makeBrain();
     brain.send({ type: 'digit', digit: '2' });

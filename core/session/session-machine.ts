@@ -57,6 +57,8 @@ export interface SessionContext {
   printProblem: PrinterProblem | null;
   /** The one-time code awaited, when the verification policy asks for one. */
   otp: OtpState | null;
+  /** This person must also pass an OTP: the kiosk's policy asks for it, or the host's lookup did. */
+  otpRequired: boolean;
   /** Voice guidance is on for this person; off again when the next one comes. */
   voice: boolean;
   /** Goes up on every "say it again". */
@@ -83,7 +85,10 @@ export interface SessionMachineDeps {
   thankYouMs: number;
   now: () => Date;
   receipts: ReceiptDeps;
-  /** Verification policy: a one-time code after the birth date. */
+  /**
+   * Verification policy: a one-time code after the birth date. It can add the OTP step; it never
+   * removes one the host's lookup reply demands.
+   */
   requireOtp: boolean;
 }
 
@@ -125,6 +130,7 @@ const freshSession = (language: Language): Omit<SessionContext, 'defaultLanguage
   receiptReference: null,
   printProblem: null,
   otp: null,
+  otpRequired: false,
   voice: false,
   voiceRepeat: 0,
 });
@@ -201,11 +207,11 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
           input,
           signal,
         }: {
-          input: { kpj: string; birthDate: string };
+          input: { kpj: string; birthDate: string; otp: boolean };
           signal: AbortSignal;
         }) => {
           const { token } = await deps.host.verifyBirthDate(input.kpj, input.birthDate, signal);
-          if (deps.requireOtp) {
+          if (input.otp) {
             const otp = await deps.host.sendOtp(token, signal);
             return { token, summary: null, otp };
           }
@@ -335,7 +341,13 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
         invoke: {
           src: 'lookup',
           input: ({ context }) => ({ kpj: context.kpj! }),
-          onDone: 'enterBirthDate',
+          onDone: {
+            target: 'enterBirthDate',
+            actions: assign({
+              otpRequired: ({ event }) =>
+                deps.requireOtp || event.output.verification.includes('otp'),
+            }),
+          },
           onError: [
             { guard: 'hostLocked', target: 'locked', actions: 'rememberHostLock' },
             { target: 'error', actions: 'showHostFailure' },
@@ -382,7 +394,11 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
           src: 'verify',
           input: ({ context }) => {
             const parsed = parseBirthDate(context.buffer, deps.now());
-            return { kpj: context.kpj!, birthDate: parsed.ok ? parsed.iso : '' };
+            return {
+              kpj: context.kpj!,
+              birthDate: parsed.ok ? parsed.iso : '',
+              otp: context.otpRequired,
+            };
           },
           onDone: [
             {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   JournalAnchor,
   LookupRequest,
+  MAX_HISTORY_MONTHS,
   OtpVerifyRequest,
   VerifyRequest,
   type OtpSendReply,
@@ -60,7 +61,7 @@ const lookup: Handler = async (state, request, response) => {
   const participant = state.participants.get(parsed.data.kpj);
   if (!participant) return sendError(response, 404, 'notFound', 'no participant with this KPJ');
   if (replyLocked(state, response, participant.kpj)) return;
-  const reply: LookupReply = { verification: ['birthDate'] };
+  const reply: LookupReply = { verification: participant.verification };
   sendJson(response, 200, reply);
 };
 
@@ -74,10 +75,9 @@ const verify: Handler = async (state, request, response) => {
   if (replyLocked(state, response, participant.kpj)) return;
   if (participant.birthDate === parsed.data.birthDate) {
     state.attempts.succeed(participant.kpj);
-    const reply: VerifyReply = {
-      token: state.tokens.issue(participant.kpj),
-      expiresInSeconds: state.tokens.ttlSeconds,
-    };
+    const token = state.tokens.issue(participant.kpj);
+    if (participant.verification.includes('otp')) state.otp.demand(token);
+    const reply: VerifyReply = { token, expiresInSeconds: state.tokens.ttlSeconds };
     return sendJson(response, 200, reply);
   }
   const outcome = state.attempts.fail(participant.kpj);
@@ -148,8 +148,13 @@ const contributions: Handler = async (state, request, response, url) => {
   const participant = authorized(state, request, response);
   if (!participant) return;
   const months = Number(url.searchParams.get('months'));
-  if (!Number.isInteger(months) || months < 1 || months > 120) {
-    return sendError(response, 400, 'badRequest', 'months must be an integer 1..120');
+  if (!Number.isInteger(months) || months < 1 || months > MAX_HISTORY_MONTHS) {
+    return sendError(
+      response,
+      400,
+      'badRequest',
+      `months must be an integer 1..${MAX_HISTORY_MONTHS}`,
+    );
   }
   // The window ends at the last paid month, so an inactive member still sees their last rows.
   const newest = participant.rows[0];

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 
 interface OtpEntry {
-  code: string;
+  /** null: a code is demanded but none was sent yet. */
+  code: string | null;
   sentAt: number;
   expiresAt: number;
   failures: number;
@@ -32,7 +33,7 @@ export class OtpStore {
   /** Seconds until a new code may be sent for this token (0 = now). */
   waitBeforeResend(token: string): number {
     const entry = this.byToken.get(token);
-    if (!entry) return 0;
+    if (!entry || entry.code === null) return 0;
     const wait = entry.sentAt + this.resendAfterSeconds * 1000 - this.now().getTime();
     return Math.max(0, Math.ceil(wait / 1000));
   }
@@ -50,9 +51,14 @@ export class OtpStore {
     this.lastCodeByKpj.set(kpj, code);
   }
 
+  /** This token reads no balance until a code is sent and verified (the host demands OTP). */
+  demand(token: string): void {
+    this.byToken.set(token, { code: null, sentAt: 0, expiresAt: 0, failures: 0, verified: false });
+  }
+
   check(token: string, code: string): OtpCheck {
     const entry = this.byToken.get(token);
-    if (!entry) return { ok: false, reason: 'notSent' };
+    if (!entry || entry.code === null) return { ok: false, reason: 'notSent' };
     if (entry.failures >= this.maxFailures) return { ok: false, reason: 'exhausted' };
     if (this.now().getTime() >= entry.expiresAt) return { ok: false, reason: 'expired' };
     if (entry.code !== code) {

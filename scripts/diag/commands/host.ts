@@ -1,5 +1,6 @@
 import { HostError } from '../../../core/host/host-client';
-import { HttpHostClient } from '../../../core/host/http-host-client';
+import { createHostClient } from '../../../core/host/create-host-client';
+import { hostUrlProblem } from '../../../core/host/host-url-policy';
 import { flag, intOption, stringOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
 import { CONFIG_OPTION, loadDiagConfig } from '../config-source';
@@ -43,15 +44,15 @@ interface PingFailure {
 async function checkHost(values: OptionValues, io: DiagIo): Promise<ExitCode> {
   const { config } = loadDiagConfig(values, io);
   const url = stringOption(values, 'url') ?? config.host.url;
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
-    throw usageError(`--url must be an http(s) URL (got "${url}")`);
+  const urlProblem = hostUrlProblem(url);
+  if (urlProblem) throw usageError(`--url ${urlProblem} (got "${url}")`);
   const count = intOption(values, 'count', { min: 1, max: 50, fallback: 5 });
   const timeoutMs = intOption(values, 'timeout', {
     min: 100,
     max: 120_000,
     fallback: config.host.timeoutMs,
   });
-  const client = new HttpHostClient({ baseUrl: url, terminalId: config.terminalId, timeoutMs });
+  const client = createHostClient(config, { baseUrl: url, timeoutMs });
 
   const latencies: number[] = [];
   const failures: PingFailure[] = [];

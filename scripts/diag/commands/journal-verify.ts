@@ -1,5 +1,5 @@
 import { HostError } from '../../../core/host/host-client';
-import { HttpHostClient } from '../../../core/host/http-host-client';
+import { createHostClient } from '../../../core/host/create-host-client';
 import { verifyJournal } from '../../../core/journal/verify-journal';
 import { flag, stringOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
@@ -129,7 +129,7 @@ async function hostAnchor(values: OptionValues, io: DiagIo): Promise<AnchorSourc
   const { config } = loadDiagConfig(values, io);
   const url = config.host.url;
   const terminalId = config.terminalId;
-  const client = new HttpHostClient({ baseUrl: url, terminalId, timeoutMs: config.host.timeoutMs });
+  const client = createHostClient(config);
   try {
     const anchor = await client.latestJournalAnchor(io.signal);
     return anchor

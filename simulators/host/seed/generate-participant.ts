@@ -1,4 +1,8 @@
-import type { BalanceSummary, ContributionRow } from '../../../core/host/host-api';
+import type {
+  BalanceSummary,
+  ContributionRow,
+  VerificationMethod,
+} from '../../../core/host/host-api';
 import { monthlyContribution } from '../../../core/common/domain/contribution-rates';
 import { addMonths, ageOn, dayOf, lastDayOf, monthIndex, monthKey } from './months';
 import type { Prng } from './prng';
@@ -23,6 +27,8 @@ export interface ParticipantProfile {
   lastContributionMonth?: string;
   /** How many runs of unpaid months to leave in the history. */
   gapRuns: number;
+  /** What the host's lookup demands of this participant (default: the birth date only). */
+  verification?: VerificationMethod[];
 }
 
 /** Builds a participant's rows, JHT years and balance summary from a profile, deterministically. */
@@ -112,6 +118,7 @@ export function generateParticipant(
     employer: profile.employer,
     branchOffice: profile.branchOffice,
     membershipStart: start,
+    verification: profile.verification ?? ['birthDate'],
     rows: oldestFirst.slice().reverse(),
     jhtYears,
     summary,

@@ -1,4 +1,8 @@
-import type { BalanceSummary, ContributionRow } from '../../../core/host/host-api';
+import type {
+  BalanceSummary,
+  ContributionRow,
+  VerificationMethod,
+} from '../../../core/host/host-api';
 
 export type MembershipStatus = 'active' | 'inactive';
 
@@ -23,6 +27,8 @@ export interface SimParticipant {
   employer: string;
   branchOffice: string;
   membershipStart: string;
+  /** The steps the host demands at lookup, in order; with `otp` no balance before the code. */
+  verification: VerificationMethod[];
   /** Newest first, gaps absent. */
   rows: ContributionRow[];
   /** Oldest first, through the statement year. */

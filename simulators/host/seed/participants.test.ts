@@ -151,6 +151,7 @@ describe('FIXTURES', () => {
         1_261_638,
       ],
       withGaps: ['20087725519', '22-12-1993', 'DEWI PURNAMASARI', 'active', 13_770_394],
+      otpByHost: ['19076654321', '10-04-1985', 'YOHANES BAPTISTA SIREGAR', 'active', 28_693_567],
     });
   });
 

@@ -88,6 +88,19 @@ const FIXTURE_PROFILES = {
     currentWage: 3_850_000,
     gapRuns: 3,
   },
+  /** The host demands an OTP after the birth date, whatever the kiosk's own setting. */
+  otpByHost: {
+    kpj: '19076654321',
+    name: 'YOHANES BAPTISTA SIREGAR',
+    birthDate: '1985-04-10',
+    status: 'active',
+    employer: 'PT Samudra Logistik Nusantara',
+    branchOffice: 'Kantor Cabang Medan Kota',
+    years: 7,
+    currentWage: 6_200_000,
+    gapRuns: 0,
+    verification: ['birthDate', 'otp'],
+  },
 } as const satisfies Record<string, ParticipantProfile>;
 
 export type FixtureName = keyof typeof FIXTURE_PROFILES;
