@@ -1,4 +1,4 @@
-import './reflect-metadata-shim.test-helper';
+import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 
 type CryptoKey = webcrypto.CryptoKey;
