@@ -255,6 +255,18 @@ describe('web shell: malformed requests', () => {
     expect(garbage?.headers['cache-control']).toBe('no-store');
   });
 
+  it('answers a request without Host and a CONNECT with the security headers too', async () => {
+    const noHost = await rawRequest(shell.port, 'GET / HTTP/1.1\r\n\r\n');
+    expect(noHost?.status).toBe(421);
+    expect(noHost?.headers['content-security-policy']).toContain("default-src 'self'");
+    const connect = await rawRequest(
+      shell.port,
+      `CONNECT 127.0.0.1:${shell.port} HTTP/1.1\r\nHost: 127.0.0.1:${shell.port}\r\n\r\n`,
+    );
+    expect(connect?.status).toBe(405);
+    expect(connect?.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
   it('runs nothing a socket sends after its first invalid message', async () => {
     const { socket, messages, closed } = await connectUi(shell);
     await expect.poll(() => messages.length).toBe(1);

@@ -14,8 +14,11 @@ import { checkUiSecret, newUiSecret } from './ui-secret';
  * program that opens hundreds gets the rest closed at once instead of holding memory.
  */
 export const MAX_CONNECTIONS = 16;
-/** A request must have sent its headers by then, or it is answered 408 and closed. */
-const HEADERS_TIMEOUT_MS = 5_000;
+/**
+ * A request must have sent its headers by then, or it is answered 408 and closed (checked every
+ * second), so idle sockets do not hold the connection slots for long.
+ */
+export const HEADERS_TIMEOUT_MS = 5_000;
 
 export interface WebShellOptions {
   api: KioskApi;
@@ -52,11 +55,24 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       response.end();
     });
   };
-  const server: Server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS }, onRequest);
+  // The Host check is ours (onRequest): Node's own answer to a missing Host has no security headers.
+  const server: Server = createServer(
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      connectionsCheckingInterval: 1_000,
+      requireHostHeader: false,
+    },
+    onRequest,
+  );
   server.maxConnections = MAX_CONNECTIONS;
   // `Expect:` requests get the same answer as any other, not Node's own 100 / 417.
   server.on('checkContinue', onRequest);
   server.on('checkExpectation', onRequest);
+  // CONNECT is no request for this shell (Node would drop the socket without an answer).
+  server.on('connect', (_request, socket) => {
+    socket.on('error', () => socket.destroy());
+    endWithStatus(socket, 405);
+  });
   // A request Node cannot parse: a 4xx with the security headers, never a crash.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const status =
