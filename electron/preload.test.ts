@@ -78,7 +78,7 @@ describe('preload', () => {
     const seen: unknown[][] = [];
     const unsubscribe = kiosk.subscribe((...args: unknown[]) => seen.push(args));
     expect(electron.ipcRenderer.send).toHaveBeenCalledWith('kiosk:ready');
-    push({ type: 'view', view: fakeView(10) });
+    push({ type: 'view', epoch: 'brain-1', view: fakeView(10) });
     expect(seen).toEqual([[fakeView(10)]]);
     unsubscribe();
   });
@@ -87,14 +87,14 @@ describe('preload', () => {
     const seen: SessionView[] = [];
     const unsubscribe = kiosk.subscribe((view) => seen.push(view));
     seen.length = 0; // a later subscriber gets the current view at once
-    push({ type: 'view', view: { ...fakeView(20), screen: 'shell' } });
-    push({ type: 'view', view: fakeView(-1) });
+    push({ type: 'view', epoch: 'brain-1', view: { ...fakeView(20), screen: 'shell' } });
+    push({ type: 'view', epoch: 'brain-1', view: fakeView(-1) });
     push({ type: 'oops' });
-    push({ type: 'view', view: fakeView(20) });
-    push({ type: 'view', view: fakeView(19) });
+    push({ type: 'view', epoch: 'brain-1', view: fakeView(20) });
+    push({ type: 'view', epoch: 'brain-1', view: fakeView(19) });
     expect(seen.map((view) => view.seq)).toEqual([20]);
     unsubscribe();
-    push({ type: 'view', view: fakeView(21) });
+    push({ type: 'view', epoch: 'brain-1', view: fakeView(21) });
     expect(seen).toHaveLength(1);
     expect(electron.handlers.get('kiosk:view')?.size).toBe(0);
   });
@@ -103,6 +103,23 @@ describe('preload', () => {
     const seen: SessionView[] = [];
     const unsubscribe = kiosk.subscribe((view) => seen.push(view));
     expect(seen.map((view) => view.seq)).toEqual([20]);
+    unsubscribe();
+  });
+
+  it('shows a restarted brain at once although it counts from 0 again (a new epoch)', () => {
+    const seen: SessionView[] = [];
+    const unsubscribe = kiosk.subscribe((view) => seen.push(view));
+    seen.length = 0;
+    // The new brain had published twice (devices came up) before its first view arrived here.
+    push({ type: 'view', epoch: 'brain-2', view: fakeView(2, { screen: 'attract' }) });
+    push({ type: 'view', epoch: 'brain-2', view: fakeView(3, { screen: 'enterKpj' }) });
+    push({ type: 'view', epoch: 'brain-2', view: fakeView(3) });
+    expect(seen.map((view) => [view.seq, view.screen])).toEqual([
+      [2, 'attract'],
+      [3, 'enterKpj'],
+    ]);
+    push({ type: 'view', view: fakeView(30) }); // no epoch: invalid
+    expect(seen).toHaveLength(2);
     unsubscribe();
   });
 });

@@ -115,6 +115,9 @@ async function main(): Promise<void> {
     portDiscovery: systemPortDiscovery(embeddedPorts),
   });
   cleanups.push(() => kiosk.stop());
+  // The UI secret is fresh per launch (startWebShell's default): this process is both the brain
+  // and the launcher of the page, so a new launch opens a new page and no secret needs to outlive
+  // it. shell.url carries it in the fragment; it is printed below for a person to open by hand.
   const shell = await startWebShell({
     api: kiosk.api,
     rendererDir: join(root, 'dist/renderer'),

@@ -1,36 +1,67 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { UiMessage, WS_PATH, type BrainMessage, type KioskApi } from '../core/common/api';
+import {
+  UiMessage,
+  WS_CLOSE_REPLACED,
+  WS_PATH,
+  WS_PROTOCOL,
+  type BrainMessage,
+  type KioskApi,
+  type Screen,
+} from '../core/common/api';
 import type { Logger } from '../core/log/logger';
+import { endWithStatus } from './raw-response';
+import { isOwnHost, isOwnOrigin, offersUiSecret, requestPath } from './request-guard';
 
 const MAX_MESSAGE_BYTES = 4 * 1024;
 
+/** Technician mode belongs to the UI connection it was entered on; it ends with it. */
+const TECHNICIAN_SCREENS: ReadonlySet<Screen> = new Set(['technicianPin', 'technician']);
+
+export interface KioskSocketBridgeOptions {
+  api: KioskApi;
+  /** This launch's UI secret: only a page that offers it is the UI. */
+  uiSecret: string;
+  /** The shell's port (known once it listens): Host and Origin must name it. */
+  port: () => number;
+  logger: Logger;
+}
+
 /**
- * Bridges the kiosk API over a WebSocket. Only pages served by this very server (same origin)
- * may connect; every message is validated; anything else is dropped and the socket closed.
+ * Bridges the kiosk API over a WebSocket to the one UI: a page served by this very shell (Host,
+ * Origin) that offers this launch's UI secret. At most one UI connection lives; a newer one with
+ * the secret replaces it. Every message is validated; after the first invalid one nothing more
+ * from that socket runs and it is closed.
  */
 export class KioskSocketBridge {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  /** The brain instance behind this bridge: new at every start, so a page knows a restart. */
+  readonly epoch = randomUUID();
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    perMessageDeflate: false,
+    handleProtocols: () => WS_PROTOCOL,
+  });
+  private ui: UiConnection | null = null;
+  private lastScreen: Screen | null = null;
 
-  constructor(
-    private readonly api: KioskApi,
-    private readonly allowedOrigins: () => string[],
-    private readonly logger: Logger,
-  ) {
-    this.wss.on('connection', (socket) => this.serve(socket));
+  constructor(private readonly options: KioskSocketBridgeOptions) {
+    // ws's own answers to a malformed handshake carry no security headers; answer them here.
+    this.wss.on('wsClientError', (_error, socket) => endWithStatus(socket, 400));
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const origin = request.headers.origin ?? '';
-    if (url.pathname !== WS_PATH || !this.allowedOrigins().includes(origin)) {
-      this.logger.warn({ path: url.pathname, origin }, 'websocket refused');
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
+    // A reset on a socket we refuse must not become an uncaught error.
+    socket.on('error', () => socket.destroy());
+    const refusal = this.refusalOf(request);
+    if (refusal) {
+      this.options.logger.warn({ reason: refusal.reason }, 'websocket refused');
+      endWithStatus(socket, refusal.status);
       return;
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.wss.emit('connection', ws, request));
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.adopt(ws));
   }
 
   close(): void {
@@ -38,24 +69,79 @@ export class KioskSocketBridge {
     this.wss.close();
   }
 
-  private serve(socket: WebSocket): void {
-    const unsubscribe = this.api.subscribe((view) => {
-      const message: BrainMessage = { type: 'view', view };
+  private refusalOf(request: IncomingMessage): { status: number; reason: string } | null {
+    const port = this.options.port();
+    const path = requestPath(request.url);
+    if (path === null) return { status: 400, reason: 'bad target' };
+    if (path !== WS_PATH) return { status: 404, reason: 'path' };
+    if (!isOwnHost(request.headers.host, port)) return { status: 403, reason: 'host' };
+    if (!isOwnOrigin(request.headers.origin, port)) return { status: 403, reason: 'origin' };
+    const protocols = request.headers['sec-websocket-protocol'];
+    if (!offersUiSecret(protocols, this.options.uiSecret))
+      return { status: 403, reason: 'no UI secret' };
+    return null;
+  }
+
+  private adopt(socket: WebSocket): void {
+    const previous = this.ui;
+    if (previous) {
+      this.options.logger.info('a newer UI connection replaces the current one');
+      this.end(previous);
+      previous.socket.close(WS_CLOSE_REPLACED, 'replaced');
+    }
+    this.ui = this.serve(socket);
+  }
+
+  /** The UI connection is over (closed, replaced): technician mode ends with it. */
+  private end(connection: UiConnection): void {
+    connection.stop();
+    if (this.ui !== connection) return;
+    this.ui = null;
+    if (this.lastScreen && TECHNICIAN_SCREENS.has(this.lastScreen)) {
+      this.options.logger.info('UI connection ended: technician mode ends with it');
+      this.options.api.send({ type: 'cancel' });
+    }
+  }
+
+  private serve(socket: WebSocket): UiConnection {
+    const { api, logger } = this.options;
+    let accepting = true;
+    const unsubscribe = api.subscribe((view) => {
+      this.lastScreen = view.screen;
+      const message: BrainMessage = { type: 'view', epoch: this.epoch, view };
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
     });
+    const connection: UiConnection = {
+      socket,
+      stop: () => {
+        if (!accepting) return;
+        accepting = false;
+        unsubscribe();
+      },
+    };
     socket.on('message', (data, isBinary) => {
+      // Frames received behind an invalid one, or after a replacement, never run.
+      if (!accepting) return;
       const parsed = isBinary ? null : safeJson(data.toString());
       const result = UiMessage.safeParse(parsed);
       if (!result.success) {
-        this.logger.warn('invalid message from the UI dropped; closing socket');
+        logger.warn('invalid message from the UI dropped; closing socket');
+        this.end(connection);
         socket.close(1008, 'invalid message');
         return;
       }
-      this.api.send(result.data.intent);
+      api.send(result.data.intent);
     });
-    socket.on('close', unsubscribe);
-    socket.on('error', unsubscribe);
+    socket.once('close', () => this.end(connection));
+    socket.on('error', () => socket.terminate());
+    return connection;
   }
+}
+
+interface UiConnection {
+  socket: WebSocket;
+  /** No more intents from it, no more views to it. Idempotent. */
+  stop(): void;
 }
 
 function safeJson(text: string): unknown {

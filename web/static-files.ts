@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { SECURITY_HEADERS } from '../core/shell/security-headers';
+import { requestPath } from './request-guard';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,10 +24,11 @@ export function createStaticHandler(root: string) {
       response.writeHead(405, SECURITY_HEADERS).end();
       return;
     }
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    const path = requestPath(request.url);
     let pathname: string;
     try {
-      pathname = decodeURIComponent(url.pathname);
+      if (path === null) throw new Error('not an origin-form target');
+      pathname = decodeURIComponent(path);
     } catch {
       response.writeHead(400, SECURITY_HEADERS).end();
       return;

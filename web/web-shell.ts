@@ -1,46 +1,106 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { KioskApi } from '../core/common/api';
+import { UI_SECRET_FRAGMENT_KEY, type KioskApi } from '../core/common/api';
 import type { Logger } from '../core/log/logger';
+import { SECURITY_HEADERS } from '../core/shell/security-headers';
 import { KioskSocketBridge } from './kiosk-socket';
+import { endWithStatus } from './raw-response';
+import { isOwnHost } from './request-guard';
 import { createStaticHandler } from './static-files';
+import { checkUiSecret, newUiSecret } from './ui-secret';
+
+/**
+ * Sockets the shell holds open at once (HTTP and the WebSocket): a page needs a handful, so a
+ * program that opens hundreds gets the rest closed at once instead of holding memory.
+ */
+export const MAX_CONNECTIONS = 16;
+/**
+ * A request must have sent its headers by then, or it is answered 408 and closed (checked every
+ * second), so idle sockets do not hold the connection slots for long.
+ */
+export const HEADERS_TIMEOUT_MS = 5_000;
 
 export interface WebShellOptions {
   api: KioskApi;
   rendererDir: string;
   port: number;
   logger: Logger;
+  /**
+   * The UI secret: only a page that knows it is the UI. Default: 32 random bytes, base64url,
+   * fresh per launch. Pass the same one to a restarted brain so an open page reconnects.
+   */
+  uiSecret?: string;
 }
 
 export interface WebShell {
+  /** The page for the UI, with the secret in its fragment: `http://127.0.0.1:PORT/#ui=…`. */
   url: string;
   port: number;
+  uiSecret: string;
   close(): Promise<void>;
 }
 
 /** Serves the renderer and the kiosk API on 127.0.0.1 only. */
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
+  const uiSecret = checkUiSecret(options.uiSecret ?? newUiSecret());
   const serveStatic = createStaticHandler(options.rendererDir);
-  const server: Server = createServer((request, response) => {
-    serveStatic(request, response).catch(() => response.writeHead(500).end());
-  });
   let port = options.port;
-  const bridge = new KioskSocketBridge(
-    options.api,
-    () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
-    options.logger,
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
+    if (!isOwnHost(request.headers.host, port)) {
+      response.writeHead(421, SECURITY_HEADERS).end();
+      return;
+    }
+    serveStatic(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500, SECURITY_HEADERS);
+      response.end();
+    });
+  };
+  // The Host check is ours (onRequest): Node's own answer to a missing Host has no security headers.
+  const server: Server = createServer(
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      connectionsCheckingInterval: 1_000,
+      requireHostHeader: false,
+    },
+    onRequest,
   );
+  server.maxConnections = MAX_CONNECTIONS;
+  // `Expect:` requests get the same answer as any other, not Node's own 100 / 417.
+  server.on('checkContinue', onRequest);
+  server.on('checkExpectation', onRequest);
+  // CONNECT is no request for this shell (Node would drop the socket without an answer).
+  server.on('connect', (_request, socket) => {
+    socket.on('error', () => socket.destroy());
+    endWithStatus(socket, 405);
+  });
+  // A request Node cannot parse: a 4xx with the security headers, never a crash.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? 431
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? 408
+          : 400;
+    endWithStatus(socket, status);
+  });
+  const bridge = new KioskSocketBridge({
+    api: options.api,
+    uiSecret,
+    port: () => port,
+    logger: options.logger,
+  });
   server.on('upgrade', (request, socket, head) => bridge.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}/`;
-  options.logger.info({ url }, 'web shell listening');
+  // Never log the URL itself: its fragment is the secret.
+  options.logger.info({ port }, 'web shell listening');
   return {
-    url,
+    url: `http://127.0.0.1:${port}/#${UI_SECRET_FRAGMENT_KEY}=${uiSecret}`,
     port,
+    uiSecret,
     close: () =>
       new Promise<void>((resolve) => {
         bridge.close();

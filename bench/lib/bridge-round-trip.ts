@@ -1,13 +1,20 @@
 import WebSocket from 'ws';
-import { WS_PATH } from '../../core/common/api/channels';
+import { UI_SECRET_FRAGMENT_KEY, uiSocketProtocols, WS_PATH } from '../../core/common/api/channels';
 
 /**
  * Times the web shell's bridge: a no-op intent ({type:'activity'}) up the WebSocket and the
- * view the brain publishes for it back down, from a Node client with the page's origin.
+ * view the brain publishes for it back down, from a Node client with the page's origin and its
+ * UI secret (from the page URL's fragment). The shell keeps one UI, so this client takes the
+ * screen over from a connected page, which then stays on its "connecting" screen.
  */
 export async function bridgeRoundTrips(shellUrl: string, count: number): Promise<number[]> {
-  const origin = new URL(shellUrl).origin;
-  const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}${WS_PATH}`, { origin });
+  const url = new URL(shellUrl);
+  const secret = new URLSearchParams(url.hash.slice(1)).get(UI_SECRET_FRAGMENT_KEY) ?? '';
+  const socket = new WebSocket(
+    `${url.origin.replace(/^http/, 'ws')}${WS_PATH}`,
+    uiSocketProtocols(secret),
+    { origin: url.origin },
+  );
   const messages: Array<() => void> = [];
   socket.on('message', () => messages.shift()?.());
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base, expect, type Page } from '@playwright/test';
 
@@ -12,6 +15,7 @@ export interface Participant {
 }
 
 export interface KioskStack {
+  /** The page, with this stack's UI secret in the fragment. */
   url: string;
   hostUrl: string;
   /** The stack's own electronic journal folder. */
@@ -36,11 +40,28 @@ export interface KioskStack {
    */
   panelUrl: string | null;
   devices<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
+  /** Kills the stack's brain process with SIGKILL (as a crash would) and waits for it to be gone. */
+  killBrain(): Promise<void>;
+  /** Starts a new brain on the same web port with the same UI secret (the open page reconnects). */
+  restartBrain(): Promise<void>;
 }
 
-async function startStack(
+interface StackInfo {
+  url: string;
+  port: number;
+  pid: number;
+  hostUrl: string;
+  fixtures: KioskStack['fixtures'];
+  journalDir: string;
+  configFile: string;
+  diagSocket: string;
+  panelUrl: string | null;
+}
+
+/** Spawns e2e/support/serve-kiosk.ts and reads the JSON line it prints once it listens. */
+async function launch(
   overrides: Record<string, unknown>,
-): Promise<{ stack: KioskStack; child: ChildProcess }> {
+): Promise<{ info: StackInfo; child: ChildProcess }> {
   const child = spawn('npx', ['tsx', 'e2e/support/serve-kiosk.ts', JSON.stringify(overrides)], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -56,12 +77,17 @@ async function startStack(
     });
     child.once('exit', (code) => reject(new Error(`kiosk stack exited early (${code})`)));
   });
-  const { url, hostUrl, fixtures, journalDir, configFile, diagSocket, panelUrl } = JSON.parse(
-    first,
-  ) as Pick<
-    KioskStack,
-    'url' | 'hostUrl' | 'fixtures' | 'journalDir' | 'configFile' | 'diagSocket' | 'panelUrl'
-  >;
+  return { info: JSON.parse(first) as StackInfo, child };
+}
+
+async function startStack(
+  overrides: Record<string, unknown>,
+): Promise<{ stack: KioskStack; stop: () => void }> {
+  // The page's UI secret lives in a 0600 file in a folder of this test's own, so a restarted
+  // brain can be given the same one.
+  const uiSecretFile = join(mkdtempSync(join(tmpdir(), 'kiosk-e2e-ui-')), 'ui-secret');
+  let { info, child } = await launch({ ...overrides, uiSecretFile });
+  const { url, hostUrl, fixtures, journalDir, configFile, diagSocket, panelUrl } = info;
   const control = async (method: string, body?: unknown) => {
     const response = await fetch(`${hostUrl}/sim/faults`, {
       method,
@@ -71,7 +97,10 @@ async function startStack(
     if (!response.ok) throw new Error(`host simulator control failed: ${response.status}`);
   };
   return {
-    child,
+    stop: () => {
+      child.stdin?.end();
+      child.kill('SIGTERM');
+    },
     stack: {
       url,
       hostUrl,
@@ -95,6 +124,14 @@ async function startStack(
           throw new Error(`device panel ${path}: ${answer.message ?? response.status}`);
         return answer;
       },
+      async killBrain() {
+        const gone = new Promise((resolve) => child.once('exit', resolve));
+        process.kill(info.pid, 'SIGKILL');
+        await gone;
+      },
+      async restartBrain() {
+        ({ info, child } = await launch({ ...overrides, uiSecretFile, webPort: info.port }));
+      },
     },
   };
 }
@@ -102,7 +139,7 @@ async function startStack(
 export const test = base.extend<{ kioskConfig: Record<string, unknown>; kiosk: KioskStack }>({
   kioskConfig: [{}, { option: true }],
   kiosk: async ({ kioskConfig, page }, use) => {
-    const { stack, child } = await startStack(kioskConfig);
+    const { stack, stop } = await startStack(kioskConfig);
     await page.goto(stack.url);
     await expect(
       page
@@ -110,8 +147,7 @@ export const test = base.extend<{ kioskConfig: Record<string, unknown>; kiosk: K
         .or(page.locator('[data-screen="outOfService"]')),
     ).toBeVisible();
     await use(stack);
-    child.stdin?.end();
-    child.kill('SIGTERM');
+    stop();
   },
 });
 

@@ -1,6 +1,9 @@
 /**
  * One isolated kiosk stack for one test: host simulator + brain + web shell on ephemeral
  * loopback ports. Prints one JSON line with the URLs, stops on SIGTERM or when stdin closes.
+ * `uiSecretFile` (a 0600 file the test's fixture owns) holds the page's UI secret, so a stack
+ * restarted with the same file and `webPort` lets the open page reconnect to the new brain. The
+ * secret never travels on a command line (other users can read those).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +13,7 @@ import { createKiosk } from '../../core/kiosk/create-kiosk';
 import { createLogger } from '../../core/log/logger';
 import { FIXTURES, startHostSimulator } from '../../simulators/host';
 import { startWebShell } from '../../web/web-shell';
+import { readOrCreateUiSecretFile } from '../../web/ui-secret';
 import { hashTechnicianPin } from '../../core/technician/pin-hash';
 import { startDeviceManager } from '../../devices/manager';
 import { startEmbeddedDevices } from '../../simulators/embedded';
@@ -18,7 +22,7 @@ import { systemPortDiscovery } from '../../core/devices/port-configurator-adapte
 import { TECHNICIAN_CARD_PREFIX } from '../../simulators/card-reader/test-cards';
 
 const root = resolve(import.meta.dirname, '../..');
-const { technicianPin, simulateDevices, ...overrides } = JSON.parse(
+const { technicianPin, simulateDevices, uiSecretFile, webPort, ...overrides } = JSON.parse(
   process.argv[2] ?? '{}',
 ) as Record<string, unknown>;
 const journalDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-journal-'));
@@ -44,7 +48,7 @@ const config = parseConfig(
     ...overrides,
     ...technician,
     host: { url: host.url, timeoutMs: 2_000 },
-    web: { port: 0 },
+    web: { port: typeof webPort === 'number' ? webPort : 0 },
     // A spec may point the journal elsewhere (e.g. where it cannot be written).
     journal: { dir: journalDir, ...(overrides.journal as object | undefined) },
     ...(embedded ? { devices: embedded.config } : {}),
@@ -73,13 +77,16 @@ const panel = embedded
 const shell = await startWebShell({
   api: kiosk.api,
   rendererDir: join(root, 'dist/renderer'),
-  port: 0,
+  port: config.web.port,
   logger,
+  ...(typeof uiSecretFile === 'string' ? { uiSecret: readOrCreateUiSecretFile(uiSecretFile) } : {}),
 });
 
 process.stdout.write(
   JSON.stringify({
     url: shell.url,
+    port: shell.port,
+    pid: process.pid,
     hostUrl: host.url,
     fixtures: FIXTURES,
     journalDir,

@@ -91,17 +91,31 @@ describe('bindKioskIpc: intents', () => {
 describe('bindKioskIpc: views', () => {
   it('sends the current view and every new one to the window', () => {
     api.publish(fakeView(2, { screen: 'enterKpj' }));
+    const epoch = expect.any(String);
     expect(contents.sent).toEqual([
-      ['kiosk:view', { type: 'view', view: fakeView(1) }],
-      ['kiosk:view', { type: 'view', view: fakeView(2, { screen: 'enterKpj' }) }],
+      ['kiosk:view', { type: 'view', epoch, view: fakeView(1) }],
+      ['kiosk:view', { type: 'view', epoch, view: fakeView(2, { screen: 'enterKpj' }) }],
     ]);
+  });
+
+  it('names its brain instance: one epoch for all its views, another for the next binding', () => {
+    const epochOf = (entry: unknown[] | undefined) => (entry?.[1] as { epoch: string }).epoch;
+    api.publish(fakeView(2));
+    expect(epochOf(contents.sent[1])).toBe(epochOf(contents.sent[0]));
+    const first = epochOf(contents.sent[0]);
+    unbind();
+    contents.sent.length = 0;
+    unbind = bindKioskIpc(api, contents as unknown as WebContents, logger);
+    expect(epochOf(contents.sent[0])).not.toBe(first);
   });
 
   it('answers ready from the kiosk page with the current view, and ignores it from elsewhere', () => {
     api.publish(fakeView(5));
     contents.sent.length = 0;
     ipcMain.current?.emit('kiosk:ready', fromPage());
-    expect(contents.sent).toEqual([['kiosk:view', { type: 'view', view: fakeView(5) }]]);
+    expect(contents.sent).toEqual([
+      ['kiosk:view', { type: 'view', epoch: expect.any(String), view: fakeView(5) }],
+    ]);
     ipcMain.current?.emit(
       'kiosk:ready',
       fromPage({ senderFrame: { url: 'https://evil.example/', parent: null } }),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
 import {
   IPC_CHANNELS,
@@ -16,10 +17,12 @@ import { isAppUrl } from './app-origin';
  */
 export function bindKioskIpc(api: KioskApi, contents: WebContents, logger: Logger): () => void {
   let current: SessionView | null = null;
+  // The brain instance behind this window (BrainMessage.epoch): new at every start.
+  const epoch = randomUUID();
 
   const sendView = (view: SessionView) => {
     if (contents.isDestroyed()) return;
-    const message: BrainMessage = { type: 'view', view };
+    const message: BrainMessage = { type: 'view', epoch, view };
     contents.send(IPC_CHANNELS.view, message);
   };
 

@@ -2,9 +2,11 @@ import {
   BrainMessage,
   IPC_CHANNELS,
   Intent,
+  isNewerView,
   type KioskApi,
   type SessionView,
   type UiMessage,
+  type ViewStamp,
 } from '../../core/common/api';
 
 /** The part of ipcRenderer the bridge uses; the page never gets ipcRenderer itself. */
@@ -22,6 +24,7 @@ export interface IpcRendererLike {
 export function createKioskBridge(ipc: IpcRendererLike): KioskApi {
   const listeners = new Set<(view: SessionView) => void>();
   let current: SessionView | null = null;
+  let stamp: ViewStamp | null = null;
 
   const onView = (_event: unknown, payload: unknown) => {
     const parsed = BrainMessage.safeParse(payload);
@@ -29,9 +32,11 @@ export function createKioskBridge(ipc: IpcRendererLike): KioskApi {
       console.warn('kiosk: invalid message from the brain dropped');
       return;
     }
-    const view = parsed.data.view;
-    // seq 0 means the brain started afresh; otherwise an older or repeated snapshot is stale.
-    if (current && view.seq <= current.seq && view.seq !== 0) return;
+    const { epoch, view } = parsed.data;
+    // A view of another brain instance always wins; within one, an older snapshot is stale.
+    const next = { epoch, seq: view.seq };
+    if (!isNewerView(stamp, next)) return;
+    stamp = next;
     current = view;
     for (const listener of [...listeners]) listener(view);
   };

@@ -6,3 +6,26 @@ export const IPC_CHANNELS = {
 } as const;
 
 export const WS_PATH = '/kiosk';
+
+/** The one subprotocol the web shell speaks; it answers the handshake with this name. */
+export const WS_PROTOCOL = 'bpjs-kiosk.v1';
+
+/** The page offers the per-launch UI secret as a second subprotocol, `bpjs-ui.<secret>`. */
+export const UI_SECRET_PROTOCOL_PREFIX = 'bpjs-ui.';
+
+/**
+ * The web shell's page URL carries the secret in its fragment, `#ui=<secret>`: a fragment is
+ * never sent to the server, so a program that fetches the page learns nothing from it.
+ */
+export const UI_SECRET_FRAGMENT_KEY = 'ui';
+
+/** The subprotocols a UI offers when it opens the kiosk WebSocket. */
+export function uiSocketProtocols(uiSecret: string): string[] {
+  return [WS_PROTOCOL, UI_SECRET_PROTOCOL_PREFIX + uiSecret];
+}
+
+/**
+ * Close code for a UI connection another one (with the secret) took over: the page that gets it
+ * does not reconnect, so two pages never take the screen from each other in turn.
+ */
+export const WS_CLOSE_REPLACED = 4001;

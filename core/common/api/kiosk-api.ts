@@ -10,11 +10,20 @@ export interface KioskApi {
   send(intent: Intent): void;
   /** Calls the listener with the current view at once, then with every new one. */
   subscribe(listener: (view: SessionView) => void): () => void;
+  /**
+   * Transports that can lose the brain (the web shell's WebSocket) call this the moment they do:
+   * the UI then clears the screen at once, since the views it holds may be a previous person's.
+   */
+  onConnectionLost?(listener: () => void): () => void;
 }
 
-/** Messages on the wire (WebSocket and IPC), validated on both ends. */
+/**
+ * Messages on the wire (WebSocket and IPC), validated on both ends. `epoch` names the brain
+ * instance that sent the view (random per start), so a page can tell a restarted brain from a
+ * stale snapshot (view-order.ts).
+ */
 export const BrainMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('view'), view: SessionView }),
+  z.object({ type: z.literal('view'), epoch: z.string().min(1).max(64), view: SessionView }),
 ]);
 export type BrainMessage = z.infer<typeof BrainMessage>;
 
@@ -23,4 +32,5 @@ export const UiMessage = z.discriminatedUnion('type', [
 ]);
 export type UiMessage = z.infer<typeof UiMessage>;
 
-export { IPC_CHANNELS, WS_PATH } from './channels';
+export * from './channels';
+export * from './view-order';

@@ -25,6 +25,13 @@ export class KioskSession {
 
   constructor(private readonly api: KioskApi) {
     api.subscribe((view) => (this.view = view));
+    // The brain is gone (it may come back as a new one): nothing of the last person stays on
+    // screen or in the speaker while the page waits for it.
+    api.onConnectionLost?.(() => {
+      this.view = null;
+      this.echo = null;
+      this.speech.turnOff();
+    });
   }
 
   send(intent: Intent): void {

@@ -1,4 +1,5 @@
 import type { KioskApi } from '../../../core/common/api';
+import { takeUiSecret } from './ui-secret';
 import { WebSocketKioskApi } from './ws-kiosk-api';
 
 declare global {
@@ -10,5 +11,11 @@ declare global {
 
 /** Electron's preload bridge when present, otherwise the web shell's WebSocket. */
 export function chooseTransport(): KioskApi {
-  return window.kiosk ?? WebSocketKioskApi.forPage(window.location);
+  return (
+    window.kiosk ??
+    WebSocketKioskApi.forPage(
+      window.location,
+      takeUiSecret(window.location, window.history, window.sessionStorage),
+    )
+  );
 }

@@ -1,0 +1,119 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { connect as connectTcp } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import type { Intent, KioskApi, SessionView } from '../core/common/api';
+import { uiSocketProtocols, WS_PATH } from '../core/common/api/channels';
+import { attractView } from '../core/common/api/attract-view.test-helper';
+import type { WebShell } from './web-shell';
+
+/** A brain double: records intents, publishes the views a test gives it. */
+export class RecordingApi implements KioskApi {
+  received: Intent[] = [];
+  private readonly listeners = new Set<(view: SessionView) => void>();
+  constructor(public current: SessionView = attractView(1, { devices: { printer: 'absent' } })) {}
+  send(intent: Intent) {
+    this.received.push(intent);
+  }
+  subscribe(listener: (view: SessionView) => void) {
+    this.listeners.add(listener);
+    listener(this.current);
+    return () => this.listeners.delete(listener);
+  }
+  publish(view: SessionView) {
+    this.current = view;
+    for (const listener of this.listeners) listener(view);
+  }
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+}
+
+export function rendererFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'renderer-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>kiosk</title>');
+  return dir;
+}
+
+export interface Client {
+  socket: WebSocket;
+  /** Messages in arrival order; collected from the start so none is missed. */
+  messages: unknown[];
+  closed: Promise<number>;
+}
+
+export interface ConnectOptions {
+  origin?: string;
+  /** Subprotocols offered; default the page's own (with the shell's secret). */
+  protocols?: string[];
+  host?: string;
+}
+
+/** Connects as a page (or a program pretending to be one) would. */
+export function connectUi(shell: WebShell, options: ConnectOptions = {}): Promise<Client> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(
+      `ws://127.0.0.1:${shell.port}${WS_PATH}`,
+      options.protocols ?? uiSocketProtocols(shell.uiSecret),
+      {
+        origin: options.origin ?? `http://127.0.0.1:${shell.port}`,
+        ...(options.host ? { headers: { host: options.host } } : {}),
+      },
+    );
+    const messages: unknown[] = [];
+    const closed = new Promise<number>((done) => socket.once('close', (code) => done(code)));
+    socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+    socket.once('open', () => resolve({ socket, messages, closed }));
+    socket.once('error', reject);
+    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: Record<string, string>;
+}
+
+/**
+ * Writes `request` as is on a fresh TCP connection and reads the answer's head. Null when the
+ * server closed without answering. Bounded: gives up after `timeoutMs`.
+ */
+export function rawRequest(
+  port: number,
+  request: string | Buffer,
+  timeoutMs = 3_000,
+): Promise<RawAnswer | null> {
+  return new Promise((resolve, reject) => {
+    const socket = connectTcp(port, '127.0.0.1');
+    let received = '';
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const finish = (answer: RawAnswer | null) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.on('error', () => {}); // a reset after the answer is fine
+    socket.on('data', (chunk) => {
+      received += chunk.toString('latin1');
+      const end = received.indexOf('\r\n\r\n');
+      if (end >= 0) finish(parseHead(received.slice(0, end)));
+    });
+    socket.on('close', () => finish(null));
+    socket.write(request);
+  });
+}
+
+function parseHead(head: string): RawAnswer {
+  const [statusLine = '', ...lines] = head.split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon > 0)
+      headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { status: Number(statusLine.split(' ')[1]), headers };
+}
