@@ -53,12 +53,46 @@ const CHANNEL: Record<FaultKind, string> = {
   brainKill: 'brain',
 };
 
-/** The session kind that meets a fault, when the soak makes sure every fault kind is met. */
-const MEETS: Partial<Record<FaultKind, SessionKind>> = {
-  unplugCardReader: 'card',
-  unplugScanner: 'scanner',
-  hostRestart: 'keypad',
+const REACH_BALANCE: SessionKind[] = [
+  'keypad',
+  'keypadDigits',
+  'wrongBirthDate',
+  'card',
+  'scanner',
+];
+
+/**
+ * With `everyKind`, the session kinds that meet a fault (the fault shows in such a session): a
+ * host fault or a printer fault needs a session that reaches the balance, an unplugged reader
+ * a session that uses it. Sessions that must end their own way (abandon, cancel, unknown KPJ)
+ * then run with the host and devices well.
+ */
+const MEETS: Record<FaultKind, SessionKind[]> = {
+  hostOutage: REACH_BALANCE,
+  hostRestart: REACH_BALANCE,
+  hostLatency: REACH_BALANCE,
+  host5xx: REACH_BALANCE,
+  hostHang: REACH_BALANCE,
+  unplugCardReader: ['card'],
+  unplugScanner: ['scanner'],
+  unplugPinPad: ['keypad', 'keypadDigits', 'wrongBirthDate', 'lockout'],
+  unplugPrinter: REACH_BALANCE,
+  paperOut: REACH_BALANCE,
+  brainKill: [...REACH_BALANCE, 'unknownKpj', 'cancel', 'lockout'],
 };
+
+/** In `everyKind` runs the rarer kinds come first, so ~15 sessions hold them all. */
+const FORCED_ORDER: SessionKind[] = [
+  'wrongBirthDate',
+  'keypadDigits',
+  'lockout',
+  'unknownKpj',
+  'cancel',
+  'abandon',
+  'card',
+  'scanner',
+  'keypad',
+];
 
 const SESSION_WEIGHTS: Record<SessionKind, number> = {
   keypad: 30,
@@ -122,7 +156,12 @@ export function planSoak(options: PlanOptions): SessionPlan[] {
     }
     return 'keypad';
   };
-  const forcedKinds: SessionKind[] = options.everyKind ? [...SESSION_KINDS] : [];
+  const forcedKinds: SessionKind[] = options.everyKind ? [...FORCED_ORDER] : [];
+  /** The first still-forced kind that meets the fault, else any kind that does. */
+  const kindMeeting = (fault: FaultKind): SessionKind => {
+    const forced = forcedKinds.findIndex((kind) => MEETS[fault].includes(kind));
+    return forced >= 0 ? forcedKinds.splice(forced, 1)[0]! : MEETS[fault][0]!;
+  };
   const forcedFaults: FaultKind[] = options.everyKind ? [...FAULT_KINDS] : [];
   const busyUntil = new Map<string, number>();
   const ends = new Map<number, FaultStep[]>();
@@ -137,7 +176,11 @@ export function planSoak(options: PlanOptions): SessionPlan[] {
       const free = FAULT_KINDS.filter((kind) => (busyUntil.get(CHANNEL[kind]) ?? 0) <= index);
       if (free.length) fault = pick(free);
     }
-    let kind = (fault && MEETS[fault]) ?? forcedKinds.shift() ?? weighted();
+    let kind: SessionKind;
+    if (options.everyKind && index === 0) kind = 'keypad';
+    else if (options.everyKind && fault) kind = kindMeeting(fault);
+    else kind = forcedKinds.shift() ?? weighted();
+    // Nobody to interrupt on an abandoned screen: the kill goes to an ordinary session.
     if (fault === 'brainKill' && kind === 'abandon') kind = 'keypad';
     let killBrain: SessionPlan['killBrain'] = null;
     if (fault === 'brainKill') {
