@@ -39,6 +39,8 @@ export interface SessionResult {
   ignoredInput: Array<'cardReader' | 'scanner' | 'pinPad'>;
   /** The print button was not offered (printer not ready) when the plan wanted a receipt. */
   printUnavailable: boolean;
+  /** With `noAnswer`: the action that got none and the screen it was left on. */
+  unanswered: string | null;
 }
 
 export interface DriverContext {
@@ -84,6 +86,7 @@ class SessionRun {
   private killedEpoch: number | string | null = null;
   private readonly ignoredInput: SessionResult['ignoredInput'] = [];
   private printUnavailable = false;
+  private unanswered: string | null = null;
   private readonly person: Person;
   private readonly fixture: (typeof FIXTURE_NAMES)[number];
 
@@ -122,6 +125,7 @@ class SessionRun {
       stuckOn,
       ignoredInput: this.ignoredInput,
       printUnavailable: this.printUnavailable,
+      unanswered: outcome === 'noAnswer' ? this.unanswered : null,
     };
   }
 
@@ -295,6 +299,8 @@ class SessionRun {
     return this.act(
       () => void this.context.ui.send(intent),
       (view) => matches(view) || EXITS.has(view.screen),
+      this.context.stepTimeoutMs,
+      intent.type,
     );
   }
 
@@ -306,6 +312,7 @@ class SessionRun {
     action: () => void | Promise<void>,
     answered: Answer,
     timeoutMs = this.context.stepTimeoutMs,
+    label = 'device input',
   ): Promise<SessionView | null> {
     const mark = this.views.length;
     await action();
@@ -315,6 +322,7 @@ class SessionRun {
     if (killNow && kill.busy) await this.kill();
     const view = await this.await(answered, mark, timeoutMs);
     if (killNow) await this.kill();
+    if (!view) this.unanswered = `${label} on ${this.context.ui.view()?.screen ?? 'no view'}`;
     return view;
   }
 

@@ -40,6 +40,10 @@ export interface SoakReport {
   sessionsStarted: number;
   stuck: number;
   stuckOn: string[];
+  /** Seconds spent in sessions of each outcome (where the run's time goes). */
+  secondsByOutcome: Record<Outcome, number>;
+  /** Sessions that got no answer to an action: which one, on which screen. */
+  unanswered: string[];
   privacy: PrivacyFinds;
   journal: JournalFigures;
   missingFromJournal: number;
@@ -110,6 +114,11 @@ export async function runSoak(
     const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
     const ignoredInput: Record<string, number> = {};
     const stuckOn: string[] = [];
+    const unanswered: string[] = [];
+    const secondsByOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<
+      Outcome,
+      number
+    >;
     let started = 0;
     let stuck = 0;
     let printUnavailable = 0;
@@ -136,6 +145,7 @@ export async function runSoak(
       const applyMidSession = async () => {
         for (const step of midSession.splice(0)) await injector.apply(step);
       };
+      const sessionBegan = performance.now();
       const result: SessionResult = await driveSession(
         {
           ui,
@@ -152,6 +162,9 @@ export async function runSoak(
       );
       await applyMidSession();
       outcomes[result.outcome] += 1;
+      secondsByOutcome[result.outcome] += (performance.now() - sessionBegan) / 1000;
+      if (result.unanswered)
+        unanswered.push(`session ${plan.index + 1} (${plan.kind}): ${result.unanswered}`);
       if (result.started) started += 1;
       for (const device of result.ignoredInput)
         ignoredInput[device] = (ignoredInput[device] ?? 0) + 1;
@@ -202,6 +215,8 @@ export async function runSoak(
       sessionsStarted: started,
       stuck,
       stuckOn,
+      secondsByOutcome,
+      unanswered,
       privacy,
       journal,
       missingFromJournal: Math.max(0, started - journal.sessions),

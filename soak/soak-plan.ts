@@ -75,10 +75,10 @@ const MEETS: Record<FaultKind, SessionKind[]> = {
   hostHang: REACH_BALANCE,
   unplugCardReader: ['card'],
   unplugScanner: ['scanner'],
-  unplugPinPad: ['keypad', 'keypadDigits', 'wrongBirthDate', 'lockout'],
+  unplugPinPad: ['keypad', 'keypadDigits', 'wrongBirthDate'],
   unplugPrinter: REACH_BALANCE,
   paperOut: REACH_BALANCE,
-  brainKill: [...REACH_BALANCE, 'unknownKpj', 'cancel', 'lockout'],
+  brainKill: [...REACH_BALANCE, 'unknownKpj', 'cancel'],
 };
 
 /** In `everyKind` runs the rarer kinds come first, so ~15 sessions hold them all. */

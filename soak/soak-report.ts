@@ -30,6 +30,9 @@ const counts = (record: Record<string, number>) =>
     .map(([name, n]) => `${name} ${n}`)
     .join(', ') || 'none';
 
+const rounded = (record: Record<string, number>) =>
+  Object.fromEntries(Object.entries(record).map(([name, n]) => [name, Math.round(n)]));
+
 /** The soak's report as printed lines. */
 export function formatSoakReport(report: SoakReport): string[] {
   const { options, journal, receipts, rss } = report;
@@ -38,9 +41,11 @@ export function formatSoakReport(report: SoakReport): string[] {
     `soak: ${options.sessions} sessions, seed ${options.seed}, fault rate ${options.faultRate}${options.everyKind ? ', every kind' : ''}`,
     `  time ${(report.durationMs / 1000).toFixed(1)} s, ${report.sessionsPerMinute.toFixed(1)} sessions/minute`,
     `  sessions by outcome: ${counts(report.outcomes)}`,
+    `  seconds by outcome: ${counts(rounded(report.secondsByOutcome))}`,
     `  faults injected: ${counts(report.faults)}; host restarts ${report.host.restarts}`,
     `  brain: ${report.brain.starts} starts, ${report.brain.kills} kill -9, ${report.brain.restartsToUnstick} restarts to unstick a session`,
     `  device input not taken (person typed instead): ${counts(report.ignoredInput)}; print not offered ${report.printUnavailable}`,
+    `  actions with no answer in time: ${report.unanswered.length}${report.unanswered.length ? ` [${report.unanswered.slice(0, 10).join('; ')}]` : ''}`,
     `  stuck sessions (must be 0): ${report.stuck}${report.stuckOn.length ? ` [${report.stuckOn.slice(0, 10).join('; ')}]` : ''}`,
     `  full KPJs in logs, journal, receipts, last view (must be 0): ${report.privacy.fullKpj}`,
     `  birth dates in logs, journal, receipts, last view (must be 0): ${report.privacy.birthDate}${report.privacy.where.length ? ` [${report.privacy.where.join('; ')}]` : ''}`,
