@@ -86,13 +86,28 @@ export interface EmbeddedDeviceControl {
     /** The tty it is plugged into now, or null while unplugged. */
     port(): string | null;
   } | null;
-  scanner: { scan(kind: ScanKind, fixture: string): Promise<void> } | null;
-  pinPad: {
-    /** Digits and `E` enter, `C` clear, `B` backspace, `X` cancel; waits for the kiosk to open entry (plain or PIN). */
-    press(keys: string): Promise<{ accepted: number }>;
-    mode(): string;
-  } | null;
+  scanner: ({ scan(kind: ScanKind, fixture: string): Promise<void> } & Pluggable) | null;
+  pinPad:
+    | ({
+        /** Digits and `E` enter, `C` clear, `B` backspace, `X` cancel; waits for the kiosk to open entry (plain or PIN). */
+        press(keys: string): Promise<{ accepted: number }>;
+        mode(): string;
+      } & Pluggable)
+    | null;
 }
+
+/** A serial device's cable, as the card reader's above. */
+export interface Pluggable {
+  unplug(): Promise<void>;
+  plug(slot: PtySlot): Promise<void>;
+  port(): string | null;
+}
+
+const cableOf = (line: PtyDeviceLine): Pluggable => ({
+  unplug: () => line.unplug(),
+  plug: (slot) => line.plug(slot),
+  port: () => line.pluggedPath,
+});
 
 export interface EmbeddedDevices {
   /** Points the real drivers at the simulators. */
@@ -176,6 +191,7 @@ export async function startEmbeddedDevices(): Promise<EmbeddedDevices> {
       control.scanner = {
         scan: (kind, fixture) =>
           scanner.scan(SCAN[kind].payload(kpjFor(fixture)), SCAN[kind].symbology),
+        ...cableOf(scanLine),
       };
 
       const padLine = await startPtyDeviceLine();
@@ -189,6 +205,7 @@ export async function startEmbeddedDevices(): Promise<EmbeddedDevices> {
         transport: { type: 'serial', path: padLine.hostPath, baudRate: 9600 },
       };
       control.pinPad = {
+        ...cableOf(padLine),
         mode: () => pad.mode,
         async press(keys) {
           let accepted = 0;

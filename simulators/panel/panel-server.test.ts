@@ -28,7 +28,13 @@ async function panelWith(hostUrl?: string) {
       port: () => '/tmp/sim/host',
     },
     scanner: null,
-    pinPad: { press: async (keys) => ({ accepted: keys.length - 1 }), mode: () => 'idle' },
+    pinPad: {
+      press: async (keys) => ({ accepted: keys.length - 1 }),
+      mode: () => 'idle',
+      unplug: async () => {},
+      plug: async () => {},
+      port: () => '/tmp/sim/pad',
+    },
   };
   const panel: SimulatorPanel = await startSimulatorPanel({ devices: control, hostUrl });
   cleanups.push(() => panel.close());
