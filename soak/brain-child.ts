@@ -26,16 +26,14 @@ async function main(): Promise<void> {
     configPath: args.configPath,
     configFile: args.configPath,
   });
-  // Under the agreed bridge protocol startWebShell takes `uiSecret` (and puts it in the URL's
-  // #ui= fragment); passed as a variable so today's main, which has no such option, ignores it.
-  const shellOptions = {
+  // The same secret for every brain of the run, so the soak's screen reconnects after a kill.
+  const shell = await startWebShell({
     api: kiosk.api,
     rendererDir: join(root, 'dist/renderer'),
     port: args.webPort,
     logger,
     uiSecret: args.uiSecret,
-  };
-  const shell = await startWebShell(shellOptions);
+  });
 
   process.on('message', (raw: unknown) => {
     const command = BrainCommand.safeParse(raw);

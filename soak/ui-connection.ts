@@ -6,6 +6,8 @@ import {
   type SessionView,
   type UiMessage,
 } from '../core/common/api';
+import { UI_SECRET_FRAGMENT_KEY, uiSocketProtocols } from '../core/common/api/channels';
+import { isNewerView, type ViewStamp } from '../core/common/api/view-order';
 
 /** The renderer's back-off (renderer/src/transport/ws-kiosk-api.ts), capped lower to keep the soak fast. */
 const FIRST_RETRY_MS = 250;
@@ -13,16 +15,9 @@ const MAX_RETRY_MS = 1_000;
 
 /**
  * The soak's screen: the kiosk API over the web shell's WebSocket, as the renderer uses it. It
- * reconnects after the brain dies, drops intents sent while disconnected, and keeps the last
- * view it was sent.
- *
- * Today's main: the bridge checks only the Origin header, and a restarted brain starts its view
- * `seq` again, so a new connection starts a new epoch here. Under the agreed bridge protocol
- * (bridge branch): `WebShell.url` is `http://127.0.0.1:PORT/#ui=<secret>`, the client offers the
- * subprotocols `['bpjs-kiosk.v1', 'bpjs-ui.' + secret]` (done below as soon as the URL carries
- * `#ui=`), only one UI connection is served at a time (this is the only one), and view messages
- * carry `epoch`, which then replaces the count of connections as the epoch. The brain child
- * passes the soak's secret to startWebShell so a restarted brain accepts the same one.
+ * offers the UI secret from the shell URL's fragment as the page does, reconnects after the
+ * brain dies, drops intents sent while disconnected, keeps the last view it was sent, and lets a
+ * restarted brain (another epoch) win at once, by the renderer's own rule (isNewerView).
  */
 export class UiConnection {
   private socket: WebSocket | null = null;
@@ -31,8 +26,8 @@ export class UiConnection {
   private retryTimer: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly waiters = new Set<(view: SessionView) => void>();
-  /** Changes when the connection is re-established (today) or the brain says so (new protocol). */
-  epoch: number | string = 0;
+  /** The brain instance the last view came from. */
+  private stamp: ViewStamp | null = null;
   connections = 0;
   /** Messages from the brain that failed the BrainMessage schema. */
   invalidMessages = 0;
@@ -45,9 +40,15 @@ export class UiConnection {
     const url = new URL(shellUrl);
     this.origin = url.origin;
     this.wsUrl = `${url.origin.replace(/^http/, 'ws')}${WS_PATH}`;
-    const secret = new URLSearchParams(url.hash.slice(1)).get('ui');
-    this.protocols = secret ? ['bpjs-kiosk.v1', `bpjs-ui.${secret}`] : [];
+    const secret = new URLSearchParams(url.hash.slice(1)).get(UI_SECRET_FRAGMENT_KEY);
+    if (!secret) throw new Error(`the shell URL carries no #${UI_SECRET_FRAGMENT_KEY}= secret`);
+    this.protocols = uiSocketProtocols(secret);
     this.connect();
+  }
+
+  /** The brain instance the last view came from (null before the first view). */
+  get epoch(): string | null {
+    return this.stamp?.epoch ?? null;
   }
 
   /** The last view received, or null before the first one. */
@@ -103,8 +104,9 @@ export class UiConnection {
     socket.on('open', () => {
       this.retryMs = FIRST_RETRY_MS;
       this.connections += 1;
-      this.epoch = this.connections;
+      // As the page does: nothing from the last connection stays on screen.
       this.current = null;
+      this.stamp = null;
     });
     socket.on('message', (data, isBinary) => {
       if (!isBinary) this.receive(data.toString());
@@ -129,13 +131,10 @@ export class UiConnection {
       this.invalidMessages += 1;
       return;
     }
-    const epoch = (raw as { epoch?: unknown }).epoch;
-    if (typeof epoch === 'string' || typeof epoch === 'number') {
-      if (epoch !== this.epoch) this.current = null;
-      this.epoch = epoch;
-    }
-    const { view } = parsed.data;
-    if (this.current && view.seq <= this.current.seq) return;
+    const { view, epoch } = parsed.data;
+    const stamp = { epoch, seq: view.seq };
+    if (!isNewerView(this.stamp, stamp)) return;
+    this.stamp = stamp;
     this.current = view;
     for (const waiter of [...this.waiters]) waiter(view);
   }
