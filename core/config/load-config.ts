@@ -28,13 +28,18 @@ export function loadConfig(path?: string): KioskConfig {
   } catch (error) {
     throw new ConfigError(`Cannot read kiosk configuration ${path}: ${(error as Error).message}`);
   }
+  return parseConfigText(text, path);
+}
+
+/** Validates the text of a config file: JSON first, then every field. */
+export function parseConfigText(text: string, source: string): KioskConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     throw new ConfigError(
-      `Kiosk configuration ${path} is not valid JSON: ${(error as Error).message}`,
+      `Kiosk configuration ${source} is not valid JSON: ${(error as Error).message}`,
     );
   }
-  return parseConfig(raw, path);
+  return parseConfig(raw, source);
 }
