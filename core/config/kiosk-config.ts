@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DevicesConfig } from '../../devices/manager/device-config';
+import { IanaTimeZone } from './time-zone';
 
 /** The kiosk's configuration file, validated on load. Every field has a sensible default. */
 export const KioskConfig = z
@@ -9,7 +10,7 @@ export const KioskConfig = z
       .regex(/^[A-Z0-9-]{3,20}$/, 'use 3-20 capital letters, digits or dashes')
       .default('KSK-DEV-01'),
     language: z.enum(['id', 'en']).default('id'),
-    timeZone: z.string().default('Asia/Jakarta'),
+    timeZone: IanaTimeZone.default('Asia/Jakarta'),
     host: z
       .object({
         url: z.url().default('http://127.0.0.1:8787'),

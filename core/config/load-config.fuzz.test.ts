@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fuzzParameters, reportFuzzCounts } from '../../test-support/fuzz';
+import { formatDateTime } from '../common/domain/format';
+import { dayInTimeZone } from '../journal/journal-files';
 import type { KioskConfigInput } from './kiosk-config';
 import { ConfigError, parseConfig, parseConfigText } from './load-config';
 
@@ -219,6 +221,30 @@ describe('fuzz: the config loader returns a config or a ConfigError naming the f
         }
         const result = outcome(() => parseConfigText(text, 'kiosk.json'));
         counts[result.accepted ? 'accepted' : 'refused']++;
+      }),
+      fuzzParameters(),
+    );
+  });
+
+  it('a time zone the loader accepts is one the journal and receipt can format in', () => {
+    const zones = Intl.supportedValuesOf('timeZone');
+    const zone = fc.oneof(
+      fc.constantFrom(...zones),
+      fc.constantFrom(...zones).chain((name) => nearby(name)),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(zone, (timeZone) => {
+        counts.cases++;
+        const result = outcome(() => parseConfig({ timeZone }));
+        counts[result.accepted ? 'accepted' : 'refused']++;
+        if (!result.accepted) {
+          expect(result.paths).toEqual(['timeZone']);
+          return;
+        }
+        const config = parseConfig({ timeZone });
+        expect(dayInTimeZone(new Date(0), config.timeZone)).toMatch(/^19(69|70)-\d\d-\d\d$/);
+        expect(formatDateTime(new Date(0), config.timeZone)).toBeTruthy();
       }),
       fuzzParameters(),
     );
