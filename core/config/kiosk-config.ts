@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DevicesConfig } from '../../devices/manager/device-config';
+import { TechnicianPinHash } from '../technician/pin-hash';
 import { IanaTimeZone } from './time-zone';
 
 /** The kiosk's configuration file, validated on load. Every field has a sensible default. */
@@ -56,14 +57,7 @@ export const KioskConfig = z
     technician: z
       .object({
         /** scrypt hash of the technician PIN (`npm run hash-pin`); null disables technician mode. */
-        pinHash: z
-          .string()
-          .regex(
-            /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/,
-            'use the output of npm run hash-pin',
-          )
-          .nullable()
-          .default(null),
+        pinHash: TechnicianPinHash.nullable().default(null),
         /** Screen corners tapped in this order on the start screen open the technician PIN prompt. */
         tapSequence: z
           .array(z.enum(['tl', 'tr', 'bl', 'br']))
