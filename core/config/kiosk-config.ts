@@ -84,11 +84,16 @@ export const KioskConfig = z
          * The running kiosk's diagnostics socket for `kiosk-diag kiosk status|run` over SSH
          * (Unix socket, owner-only); null: none.
          */
-        diagSocket: z.string().min(1).max(100).nullable().default('.kiosk-data/kiosk-diag.sock'),
+        diagSocket: z
+          .string()
+          .min(1)
+          .max(100)
+          .nullable()
+          .default('.kiosk-data/diag/kiosk-diag.sock'),
       })
       .strict()
       .default({
-        diagSocket: '.kiosk-data/kiosk-diag.sock',
+        diagSocket: '.kiosk-data/diag/kiosk-diag.sock',
         cardPrefix: null,
         pinHash: null,
         tapSequence: ['tl', 'tr', 'br', 'bl'],

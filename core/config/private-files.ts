@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -39,4 +39,30 @@ export async function writePrivateFile(path: string, data: string | Uint8Array):
   } finally {
     await folder.close();
   }
+}
+
+/**
+ * Makes sure only this user can enter `dir`: created 0700 when missing. One that exists must
+ * already be ours and closed to others; it may hold more than our files, so it is not changed,
+ * and the error says what to fix.
+ */
+export function requirePrivateDir(dir: string): void {
+  mkdirSync(dirname(dir), { recursive: true, mode: PRIVATE_DIR_MODE });
+  try {
+    mkdirSync(dir, { mode: PRIVATE_DIR_MODE });
+    chmodSync(dir, PRIVATE_DIR_MODE); // the umask may have taken bits off, never added them
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const folder = statSync(dir);
+  const problem = !folder.isDirectory()
+    ? 'is not a folder'
+    : folder.uid !== process.getuid?.()
+      ? `belongs to user ${folder.uid}, not to the kiosk's user`
+      : folder.mode & 0o077
+        ? `is open to other users (mode 0${(folder.mode & 0o777).toString(8)})`
+        : null;
+  if (problem)
+    throw new Error(`${dir} ${problem}: use a folder of the kiosk's user with mode 0700`);
 }
