@@ -43,7 +43,6 @@ const { values: args } = parseArgs({
 const cleanups: Array<() => Promise<void> | void> = [];
 
 async function main(): Promise<void> {
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
   let config: KioskConfig;
   let devices: DeviceManager | null = null;
   let embeddedPorts: (() => SerialPortInfo[]) | undefined;
@@ -71,6 +70,8 @@ async function main(): Promise<void> {
         host: { url: host.url },
         devices: embedded.config,
         technician: { pinHash, cardPrefix: TECHNICIAN_CARD_PREFIX },
+        // The simulators' console stays readable: warnings (device and host trouble) and worse.
+        log: { level: 'warn' },
       },
       'embedded defaults',
     );
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
     );
   }
   if (args.port) config = { ...config, web: { ...config.web, port: Number(args.port) } };
+  // The config's level; LOG_LEVEL in the environment overrides it (see createLogger).
+  const logger = createLogger({ level: config.log.level });
 
   ensureRendererBuilt(root);
 

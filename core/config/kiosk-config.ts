@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DevicesConfig } from '../../devices/manager/device-config';
+import { LogLevel } from '../log/logger';
 import { TechnicianPinHash } from '../technician/pin-hash';
 import { IanaTimeZone } from './time-zone';
 
@@ -123,7 +124,7 @@ export const KioskConfig = z
       }),
     log: z
       .object({
-        level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+        level: LogLevel.default('info'),
       })
       .strict()
       .default({ level: 'info' }),
