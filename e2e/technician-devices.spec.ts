@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { checkScreen } from './support/check-screen.ts';
 import { expect, tapDigits, test } from './support/fixtures.ts';
@@ -82,6 +82,9 @@ test('a printer without paper and an unplugged card reader are found, fixed and 
   expect(saved.devices.cardReader.transport.path).toBe(sparePort);
   const previous = JSON.parse(readFileSync(`${kiosk.configFile}.prev`, 'utf8'));
   expect(previous.devices.cardReader.transport.path).not.toBe(sparePort);
+  // Both hold the technician PIN hash: readable by the kiosk's user only.
+  for (const file of [kiosk.configFile, `${kiosk.configFile}.prev`])
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   await setup.getByRole('button', { name: 'Tutup' }).click();
   await expect(setup).toBeHidden();
 

@@ -4,7 +4,6 @@
  * otherwise the web shell in Chromium's kiosk mode, or with no display the URL printed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, parseConfig, ConfigError } from '../core/config/load-config';
@@ -26,6 +25,7 @@ const EMBEDDED_TECHNICIAN_PIN = '2468';
 import { findElectronBinary } from './launch/electron-binary';
 import { hasDisplay, openKioskBrowser } from './launch/open-browser';
 import { ensureRendererBuilt } from './launch/renderer-build';
+import { writeEmbeddedConfig } from './launch/embedded-config';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -43,7 +43,6 @@ const { values: args } = parseArgs({
 const cleanups: Array<() => Promise<void> | void> = [];
 
 async function main(): Promise<void> {
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
   let config: KioskConfig;
   let devices: DeviceManager | null = null;
   let embeddedPorts: (() => SerialPortInfo[]) | undefined;
@@ -71,6 +70,8 @@ async function main(): Promise<void> {
         host: { url: host.url },
         devices: embedded.config,
         technician: { pinHash, cardPrefix: TECHNICIAN_CARD_PREFIX },
+        // The simulators' console stays readable: warnings (device and host trouble) and worse.
+        log: { level: 'warn' },
       },
       'embedded defaults',
     );
@@ -81,12 +82,14 @@ async function main(): Promise<void> {
     );
   }
   if (args.port) config = { ...config, web: { ...config.web, port: Number(args.port) } };
+  // The config's level; LOG_LEVEL in the environment overrides it (see createLogger).
+  const logger = createLogger({ level: config.log.level });
 
   ensureRendererBuilt(root);
 
   // Technicians save device ports into a config file; the embedded default gets one of its own
   // (written anew at every start, since its simulated ports change every time).
-  const configFile = args.config ?? writeEmbeddedConfig(config);
+  const configFile = args.config ?? (await writeEmbeddedConfig(join(root, '.kiosk-data'), config));
 
   const electron = args.shell === 'web' ? null : findElectronBinary();
   if (electron) {
@@ -138,14 +141,6 @@ async function main(): Promise<void> {
     }
   }
   console.log('Open that URL in Chromium (kiosk or app mode). Ctrl-C stops everything.');
-}
-
-function writeEmbeddedConfig(config: KioskConfig): string {
-  const dataDir = join(root, '.kiosk-data');
-  mkdirSync(dataDir, { recursive: true });
-  const configPath = join(dataDir, 'embedded-config.json');
-  writeFileSync(configPath, JSON.stringify(config, null, 2));
-  return configPath;
 }
 
 function launchElectron(binary: string, configPath: string): void {

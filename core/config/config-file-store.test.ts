@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,16 @@ describe('ConfigFileStore', () => {
     expect(loaded.devices?.cardReader?.transport).toEqual(next);
     // No temporary file is left next to it.
     expect((await readdir(join(path, '..'))).sort()).toEqual(['kiosk.json', 'kiosk.json.prev']);
+  });
+
+  it('leaves the file and its .prev readable by the kiosk user only, whatever they were before', async () => {
+    const path = await configFile(CONFIG);
+    await chmod(path, 0o644);
+    await writeFile(`${path}.prev`, '{}', { mode: 0o644 });
+    const next = { type: 'serial', path: '/dev/ttyUSB1', baudRate: 9600 };
+    await new ConfigFileStore(path).saveDeviceTransport('cardReader', next);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect((await stat(`${path}.prev`)).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a port the kiosk could not start with, and leaves the file as it was', async () => {

@@ -1,38 +1,19 @@
-import { copyFile, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { DeviceConfigStore } from '../technician/port-setup';
 import { parseConfig } from './load-config';
+import { writePrivateFile } from './private-files';
 
 export const PREVIOUS_SUFFIX = '.prev';
 
 /**
  * Replaces `path` with `text` so that a power cut leaves either the old or the new file, never
- * a mix: the new text is written to a temporary file beside it and flushed, the old file is
- * copied to `path.prev`, then the temporary file is renamed over `path` and the folder flushed.
+ * a mix, and keeps the old one as `path.prev`. Both are written owner-only: they hold the
+ * technician PIN hash, whatever mode the file had when it was installed.
  */
 export async function replaceFileAtomically(path: string, text: string): Promise<string> {
-  const temporary = `${path}.tmp-${process.pid}`;
   const previous = `${path}${PREVIOUS_SUFFIX}`;
-  const handle = await open(temporary, 'w', 0o600);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await copyFile(path, previous);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  const folder = await open(dirname(path), 'r');
-  try {
-    await folder.sync();
-  } finally {
-    await folder.close();
-  }
+  await writePrivateFile(previous, await readFile(path));
+  await writePrivateFile(path, text);
   return previous;
 }
 

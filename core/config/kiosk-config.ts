@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DevicesConfig } from '../../devices/manager/device-config';
 import { DEFAULT_HOST_URL, HostConfig } from '../host/host-config';
+import { LogLevel } from '../log/logger';
+import { TechnicianPinHash } from '../technician/pin-hash';
+import { IanaTimeZone } from './time-zone';
 
 /** The kiosk's configuration file, validated on load. Every field has a sensible default. */
 export const KioskConfig = z
@@ -10,7 +13,7 @@ export const KioskConfig = z
       .regex(/^[A-Z0-9-]{3,20}$/, 'use 3-20 capital letters, digits or dashes')
       .default('KSK-DEV-01'),
     language: z.enum(['id', 'en']).default('id'),
-    timeZone: z.string().default('Asia/Jakarta'),
+    timeZone: IanaTimeZone.default('Asia/Jakarta'),
     /** See core/host/host-config.ts: https:// (http:// to loopback only), optional TLS files. */
     host: HostConfig.default({ url: DEFAULT_HOST_URL, timeoutMs: 8_000 }),
     session: z
@@ -51,14 +54,7 @@ export const KioskConfig = z
     technician: z
       .object({
         /** scrypt hash of the technician PIN (`npm run hash-pin`); null disables technician mode. */
-        pinHash: z
-          .string()
-          .regex(
-            /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/,
-            'use the output of npm run hash-pin',
-          )
-          .nullable()
-          .default(null),
+        pinHash: TechnicianPinHash.nullable().default(null),
         /** Screen corners tapped in this order on the start screen open the technician PIN prompt. */
         tapSequence: z
           .array(z.enum(['tl', 'tr', 'bl', 'br']))
@@ -85,11 +81,16 @@ export const KioskConfig = z
          * The running kiosk's diagnostics socket for `kiosk-diag kiosk status|run` over SSH
          * (Unix socket, owner-only); null: none.
          */
-        diagSocket: z.string().min(1).max(100).nullable().default('.kiosk-data/kiosk-diag.sock'),
+        diagSocket: z
+          .string()
+          .min(1)
+          .max(100)
+          .nullable()
+          .default('.kiosk-data/diag/kiosk-diag.sock'),
       })
       .strict()
       .default({
-        diagSocket: '.kiosk-data/kiosk-diag.sock',
+        diagSocket: '.kiosk-data/diag/kiosk-diag.sock',
         cardPrefix: null,
         pinHash: null,
         tapSequence: ['tl', 'tr', 'br', 'bl'],
@@ -119,7 +120,7 @@ export const KioskConfig = z
       }),
     log: z
       .object({
-        level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+        level: LogLevel.default('info'),
       })
       .strict()
       .default({ level: 'info' }),

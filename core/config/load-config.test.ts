@@ -49,6 +49,13 @@ describe('kiosk configuration', () => {
     ).toThrow(/idleWarningSeconds/);
   });
 
+  it('refuses a time zone that is not an IANA zone, which would stop every journal write', () => {
+    for (const timeZone of ['Asia/Jakart', 'WIB', '+07:00', ''])
+      expect(() => parseConfig({ timeZone })).toThrow(/timeZone: .*is not an IANA time zone/);
+    expect(parseConfig({ timeZone: 'asia/makassar' }).timeZone).toBe('Asia/Makassar');
+    expect(parseConfig({ timeZone: 'UTC' }).timeZone).toBe('UTC');
+  });
+
   it('explains a file that is missing or not JSON', () => {
     expect(() => loadConfig('/nonexistent/kiosk.json')).toThrow(/Cannot read kiosk configuration/);
     expect(() => loadConfig(file('{ nope'))).toThrow(/not valid JSON/);

@@ -29,20 +29,25 @@ export function loadConfig(path?: string): KioskConfig {
   } catch (error) {
     throw new ConfigError(`Cannot read kiosk configuration ${path}: ${(error as Error).message}`);
   }
+  return parseConfigText(text, path);
+}
+
+/** Validates the text of a config file: JSON first, then every field. */
+export function parseConfigText(text: string, source: string): KioskConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     throw new ConfigError(
-      `Kiosk configuration ${path} is not valid JSON: ${(error as Error).message}`,
+      `Kiosk configuration ${source} is not valid JSON: ${(error as Error).message}`,
     );
   }
-  const config = parseConfig(raw, path);
+  const config = parseConfig(raw, source);
   // The files the config names are checked now, so a kiosk does not start with a broken link.
   const tls = readHostTls(config.host.tls);
   if (!tls.ok) {
     const lines = tls.problems.map((problem) => `  - ${problem}`);
-    throw new ConfigError(`Invalid kiosk configuration in ${path}:\n${lines.join('\n')}`);
+    throw new ConfigError(`Invalid kiosk configuration in ${source}:\n${lines.join('\n')}`);
   }
   return config;
 }

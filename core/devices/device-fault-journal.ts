@@ -21,35 +21,33 @@ export function deviceFault(snapshot: DeviceSnapshot): string | null {
   return parts.join(', ').slice(0, 200);
 }
 
+/** Told when a device that worked stops working, and when it works again. */
+export interface DeviceFaultListener {
+  fault(device: string, fault: string): void;
+  recovered(device: string): void;
+}
+
 /**
- * Journals device faults and recoveries: a `deviceFault` when a device that worked stops
- * working (link lost, offline, paper out, cover open), a `deviceRecovered` when it works again.
- * A device not working when the kiosk starts gets a fault after `startGraceMs` (it may just be
- * opening). Journal failures are logged, never thrown.
+ * The one rule for when a device is in trouble: a fault when a device that worked stops
+ * working (link lost, offline, paper out, cover open), a recovery when it works again, once
+ * each. A device not working when the kiosk starts is a fault after `startGraceMs` (it may
+ * just be opening).
  */
-export function journalDeviceFaults(
+export function watchDeviceFaults(
   manager: DeviceChanges,
-  audit: AuditSink,
-  logger: AdapterLogger,
+  listener: DeviceFaultListener,
   options: { startGraceMs?: number } = {},
 ): () => void {
   const faulty = new Map<string, boolean>();
-  const write = (entry: Parameters<AuditSink['record']>[0]) =>
-    void audit
-      .record(entry)
-      .catch((error: unknown) =>
-        logger.warn({ err: (error as Error).message }, 'device fault not journaled'),
-      );
   const note = (snapshot: DeviceSnapshot, atStart = false) => {
     const fault = deviceFault(snapshot);
     const was = faulty.get(snapshot.name);
     if (fault && was !== true && (was === false || atStart)) {
       faulty.set(snapshot.name, true);
-      // The journal refuses personal data itself (long digit runs); device errors carry none.
-      write({ type: 'deviceFault', data: { device: snapshot.name, fault } });
+      listener.fault(snapshot.name, fault);
     } else if (!fault && was === true) {
       faulty.set(snapshot.name, false);
-      write({ type: 'deviceRecovered', data: { device: snapshot.name } });
+      listener.recovered(snapshot.name);
     } else if (!fault) faulty.set(snapshot.name, false);
   };
   // Devices already working when this starts count as working.
@@ -64,4 +62,44 @@ export function journalDeviceFaults(
     clearTimeout(grace);
     off();
   };
+}
+
+/** Journals device faults and recoveries (`deviceFault`, `deviceRecovered`); journal failures are logged, never thrown. */
+export function journalDeviceFaults(
+  manager: DeviceChanges,
+  audit: AuditSink,
+  logger: AdapterLogger,
+  options: { startGraceMs?: number } = {},
+): () => void {
+  const write = (entry: Parameters<AuditSink['record']>[0]) =>
+    void audit
+      .record(entry)
+      .catch((error: unknown) =>
+        logger.warn({ err: (error as Error).message }, 'device fault not journaled'),
+      );
+  // The journal refuses personal data itself (long digit runs); device errors carry none.
+  return watchDeviceFaults(
+    manager,
+    {
+      fault: (device, fault) => write({ type: 'deviceFault', data: { device, fault } }),
+      recovered: (device) => write({ type: 'deviceRecovered', data: { device } }),
+    },
+    options,
+  );
+}
+
+/** Device trouble is a warning in the operator's log (recovery is info). */
+export function logDeviceFaults(
+  manager: DeviceChanges,
+  logger: AdapterLogger,
+  options: { startGraceMs?: number } = {},
+): () => void {
+  return watchDeviceFaults(
+    manager,
+    {
+      fault: (device, fault) => logger.warn({ device, fault }, 'device trouble'),
+      recovered: (device) => logger.info({ device }, 'device recovered'),
+    },
+    options,
+  );
 }

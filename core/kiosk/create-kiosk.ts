@@ -2,6 +2,7 @@ import type { KioskApi } from '../common/api';
 import type { KioskConfig } from '../config/kiosk-config';
 import type { HostClient } from '../host/host-client';
 import { createHostClient } from '../host/create-host-client';
+import { withHostTroubleLog } from '../host/host-trouble-log';
 import { createLogger, type Logger } from '../log/logger';
 import { KioskBrain } from '../session/kiosk-brain';
 import { LockoutRegistry } from '../session/lockout-registry';
@@ -20,7 +21,7 @@ import { PortSetup } from '../technician/port-setup';
 import { PortConfiguratorAdapter, type PortDiscovery } from '../devices/port-configurator-adapter';
 import { ConfigFileStore } from '../config/config-file-store';
 import { startDiagSocket } from '../technician/diag-socket-server';
-import { journalDeviceFaults } from '../devices/device-fault-journal';
+import { journalDeviceFaults, logDeviceFaults } from '../devices/device-fault-journal';
 import {
   KioskTechnicianPort,
   type DeviceDiagnosticsSource,
@@ -55,7 +56,7 @@ export interface Kiosk {
 /** The composition root of the brain: config in, a running kiosk API out. Shells call this. */
 export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}): Kiosk {
   const logger = deps.logger ?? createLogger({ level: config.log.level });
-  const host = deps.host ?? createHostClient(config);
+  const host = withHostTroubleLog(deps.host ?? createHostClient(config), logger);
   const sequence = new ReceiptSequence(config.timeZone);
   const journal =
     deps.audit === undefined && config.journal.enabled
@@ -159,6 +160,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     : Promise.resolve(null);
   const unjournalDevices =
     devices && audit ? journalDeviceFaults(devices, audit, logger) : () => {};
+  const unlogDevices = devices ? logDeviceFaults(devices, logger) : () => {};
   const unwireDevices = devices
     ? wireDevicesToBrain(brain, devices, logger, {
         technicianCardPrefix: config.technician.cardPrefix,
@@ -171,6 +173,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     async stop() {
       unwireDevices();
       unjournalDevices();
+      unlogDevices();
       await (await diagSocket)?.close();
       brain.stop();
       await audit?.record({ type: 'kioskStopped', data: {} }).catch(() => {});

@@ -54,5 +54,8 @@ export const DiagAnswer = z.union([
 ]);
 export type DiagAnswer = z.infer<typeof DiagAnswer>;
 
-/** Longest request line the kiosk reads; anything longer closes the connection. */
+/**
+ * Longest request line the kiosk reads. Requests may come many to a read (each complete line
+ * is answered); a longer line is answered with an error and ends the connection.
+ */
 export const MAX_REQUEST_BYTES = 4096;

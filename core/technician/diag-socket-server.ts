@@ -1,10 +1,11 @@
 import { chmod, rm } from 'node:fs/promises';
-import { mkdirSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { dirname } from 'node:path';
+import { requirePrivateDir } from '../config/private-files';
 import type { Logger } from '../log/logger';
 import type { AuditSink } from '../session/session-audit';
 import { DiagRequest, MAX_REQUEST_BYTES, type DiagAnswer } from './diag-socket-protocol';
+import { LineFramer } from './line-framer';
 import type { TechnicianPort } from './technician-port';
 
 export interface DiagSocketOptions {
@@ -35,14 +36,25 @@ function answers(path: string): Promise<boolean> {
   });
 }
 
+/** Answers kept waiting per connection before the kiosk stops reading more from it. */
+const MAX_QUEUED_ANSWERS = 64;
+
+const TOO_LONG: DiagAnswer = {
+  id: -1,
+  ok: false,
+  error: `request longer than ${MAX_REQUEST_BYTES} bytes: send one JSON request per line`,
+};
+
 /**
  * Serves the diagnostics socket: `status` (devices and kiosk info, no personal data) and device
- * tests, each journaled as a technician action from the CLI. Readable by the kiosk's own user
- * only (mode 0600), like the config file that holds the technician PIN hash.
+ * tests, each journaled as a technician action from the CLI. For the kiosk's own user only:
+ * the socket lives in a folder only that user can enter (created 0700, or refused when open to
+ * others), so nobody else can connect even before the socket itself is made 0600; a chmod
+ * after listen() alone leaves a moment in which anyone may.
  */
 export async function startDiagSocket(options: DiagSocketOptions): Promise<DiagSocket> {
   const { path, port, logger } = options;
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  requirePrivateDir(dirname(path));
   if (await answers(path)) throw new Error(`another kiosk already serves ${path}`);
   await rm(path, { force: true }); // left over from a kiosk that did not stop cleanly
 
@@ -98,22 +110,36 @@ export async function startDiagSocket(options: DiagSocketOptions): Promise<DiagS
   };
 
   const open = new Set<Socket>();
+  /** Every complete line is answered, in order; a line past the limit ends the connection. */
   const serve = (socket: Socket) => {
     open.add(socket);
     socket.once('close', () => open.delete(socket));
-    let buffer = '';
-    socket.setEncoding('utf8');
     socket.on('error', () => undefined);
-    socket.on('data', (chunk: string) => {
-      buffer += chunk;
-      if (buffer.length > MAX_REQUEST_BYTES) return void socket.destroy();
-      let newline: number;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        void answer(line).then((reply) => socket.write(`${JSON.stringify(reply)}\n`));
-      }
-    });
+    const framer = new LineFramer(MAX_REQUEST_BYTES);
+    let answered: Promise<unknown> = Promise.resolve();
+    let queued = 0;
+    const reply = (next: () => Promise<DiagAnswer> | DiagAnswer) => {
+      queued++;
+      answered = answered
+        .then(next)
+        .catch((): DiagAnswer => ({ id: -1, ok: false, error: 'the kiosk could not answer' }))
+        .then((message) => socket.write(`${JSON.stringify(message)}\n`))
+        .catch(() => undefined) // the CLI went away: nothing to tell it
+        .finally(() => {
+          queued--;
+          if (queued < MAX_QUEUED_ANSWERS && socket.isPaused()) socket.resume();
+        });
+    };
+    const onData = (chunk: Buffer) => {
+      const { lines, overlong } = framer.push(chunk);
+      for (const line of lines) reply(() => answer(line));
+      if (overlong) {
+        socket.off('data', onData);
+        reply(() => TOO_LONG);
+        void answered.then(() => socket.end());
+      } else if (queued >= MAX_QUEUED_ANSWERS) socket.pause();
+    };
+    socket.on('data', onData);
   };
 
   const server: Server = createServer(serve);

@@ -56,6 +56,15 @@ describe('devices config', () => {
     ).toContain("devices.cardReader.transport.type: mode 'hid' needs a 'hid' transport");
   });
 
+  it('names the missing transport of a scanner or card reader instead of crashing', () => {
+    expect(error({ scanner: { driver: 'serial' } })).toContain(
+      'devices.scanner.transport: Required',
+    );
+    expect(error({ cardReader: { driver: 'magstripe', mode: 'hid' } })).toContain(
+      'devices.cardReader.transport: Required',
+    );
+  });
+
   it('asks for both HID IDs when there is no path', () => {
     expect(
       error({ scanner: { driver: 'hid', transport: { type: 'hid', vendorId: 1 } } }),

@@ -65,8 +65,11 @@ export const HidTransportConfig = z
 const transportType = (types: string[]) =>
   z.unknown().superRefine((value, ctx) => {
     const type = (value as { type?: unknown } | null)?.type;
-    if (typeof value !== 'object' || value === null)
-      ctx.addIssue({ code: 'custom', message: 'Required' });
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      ctx.addIssue({
+        code: 'custom',
+        message: value === undefined ? 'Required' : 'Expected an object with a type',
+      });
     else if (typeof type !== 'string' || !types.includes(type))
       ctx.addIssue({
         code: 'custom',
@@ -99,6 +102,24 @@ export const SerialTcpOrHid = transportOf({
   hid: HidTransportConfig,
 });
 
+/**
+ * A reader or scanner in `hid` mode needs a `hid` transport, the others a serial or TCP one.
+ * zod runs this refinement even when fields already failed, so it checks only what parsed.
+ */
+function hidOnlyWithHidTransport<Key extends string>(key: Key) {
+  return (value: Record<Key, unknown> & { transport?: unknown }, ctx: z.RefinementCtx) => {
+    const kind = value[key];
+    const type = (value.transport as { type?: unknown } | undefined)?.type;
+    if (typeof kind !== 'string' || typeof type !== 'string') return;
+    if ((kind === 'hid') !== (type === 'hid'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['transport', 'type'],
+        message: `${key} '${kind}' needs ${kind === 'hid' ? "a 'hid'" : "a 'serial' or 'tcp'"} transport`,
+      });
+  };
+}
+
 export const PrinterConfig = z
   .object({
     driver: z.literal('escpos'),
@@ -120,14 +141,7 @@ export const CardReaderConfig = z
     transport: SerialTcpOrHid,
   })
   .strict()
-  .superRefine((value, ctx) => {
-    if ((value.mode === 'hid') !== (value.transport.type === 'hid'))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['transport', 'type'],
-        message: `mode '${value.mode}' needs ${value.mode === 'hid' ? "a 'hid'" : "a 'serial' or 'tcp'"} transport`,
-      });
-  });
+  .superRefine(hidOnlyWithHidTransport('mode'));
 
 export const PinPadConfig = z
   .object({ driver: z.literal('serial-pinpad'), transport: SerialOrTcp })
@@ -136,14 +150,7 @@ export const PinPadConfig = z
 export const ScannerConfig = z
   .object({ driver: z.enum(['serial', 'hid']), transport: SerialTcpOrHid })
   .strict()
-  .superRefine((value, ctx) => {
-    if ((value.driver === 'hid') !== (value.transport.type === 'hid'))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['transport', 'type'],
-        message: `driver '${value.driver}' needs ${value.driver === 'hid' ? "a 'hid'" : "a 'serial' or 'tcp'"} transport`,
-      });
-  });
+  .superRefine(hidOnlyWithHidTransport('driver'));
 
 export const ReconnectConfig = z
   .object({

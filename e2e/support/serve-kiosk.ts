@@ -5,10 +5,11 @@
  * restarted with the same file and `webPort` lets the open page reconnect to the new brain. The
  * secret never travels on a command line (other users can read those).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseConfig } from '../../core/config/load-config';
+import { writePrivateFile } from '../../core/config/private-files';
 import { createKiosk } from '../../core/kiosk/create-kiosk';
 import { createLogger } from '../../core/log/logger';
 import { FIXTURES, startHostSimulator } from '../../simulators/host';
@@ -25,9 +26,12 @@ const root = resolve(import.meta.dirname, '../..');
 const { technicianPin, simulateDevices, uiSecretFile, webPort, ...overrides } = JSON.parse(
   process.argv[2] ?? '{}',
 ) as Record<string, unknown>;
-const journalDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-journal-'));
+// One owner-only folder (mkdtemp makes it 0700) for the stack's journal, config and socket.
+const stackDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+const journalDir = join(stackDir, 'journal');
+mkdirSync(journalDir);
 // The stack's own diagnostics socket, so kiosk-diag can talk to this kiosk and no other.
-const diagSocket = `${journalDir}.sock`;
+const diagSocket = join(stackDir, 'kiosk-diag.sock');
 const technician = {
   technician: {
     diagSocket,
@@ -56,8 +60,8 @@ const config = parseConfig(
   'e2e',
 );
 // A real file, as on a kiosk: technicians save device ports into it.
-const configFile = join(journalDir, '..', `${journalDir.split('/').pop()}-kiosk.json`);
-writeFileSync(configFile, JSON.stringify(config, null, 2));
+const configFile = join(stackDir, 'kiosk.json');
+await writePrivateFile(configFile, JSON.stringify(config, null, 2));
 const logger = createLogger({ level: 'warn' });
 const devices = config.devices ? await startDeviceManager(config.devices) : null;
 const kiosk = createKiosk(config, {

@@ -28,7 +28,7 @@ Tests (--test):
 
 Options:
   --config PATH   kiosk configuration (default: $KIOSK_CONFIG); its technician.diagSocket
-  --socket PATH   the socket itself (default .kiosk-data/kiosk-diag.sock)
+  --socket PATH   the socket itself (default .kiosk-data/diag/kiosk-diag.sock)
   --timeout MS    how long to wait for the result (default 30000)
 
 Exit: 0 the test passed, 1 it failed or the kiosk is busy with a participant,

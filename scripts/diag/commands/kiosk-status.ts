@@ -18,7 +18,7 @@ file, host, journal). The kiosk keeps its ports; nothing is opened twice.
 
 Options:
   --config PATH   kiosk configuration (default: $KIOSK_CONFIG); its technician.diagSocket
-  --socket PATH   the socket itself (default .kiosk-data/kiosk-diag.sock)
+  --socket PATH   the socket itself (default .kiosk-data/diag/kiosk-diag.sock)
   --timeout MS    how long to wait for the kiosk (default 3000)
 
 Exit: 0 every device online with nothing to fix, 1 a device needs attention (not online,
