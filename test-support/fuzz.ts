@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import type { Parameters } from 'fast-check';
 
 /**
  * The one setting every fuzz suite (`*.fuzz.test.ts`) shares: a short seeded run inside
@@ -8,7 +8,7 @@ import fc from 'fast-check';
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
 
-export function fuzzParameters<T>(extra: fc.Parameters<T> = {}): fc.Parameters<T> {
+export function fuzzParameters<T>(extra: Parameters<T> = {}): Parameters<T> {
   return { numRuns: FUZZ_RUNS, seed: FUZZ_SEED, ...extra };
 }
 
