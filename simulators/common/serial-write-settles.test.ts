@@ -7,16 +7,18 @@ describe('SerialTransport writes on a real tty', () => {
   it('a close() in the same tick as a write() fails that write instead of leaving it pending (pty)', async () => {
     const pair = await startPtyPair();
     try {
-      const writes: Promise<void>[] = [];
+      // Each outcome is watched from the moment the write starts, so a write that fails during
+      // the close is a counted failure and never an unhandled rejection.
+      const outcomes: Promise<string>[] = [];
       for (let i = 0; i < 25; i++) {
         const transport = new SerialTransport({ path: pair.hostPath, baudRate: 9600 });
         await transport.open();
-        writes.push(transport.write(Uint8Array.of(0x02, 0x41, 0x03)));
+        outcomes.push(settleOutcome(transport.write(Uint8Array.of(0x02, 0x41, 0x03)), 3000));
         await transport.close();
       }
-      const outcomes = await Promise.all(writes.map((write) => settleOutcome(write, 3000)));
-      expect(outcomes.filter((o) => o === 'pending')).toEqual([]);
-      expect(outcomes.every((o) => o === 'settled' || /closed before/.test(o))).toBe(true);
+      const settled = await Promise.all(outcomes);
+      expect(settled.filter((o) => o === 'pending')).toEqual([]);
+      expect(settled.every((o) => o === 'settled' || /closed before/.test(o))).toBe(true);
     } finally {
       await pair.close();
     }
