@@ -1,11 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UI_SECRET_FRAGMENT_KEY, type KioskApi } from '../core/common/api';
 import type { Logger } from '../core/log/logger';
-import { SECURITY_HEADERS } from '../core/shell/security-headers';
 import { KioskSocketBridge } from './kiosk-socket';
 import { endWithStatus } from './raw-response';
-import { isOwnHost } from './request-guard';
+import { createPageRequestHandler } from './page-requests';
 import { createStaticHandler } from './static-files';
 import { checkUiSecret, newUiSecret } from './ui-secret';
 
@@ -45,16 +44,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const uiSecret = checkUiSecret(options.uiSecret ?? newUiSecret());
   const serveStatic = createStaticHandler(options.rendererDir);
   let port = options.port;
-  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
-    if (!isOwnHost(request.headers.host, port)) {
-      response.writeHead(421, SECURITY_HEADERS).end();
-      return;
-    }
-    serveStatic(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500, SECURITY_HEADERS);
-      response.end();
-    });
-  };
+  const onRequest = createPageRequestHandler(serveStatic, () => port);
   // The Host check is ours (onRequest): Node's own answer to a missing Host has no security headers.
   const server: Server = createServer(
     {
