@@ -24,6 +24,7 @@ import type { SerialPortInfo } from '../devices/manager/discovery';
 const EMBEDDED_TECHNICIAN_PIN = '2468';
 import { findElectronBinary } from './launch/electron-binary';
 import { hasDisplay, openKioskBrowser } from './launch/open-browser';
+import { writeScreenLaunchFile } from './launch/screen-launch-file';
 import { ensureRendererBuilt } from './launch/renderer-build';
 import { writeEmbeddedConfig } from './launch/embedded-config';
 
@@ -120,7 +121,8 @@ async function main(): Promise<void> {
   cleanups.push(() => kiosk.stop());
   // The UI secret is fresh per launch (startWebShell's default): this process is both the brain
   // and the launcher of the page, so a new launch opens a new page and no secret needs to outlive
-  // it. shell.url carries it in the fragment; it is printed below for a person to open by hand.
+  // it. shell.url carries it in the fragment, so it goes neither to a log nor on a command line:
+  // the browser (or a person) opens the owner-only launch file, which forwards to it.
   const shell = await startWebShell({
     api: kiosk.api,
     rendererDir: join(root, 'dist/renderer'),
@@ -128,19 +130,26 @@ async function main(): Promise<void> {
     logger,
   });
   cleanups.push(() => shell.close());
+  const launch = writeScreenLaunchFile(shell.url);
+  cleanups.push(() => launch.remove());
   // performance.now() counts from process start, so this includes loading the code.
   const readyMs = Math.round(performance.now());
-  console.log(`Kiosk ready in ${readyMs} ms: ${shell.url}  (terminal ${config.terminalId})`);
+  console.log(
+    `Kiosk ready in ${readyMs} ms on http://127.0.0.1:${shell.port}/ (terminal ${config.terminalId})`,
+  );
 
   if (args.open && hasDisplay()) {
-    const browser = openKioskBrowser(shell.url);
+    const browser = openKioskBrowser(launch.url);
     if (browser) {
       cleanups.push(() => void browser.kill());
       console.log('Opened in Chromium kiosk mode. Ctrl-C stops everything.');
       return;
     }
   }
-  console.log('Open that URL in Chromium (kiosk or app mode). Ctrl-C stops everything.');
+  console.log(`Open ${launch.url} in Chromium (kiosk or app mode): it carries this launch's`);
+  console.log(
+    'UI secret to the page (no other page may drive the kiosk). Ctrl-C stops everything.',
+  );
 }
 
 function launchElectron(binary: string, configPath: string): void {

@@ -40,7 +40,9 @@ interface Launched {
   stop(): Promise<void>;
 }
 
-const READY_LINE = /Kiosk ready in (\d+) ms: (\S+)/;
+const READY_LINE = /Kiosk ready in (\d+) ms/;
+/** The owner-only launch file that forwards to the page with the UI secret (never printed). */
+const OPEN_LINE = /^Open (file:\S+) in Chromium/;
 
 /**
  * The launcher as `npm start` runs it (tsx scripts/start.ts), web shell, ephemeral port, no
@@ -72,12 +74,15 @@ function spawnLauncher(): Promise<Launched> {
       reject(new Error('launcher printed no ready line within 30 s'));
     }, 30_000);
     let rebuilt = false;
+    let selfReportedMs: number | null = null;
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (/Building the touchscreen UI/.test(line)) rebuilt = true;
-      const match = READY_LINE.exec(line);
-      if (!match) return;
+      const ready = READY_LINE.exec(line);
+      if (ready) selfReportedMs = Number(ready[1]);
+      const open = OPEN_LINE.exec(line);
+      if (!open || selfReportedMs === null) return;
       clearTimeout(timer);
-      resolve({ url: match[2]!, selfReportedMs: Number(match[1]), rebuilt, stop });
+      resolve({ url: open[1]!, selfReportedMs, rebuilt, stop });
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
