@@ -54,6 +54,8 @@ export interface DriverContext {
   killBrain(): Promise<void>;
   /** Called once when the balance screen first shows (mid-session host faults begin here). */
   atBalance(): Promise<void>;
+  /** The one-time code the host sent to this KPJ's phone (the simulator tells), or null. */
+  otpCode(kpj: string): Promise<string | null>;
 }
 
 const RESTING: ReadonlySet<Screen> = new Set(['attract', 'thankYou']);
@@ -144,6 +146,8 @@ class SessionRun {
       }
     }
     view = await this.birthDate(this.person.birthDate);
+    // The host demands a one-time code for some participants: the person reads it off the phone.
+    if (view?.screen === 'enterOtp') view = await this.oneTimeCode();
     if (!view || view.screen !== 'balance') return this.leave(view);
     await this.context.atBalance();
     return this.served();
@@ -200,6 +204,7 @@ class SessionRun {
     const answered: Answer = (view, since) =>
       !view.busy &&
       (view.screen === 'balance' ||
+        view.screen === 'enterOtp' ||
         EXITS.has(view.screen) ||
         (view.screen === 'enterBirthDate' &&
           view.error?.code === 'verificationFailed' &&
@@ -222,6 +227,19 @@ class SessionRun {
     return this.act(
       () => void this.context.ui.send({ type: 'submitBirthDate', birthDate }),
       answered,
+    );
+  }
+
+  /** Types the code the host sent (as a person reads it off the phone); the view after the host answered. */
+  private async oneTimeCode(): Promise<SessionView | null> {
+    const code = await this.context.otpCode(this.person.kpj).catch(() => null);
+    if (!code) return this.context.ui.view();
+    return this.act(
+      () => {
+        for (const digit of code) this.context.ui.send({ type: 'digit', digit });
+        this.context.ui.send({ type: 'enter' });
+      },
+      (view) => !view.busy && (view.screen === 'balance' || EXITS.has(view.screen)),
     );
   }
 

@@ -157,6 +157,11 @@ export async function runSoak(
             await brain.restartAfterKill9();
           },
           atBalance: applyMidSession,
+          otpCode: async (kpj) => {
+            const response = await fetch(`${host.url}/sim/otp?kpj=${kpj}`);
+            const { code } = (await response.json()) as { code: string | null };
+            return code;
+          },
         },
         plan,
       );
