@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutControlCharacters } from '../../devices/common/control-free-path';
 import { DevicesConfig } from '../../devices/manager/device-config';
 import { DEFAULT_HOST_URL, HostConfig } from '../host/host-config';
 import { LogLevel } from '../log/logger';
@@ -81,10 +82,7 @@ export const KioskConfig = z
          * The running kiosk's diagnostics socket for `kiosk-diag kiosk status|run` over SSH
          * (Unix socket, owner-only); null: none.
          */
-        diagSocket: z
-          .string()
-          .min(1)
-          .max(100)
+        diagSocket: withoutControlCharacters(z.string().min(1).max(100))
           .nullable()
           .default('.kiosk-data/diag/kiosk-diag.sock'),
       })
@@ -101,7 +99,7 @@ export const KioskConfig = z
     journal: z
       .object({
         /** The electronic journal's folder (relative paths are from the working directory). */
-        dir: z.string().min(1).default('.kiosk-data/journal'),
+        dir: withoutControlCharacters(z.string().min(1)).default('.kiosk-data/journal'),
         capMegabytes: z.number().int().min(1).max(1_000_000).default(512),
         enabled: z.boolean().default(true),
         /**

@@ -60,4 +60,53 @@ describe('kiosk configuration', () => {
     expect(() => loadConfig('/nonexistent/kiosk.json')).toThrow(/Cannot read kiosk configuration/);
     expect(() => loadConfig(file('{ nope'))).toThrow(/not valid JSON/);
   });
+
+  it.each([
+    ['journal.dir', { journal: { dir: '.kiosk-data/jour\u0000nal' } }],
+    ['technician.diagSocket', { technician: { diagSocket: '/run/kiosk\u0000/diag.sock' } }],
+    ['host.tls.caFile', { host: { url: 'https://gw.invalid', tls: { caFile: 'ca.pem\u0000' } } }],
+    [
+      'host.tls.keyFile',
+      { host: { url: 'https://gw.invalid', tls: { certFile: 'c.pem', keyFile: 'k.pem\n' } } },
+    ],
+    [
+      'devices.printer.transport.path',
+      {
+        devices: {
+          printer: {
+            driver: 'escpos',
+            transport: { type: 'serial', path: '/dev/ttyUSB0\u0000', baudRate: 9600 },
+          },
+        },
+      },
+    ],
+    [
+      'devices.scanner.transport.path',
+      {
+        devices: {
+          scanner: { driver: 'hid', transport: { type: 'hid', path: '/dev/hid\u001braw0' } },
+        },
+      },
+    ],
+  ])('refuses a NUL or other control character in %s, naming the field', (field, raw) => {
+    const path = file(JSON.stringify(raw));
+    const error = (() => {
+      try {
+        loadConfig(path);
+      } catch (caught) {
+        return caught;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(`${field}: must not contain control characters`);
+  });
+
+  it('still takes ordinary paths, spaces and non-ASCII letters included', () => {
+    const config = parseConfig({
+      journal: { dir: '/var/lib/kiosk/jurnal harian/ä' },
+      technician: { diagSocket: '/run/kiosk/diag.sock' },
+    });
+    expect(config.journal.dir).toBe('/var/lib/kiosk/jurnal harian/ä');
+  });
 });

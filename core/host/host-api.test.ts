@@ -5,8 +5,8 @@ import { BalanceSummary, ContributionHistory, LookupReply } from './host-api';
 
 const row = (month: string): ContributionRow => ({
   month,
-  depositDate: '2026-11-10',
-  postingDate: '2026-11-12',
+  depositDate: `${month}-10`,
+  postingDate: `${month}-12`,
   wage: 5_000_000,
   arrears: 0,
   jhtEmployer: 185_000,
@@ -66,5 +66,86 @@ describe('host reply schemas refuse what no real statement holds', () => {
     );
     expect(issuesOf(ContributionHistory.safeParse({ rows }))).toEqual(['rows']);
     expect(ContributionHistory.safeParse({ rows: rows.slice(0, 120) }).success).toBe(true);
+  });
+
+  it.each(['0000-01-01', '9999-12-31', '1976-12-31', '2101-01-01'])(
+    'a statement date of %s: years 1977 to 2100 only',
+    (asOf) => {
+      const reply = { ...SAMPLE_SUMMARY, jht: { ...SAMPLE_SUMMARY.jht, asOf } };
+      expect(issuesOf(BalanceSummary.safeParse(reply))).toEqual(['jht.asOf']);
+    },
+  );
+
+  it('a membership start or last contribution month outside 1977 to 2100, and takes the edges', () => {
+    const withMonths = (membershipStart: string, lastContributionMonth: string | null) => ({
+      ...SAMPLE_SUMMARY,
+      participant: { ...SAMPLE_SUMMARY.participant, membershipStart, lastContributionMonth },
+    });
+    expect(issuesOf(BalanceSummary.safeParse(withMonths('0000-01', '2026-10')))).toEqual([
+      'participant.membershipStart',
+    ]);
+    expect(issuesOf(BalanceSummary.safeParse(withMonths('2015-04', '9999-12')))).toEqual([
+      'participant.lastContributionMonth',
+    ]);
+    expect(BalanceSummary.safeParse(withMonths('1977-01', '2100-12')).success).toBe(true);
+    const farMonth = { rows: [{ ...row('1970-01'), depositDate: '1977-01-10' }] };
+    expect(issuesOf(ContributionHistory.safeParse(farMonth))).toContain('rows.0.month');
+  });
+
+  it('a deposit or posting date absurd for its month: 12 months ahead to 5 years late only', () => {
+    const history = (depositDate: string, postingDate: string) => ({
+      rows: [{ ...row('2024-01'), depositDate, postingDate }],
+    });
+    expect(issuesOf(ContributionHistory.safeParse(history('1977-01-01', '2024-02-12')))).toEqual([
+      'rows.0.depositDate',
+    ]);
+    expect(issuesOf(ContributionHistory.safeParse(history('2024-02-10', '2099-01-11')))).toEqual([
+      'rows.0.postingDate',
+    ]);
+    expect(issuesOf(ContributionHistory.safeParse(history('2022-12-31', '2029-02-01')))).toEqual([
+      'rows.0.depositDate',
+      'rows.0.postingDate',
+    ]);
+    // A worker outside payroll pays a year ahead; arrears (rapel) come years late.
+    expect(ContributionHistory.safeParse(history('2023-01-01', '2029-01-31')).success).toBe(true);
+    const leap = {
+      rows: [{ ...row('2024-02'), depositDate: '2029-02-28', postingDate: '2029-02-28' }],
+    };
+    expect(ContributionHistory.safeParse(leap).success).toBe(true);
+  });
+
+  it.each([
+    ['only spaces', '   '],
+    ['a right-to-left override', 'BUDI \u202eOTNAS'],
+    ['a bell', 'BUDI\u0007'],
+    ['an escape sequence', '\u001b[2JBUDI'],
+    ['a line break', 'BUDI\nSANTOSO'],
+    ['a bidi isolate', '\u2067BUDI\u2069'],
+    ['a C1 control', 'BUDI\u009bSANTOSO'],
+  ])('a name, employer or branch office with %s', (_what, text) => {
+    for (const field of ['name', 'employer', 'branchOffice'] as const) {
+      const reply = {
+        ...SAMPLE_SUMMARY,
+        participant: { ...SAMPLE_SUMMARY.participant, [field]: text },
+      };
+      expect(issuesOf(BalanceSummary.safeParse(reply))).toEqual([`participant.${field}`]);
+    }
+  });
+
+  it('keeps a name trimmed, and accepts the letters real names have', () => {
+    const names = ['  SITI RAHAYU ', 'Ni Luh Putu Ayu', "O'NEIL", 'Muhammad Rizky Al-Fatih, S.T.'];
+    const parsed = names.map(
+      (name) =>
+        BalanceSummary.parse({
+          ...SAMPLE_SUMMARY,
+          participant: { ...SAMPLE_SUMMARY.participant, name },
+        }).participant.name,
+    );
+    expect(parsed).toEqual([
+      'SITI RAHAYU',
+      'Ni Luh Putu Ayu',
+      "O'NEIL",
+      'Muhammad Rizky Al-Fatih, S.T.',
+    ]);
   });
 });

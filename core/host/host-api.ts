@@ -12,8 +12,35 @@ export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected Y
 export const IsoDate = z.iso.date();
 /** Up to a thousand trillion rupiah, so sums of a few amounts stay exact in a double. */
 export const Rupiah = z.number().int().nonnegative().max(1e15);
-/** A name or label as a statement prints it. */
-const Label = (max: number) => z.string().min(1).max(max);
+/**
+ * The years a statement can speak of: Astek, BPJS Ketenagakerjaan's forerunner, began in 1977;
+ * a year past 2100 is a broken host, not a statement.
+ */
+const STATEMENT_YEARS = { first: 1977, last: 2100 } as const;
+const inStatementYears = (text: string) => {
+  const year = Number(text.slice(0, 4));
+  return year >= STATEMENT_YEARS.first && year <= STATEMENT_YEARS.last;
+};
+const YEAR_RANGE = `year ${STATEMENT_YEARS.first} to ${STATEMENT_YEARS.last}`;
+/** A month a statement speaks of (membership start, a contribution month). */
+export const StatementMonth = YearMonth.refine(inStatementYears, YEAR_RANGE);
+/** A day a statement speaks of (as of, deposit, posting); not a birth date. */
+export const StatementDate = IsoDate.refine(inStatementYears, YEAR_RANGE);
+
+/**
+ * Control characters (C0, DEL, C1), line and paragraph separators, and the bidi controls
+ * (U+061C, U+200E/F, U+202A-E, U+2066-9): they could hide, reorder or break what the screen,
+ * the receipt or the log shows.
+ */
+const UNSAFE_TEXT = /[\p{Cc}\p{Zl}\p{Zp}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+/** A name or label as a statement prints it: trimmed, not blank, nothing that is not text. */
+const Label = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((text) => !UNSAFE_TEXT.test(text), 'control or bidi character');
 
 /** No two entries with the same key (months of a history, programs of a summary). */
 function uniqueBy<T>(key: (item: T) => string) {
@@ -99,8 +126,8 @@ export const BalanceSummary = z.object({
     membershipStatus: z.enum(['active', 'inactive']),
     employer: Label(150),
     branchOffice: Label(150),
-    membershipStart: YearMonth,
-    lastContributionMonth: YearMonth.nullable(),
+    membershipStart: StatementMonth,
+    lastContributionMonth: StatementMonth.nullable(),
     /** Latest reported monthly wage, used to prefill the JHT projection. */
     currentWage: Rupiah,
     /** Age in whole years on the statement date; the host knows the birth date, the kiosk need not keep it. */
@@ -108,7 +135,7 @@ export const BalanceSummary = z.object({
   }),
   jht: z
     .object({
-      asOf: IsoDate,
+      asOf: StatementDate,
       openingBalance: Rupiah,
       employerContributions: Rupiah,
       workerContributions: Rupiah,
@@ -134,18 +161,39 @@ export const BalanceSummary = z.object({
 });
 export type BalanceSummary = z.infer<typeof BalanceSummary>;
 
-export const ContributionRow = z.object({
-  month: YearMonth,
-  depositDate: IsoDate,
-  postingDate: IsoDate,
-  wage: Rupiah,
-  arrears: Rupiah,
-  jhtEmployer: Rupiah,
-  jhtWorker: Rupiah,
-  jpEmployer: Rupiah,
-  jpWorker: Rupiah,
-});
+export const ContributionRow = z
+  .object({
+    month: StatementMonth,
+    depositDate: StatementDate,
+    postingDate: StatementDate,
+    wage: Rupiah,
+    arrears: Rupiah,
+    jhtEmployer: Rupiah,
+    jhtWorker: Rupiah,
+    jpEmployer: Rupiah,
+    jpWorker: Rupiah,
+  })
+  .superRefine((row, ctx) => {
+    const window = paymentWindowOf(row.month);
+    for (const field of ['depositDate', 'postingDate'] as const) {
+      if (row[field] < window.earliest || row[field] > window.latest) {
+        ctx.addIssue({ code: 'custom', message: 'too far from its month', path: [field] });
+      }
+    }
+  });
 export type ContributionRow = z.infer<typeof ContributionRow>;
+
+/**
+ * When a month's contribution can be paid and booked: from 12 months before the month (a worker
+ * outside payroll, BPU, pays months ahead) to 5 years after it ends (arrears, rapel).
+ */
+function paymentWindowOf(month: string): { earliest: string; latest: string } {
+  const year = Number(month.slice(0, 4));
+  const monthNumber = Number(month.slice(5, 7));
+  // Day 0 of the next month is the last day of this one, in the year 5 years on.
+  const latest = new Date(Date.UTC(year + 5, monthNumber, 0)).toISOString().slice(0, 10);
+  return { earliest: `${year - 1}${month.slice(4)}-01`, latest };
+}
 
 /** The most months `GET /v1/contributions?months=` may ask for. */
 export const MAX_HISTORY_MONTHS = 120;

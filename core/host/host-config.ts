@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutControlCharacters } from '../../devices/common/control-free-path';
 import { hostUrlProblem } from './host-url-policy';
 
 /**
@@ -9,11 +10,11 @@ import { hostUrlProblem } from './host-url-policy';
 export const HostTlsConfig = z
   .object({
     /** PEM bundle of the CA certificates that may sign the host's certificate. */
-    caFile: z.string().min(1).max(4096).optional(),
+    caFile: withoutControlCharacters(z.string().min(1).max(4096)).optional(),
     /** PEM client certificate (with its chain) for mutual TLS; needs keyFile. */
-    certFile: z.string().min(1).max(4096).optional(),
+    certFile: withoutControlCharacters(z.string().min(1).max(4096)).optional(),
     /** PEM private key of certFile (unencrypted; keep the file owner-only). */
-    keyFile: z.string().min(1).max(4096).optional(),
+    keyFile: withoutControlCharacters(z.string().min(1).max(4096)).optional(),
   })
   .strict()
   .refine((tls) => (tls.certFile === undefined) === (tls.keyFile === undefined), {

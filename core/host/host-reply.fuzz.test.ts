@@ -60,6 +60,9 @@ const VALID: Record<Operation, unknown> = {
   anchorLatest: { seq: 12, hash: 'c'.repeat(64), at: '2026-11-22T03:15:00.000Z' },
 };
 
+/** The kiosk's clock in the fuzz: the locked body's retryAt is 15 minutes after it. */
+const NOW = new Date('2026-11-22T02:00:00.000Z');
+
 /** Valid error bodies, which the host sends with 4xx. */
 const ERROR_BODIES: unknown[] = [
   { code: 'locked', message: `locked ${KPJ}`, retryAt: '2026-11-22T02:15:00.000Z' },
@@ -223,7 +226,7 @@ describe('fuzz: host replies', () => {
         counts.cases! += 1;
         const schema = OPERATIONS[operation];
         const outcome = settle(() =>
-          interpretReply(operation, { status: code, mediaType: type, body: bytes }, schema),
+          interpretReply(operation, { status: code, mediaType: type, body: bytes }, schema, NOW),
         );
         if ('error' in outcome) return expectSafeHostError(outcome.error, counts);
         expect(code >= 200 && code < 300).toBe(true);

@@ -17,24 +17,32 @@ export type Operation =
 /** Operations whose 401 means "wrong answer, N attempts left" rather than "token not accepted". */
 const VERIFYING: ReadonlySet<Operation> = new Set(['verify', 'otpVerify']);
 
+/**
+ * How far a lock's retryAt may lie from the kiosk's clock: a little in the past (the two clocks
+ * differ), at most two days ahead. Outside that it is a broken host, not a lock to show.
+ */
+const RETRY_AT_WINDOW = { pastMs: 5 * 60_000, aheadMs: 48 * 3_600_000 } as const;
+
 /** The 2xx reply's schema; `ignored` for calls whose answer has no content (204). */
 export type ReplySchema<T> = z.ZodType<T> | 'ignored';
 
 /**
- * What a host reply means: the parsed 2xx body, or a HostError. Pure, so the fuzz suite can
- * drive it with any status, media type and bytes. Details name statuses, field paths and issue
+ * What a host reply means: the parsed 2xx body, or a HostError. Pure (`now` is the kiosk's
+ * clock, for a lock's retryAt), so the fuzz suite can drive it with any status, media type and
+ * bytes. Details name statuses, field paths and issue
  * codes only, never reply content.
  */
 export function interpretReply<T>(
   operation: Operation,
   reply: ExchangeReply,
   schema: ReplySchema<T>,
+  now: Date = new Date(),
 ): T {
   const { status } = reply;
   if (status >= 200 && status < 300) {
     return schema === 'ignored' ? (undefined as T) : parseBody(reply, schema, '');
   }
-  throw new HostError(errorFailure(operation, reply));
+  throw new HostError(errorFailure(operation, reply, now));
 }
 
 function parseBody<T>(reply: ExchangeReply, schema: z.ZodType<T>, context: string): T {
@@ -74,7 +82,7 @@ const pathPart = (part: PropertyKey): string =>
       ? String(part)
       : '?';
 
-function errorFailure(operation: Operation, reply: ExchangeReply): HostFailure {
+function errorFailure(operation: Operation, reply: ExchangeReply, now: Date): HostFailure {
   const { status } = reply;
   if (status >= 300 && status < 400) {
     return { kind: 'unavailable', detail: `HTTP ${status} (redirects are not followed)` };
@@ -102,6 +110,10 @@ function errorFailure(operation: Operation, reply: ExchangeReply): HostFailure {
   if (status === 423) {
     if (body.retryAt === undefined) {
       return { kind: 'malformedReply', detail: 'HTTP 423 retryAt: missing' };
+    }
+    const untilMs = Date.parse(body.retryAt) - now.getTime();
+    if (!(untilMs >= -RETRY_AT_WINDOW.pastMs && untilMs <= RETRY_AT_WINDOW.aheadMs)) {
+      return { kind: 'malformedReply', detail: 'HTTP 423 retryAt: out of range' };
     }
     return { kind: 'locked', retryAt: body.retryAt };
   }

@@ -52,6 +52,11 @@ export function createHostAgent(url: URL, tls: HostTlsMaterial = {}): HostAgent 
     : new HttpAgent(common);
 }
 
+/**
+ * Settles once, whatever the host does: a reply, an error, a 101 (Node emits 'upgrade', not
+ * 'response', and closes the socket when nobody listens), a socket closed before any reply, or
+ * the signal aborting in any phase (which destroys the request).
+ */
 export function exchange(
   request: ExchangeRequest,
   agent: HostAgent,
@@ -63,16 +68,43 @@ export function exchange(
       method: request.method,
       headers: request.headers,
       agent,
-      signal: request.signal,
     });
-    outgoing.on('error', (error) => reject(asExchangeError(error)));
+    let settled = false;
+    let responded = false;
+    const settle = () => {
+      if (settled) return false;
+      settled = true;
+      request.signal.removeEventListener('abort', abort);
+      return true;
+    };
+    const fail = (error: unknown) => {
+      if (!settle()) return;
+      outgoing.destroy();
+      reject(asExchangeError(error));
+    };
+    const abort = () => fail(new ExchangeError('aborted'));
+    if (request.signal.aborted) return abort();
+    request.signal.addEventListener('abort', abort, { once: true });
+
+    outgoing.on('error', fail);
+    outgoing.on('upgrade', (_response, socket) => {
+      socket.destroy();
+      fail(new ExchangeError('HTTP 101'));
+    });
+    outgoing.on('close', () => {
+      if (!responded) fail(new ExchangeError('ECONNRESET'));
+    });
     outgoing.on('response', (response) => {
+      responded = true;
       readCapped(response, maxBodyBytes).then(
-        (body) =>
-          resolve({ status: response.statusCode ?? 0, mediaType: mediaTypeOf(response), body }),
+        (body) => {
+          if (settle()) {
+            resolve({ status: response.statusCode ?? 0, mediaType: mediaTypeOf(response), body });
+          }
+        },
         (error: unknown) => {
           response.destroy();
-          reject(asExchangeError(error));
+          fail(error);
         },
       );
     });

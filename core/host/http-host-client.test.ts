@@ -103,7 +103,8 @@ describe('HttpHostClient', () => {
   it('maps error statuses by operation', async () => {
     let next: [number, unknown] = [401, { code: 'unauthorized', message: 'x' }];
     const baseUrl = await stubHost((_request, _body, response) => reply(response, ...next));
-    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    const now = () => new Date('2026-11-22T02:00:00.000Z');
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K', now });
 
     expect(await failureOf(client.balance('t'))).toEqual({ kind: 'unauthorized' });
     next = [401, { code: 'verificationFailed', message: 'x', attemptsLeft: 1 }];
@@ -317,6 +318,34 @@ describe('HttpHostClient', () => {
         kind: 'malformedReply',
         detail: 'HTTP 423 retryAt: invalid_format',
       });
+    },
+  );
+
+  it.each([
+    ['9999-12-31T23:59:59Z', 'more than 48 h ahead'],
+    ['2026-11-24T02:00:01.000Z', 'more than 48 h ahead'],
+    ['0000-01-01T00:00:00Z', 'in the past'],
+    ['2026-11-22T01:54:59.000Z', 'more than 5 minutes in the past'],
+  ])('refuses a lock whose retryAt is %s: %s', async (retryAt) => {
+    const baseUrl = await stubHost((_request, _body, response) =>
+      reply(response, 423, { code: 'locked', message: 'x', retryAt }),
+    );
+    const now = () => new Date('2026-11-22T02:00:00.000Z');
+    const failure = await failureOf(
+      new HttpHostClient({ baseUrl, terminalId: 'K', now }).lookup(KPJ),
+    );
+    expect(failure).toEqual({ kind: 'malformedReply', detail: 'HTTP 423 retryAt: out of range' });
+  });
+
+  it.each(['2026-11-24T02:00:00.000Z', '2026-11-22T01:55:00.000Z', '2026-11-22T09:15:00+07:00'])(
+    'takes a lock until %s: within 5 minutes back (clock skew) to 48 h ahead',
+    async (retryAt) => {
+      const baseUrl = await stubHost((_request, _body, response) =>
+        reply(response, 423, { code: 'locked', message: 'x', retryAt }),
+      );
+      const now = () => new Date('2026-11-22T02:00:00.000Z');
+      const client = new HttpHostClient({ baseUrl, terminalId: 'K', now });
+      expect(await failureOf(client.lookup(KPJ))).toEqual({ kind: 'locked', retryAt });
     },
   );
 

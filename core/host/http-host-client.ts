@@ -35,6 +35,8 @@ export interface HttpHostClientOptions {
   tls?: HostTlsMaterial;
   /** Wait before the one retry of an idempotent read (default 250 ms). */
   retryDelayMs?: number;
+  /** The kiosk's clock, to judge a lock's retryAt (default: the system clock). */
+  now?: () => Date;
 }
 
 /** The largest reply body the kiosk reads, after decoding; a longer one is a malformed reply. */
@@ -67,6 +69,7 @@ export class HttpHostClient implements HostClient {
   private readonly timeoutMs: number;
   private readonly retryDelayMs: number;
   private readonly agent: HostAgent;
+  private readonly now: () => Date;
 
   constructor(options: HttpHostClientOptions) {
     const problem = hostUrlProblem(options.baseUrl);
@@ -76,6 +79,7 @@ export class HttpHostClient implements HostClient {
     this.timeoutMs = options.timeoutMs ?? 8000;
     this.retryDelayMs = options.retryDelayMs ?? 250;
     this.agent = createHostAgent(new URL(this.baseUrl), options.tls);
+    this.now = options.now ?? (() => new Date());
   }
 
   lookup(kpj: string, signal?: AbortSignal): Promise<LookupReply> {
@@ -219,7 +223,7 @@ export class HttpHostClient implements HostClient {
       this.agent,
       MAX_REPLY_BYTES,
     );
-    return interpretReply(call.operation, reply, call.schema);
+    return interpretReply(call.operation, reply, call.schema, this.now());
   }
 }
 

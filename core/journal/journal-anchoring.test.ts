@@ -161,6 +161,30 @@ describe('JournalAnchoring (fake timers)', () => {
       message: 'journal anchor not sent (not retried)',
     });
   });
+
+  it('at stop: never waits longer than the stop budget on a call that ignores its abort', async () => {
+    const deaf = { sendJournalAnchor: () => new Promise<void>(() => undefined) };
+    const stuck = new JournalAnchoring({
+      head: () => head,
+      host: deaf,
+      intervalMs: 300_000,
+      logger: log.logger,
+    });
+    head = { seq: 1, hash: hash(1) };
+    stuck.written(); // in flight, forever
+    await vi.advanceTimersByTimeAsync(0);
+    head = { seq: 2, hash: hash(2) };
+    let done = false;
+    void stuck.stop().then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+    expect(log.lines.at(-1)).toMatchObject({
+      level: 'warn',
+      message: 'journal anchor not sent (not retried)',
+    });
+  });
 });
 
 describe('JournalAnchoring with the real journal', () => {

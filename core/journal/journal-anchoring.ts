@@ -105,8 +105,11 @@ export class JournalAnchoring {
     const head = this.currentHead();
     if (!head || !this.changed(head)) return;
     try {
-      await this.options.host.sendJournalAnchor(
-        { seq: head.seq, hash: head.hash, at: this.now().toISOString() },
+      await untilAborted(
+        this.options.host.sendJournalAnchor(
+          { seq: head.seq, hash: head.hash, at: this.now().toISOString() },
+          signal,
+        ),
         signal,
       );
       this.sent = head;
@@ -151,4 +154,18 @@ export class JournalAnchoring {
   private changed(head: JournalHead | null): boolean {
     return head !== null && (head.seq !== this.sent?.seq || head.hash !== this.sent.hash);
   }
+}
+
+/**
+ * The call, or a timeout as soon as the signal aborts: a host call that ignores its signal must
+ * not hold anchoring (and with it the kiosk's stop) forever.
+ */
+function untilAborted<T>(call: Promise<T>, signal: AbortSignal): Promise<T> {
+  let onAbort = () => undefined as void;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(new HostError({ kind: 'timeout' }));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([call, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }

@@ -144,6 +144,30 @@ describe('KioskBrain session flow', () => {
     expect(view().error?.code).toBe('hostUnavailable');
   });
 
+  it.each([false, true])(
+    'never shows a balance the host sent for another KPJ (OTP step: %s): a malformed reply',
+    async (requireOtp) => {
+      const host = new FakeHost();
+      const other = { ...SAMPLE_SUMMARY.participant, kpj: '99999999999', name: 'ORANG LAIN' };
+      host.balance = async () => ({ ...SAMPLE_SUMMARY, participant: other });
+      const { brain, view } = makeBrain(host, new FakePrinter(), requireOtp);
+      brain.send({ type: 'start' });
+      brain.send({ type: 'submitKpj', kpj: KPJ });
+      await settle();
+      brain.send({ type: 'submitBirthDate', birthDate: '29-02-1992' });
+      await settle();
+      if (requireOtp) {
+        type(brain, host.otpCode);
+        brain.send({ type: 'enter' });
+        await settle();
+      }
+      expect(view().screen).toBe('error');
+      expect(view().error?.code).toBe('hostMalformed');
+      expect(view().balance).toBeFalsy();
+      expect(JSON.stringify(view())).not.toMatch(/ORANG|9999/);
+    },
+  );
+
   it('cancel from any step ends with thank-you, then attract with nothing kept', async () => {
     const { brain, view } = makeBrain();
     brain.send({ type: 'start' });

@@ -4,6 +4,7 @@ import { isValidKpj, KPJ_LENGTH, normalizeKpj } from '../common/domain/kpj';
 import { BIRTH_DATE_DIGITS, parseBirthDate } from '../common/domain/birth-date';
 import { JHT_RETIREMENT_AGE } from '../common/domain/contribution-rates';
 import type { BalanceSummary, ContributionRow, OtpSendReply } from '../host/host-api';
+import { balanceOfKpj } from '../host/balance-of-kpj';
 import { HostError, type HostClient, type HostFailure } from '../host/host-client';
 import { appendDigit, removeLastDigit } from './entry-buffer';
 import type { IdentificationMethod, SessionEvent } from './session-events';
@@ -215,7 +216,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
             const otp = await deps.host.sendOtp(token, signal);
             return { token, summary: null, otp };
           }
-          const summary = await deps.host.balance(token, signal);
+          const summary = await balanceOfKpj(deps.host, token, input.kpj, signal);
           return { token, summary, otp: null };
         },
       ),
@@ -227,11 +228,11 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
           input,
           signal,
         }: {
-          input: { token: string; code: string };
+          input: { kpj: string; token: string; code: string };
           signal: AbortSignal;
         }) => {
           await deps.host.verifyOtp(input.token, input.code, signal);
-          return deps.host.balance(input.token, signal);
+          return balanceOfKpj(deps.host, input.token, input.kpj, signal);
         },
       ),
     },
@@ -503,7 +504,11 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
       verifyingOtp: {
         invoke: {
           src: 'verifyOtp',
-          input: ({ context }) => ({ token: context.token!, code: context.buffer }),
+          input: ({ context }) => ({
+            kpj: context.kpj!,
+            token: context.token!,
+            code: context.buffer,
+          }),
           onDone: {
             target: 'balance',
             actions: [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutControlCharacters } from '../common/control-free-path';
 
 /** Missing fields say `Required`, so a config error reads `devices.printer.transport.path: Required`. */
 const requiredString = () =>
@@ -20,7 +21,7 @@ export const SerialTransportConfig = z
   .object({
     type: z.literal('serial'),
     /** `/dev/ttyUSB0`, `/dev/serial/by-id/...`, `COM3`. */
-    path: requiredString(),
+    path: withoutControlCharacters(requiredString()),
     baudRate: requiredInt(300, 4_000_000),
     dataBits: z.union([z.literal(7), z.literal(8)]).optional(),
     parity: z.enum(['none', 'even', 'odd']).optional(),
@@ -42,7 +43,7 @@ const hidId = () => z.number().int().min(0).max(0xffff);
 export const HidTransportConfig = z
   .object({
     type: z.literal('hid'),
-    path: z.string().min(1).optional(),
+    path: withoutControlCharacters(z.string().min(1)).optional(),
     vendorId: hidId().optional(),
     productId: hidId().optional(),
   })

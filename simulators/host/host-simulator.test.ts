@@ -18,7 +18,12 @@ async function start(options: HostSimulatorOptions = {}, timeoutMs = 2000) {
   host = await startHostSimulator({ now: () => clock, ...options });
   return {
     host,
-    client: new HttpHostClient({ baseUrl: host.url, terminalId: TERMINAL, timeoutMs }),
+    client: new HttpHostClient({
+      baseUrl: host.url,
+      terminalId: TERMINAL,
+      timeoutMs,
+      now: () => clock,
+    }),
   };
 }
 

@@ -29,7 +29,12 @@ describe('one-time code (OTP) verification', () => {
       otpTtlSeconds: 120,
       otpResendSeconds: 30,
     });
-    client = new HttpHostClient({ baseUrl: host.url, terminalId: 'KSK-TEST-01', timeoutMs: 2000 });
+    client = new HttpHostClient({
+      baseUrl: host.url,
+      terminalId: 'KSK-TEST-01',
+      timeoutMs: 2000,
+      now: () => new Date(clock),
+    });
   });
 
   afterEach(() => host.close());
