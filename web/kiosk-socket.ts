@@ -27,6 +27,8 @@ export interface KioskSocketBridgeOptions {
   /** The shell's port (known once it listens): Host and Origin must name it. */
   port: () => number;
   logger: Logger;
+  /** The socket of a handshake that showed the secret: the shell's connection cap spares it. */
+  onUiSocket?: (socket: Duplex) => void;
 }
 
 /**
@@ -61,6 +63,7 @@ export class KioskSocketBridge {
       endWithStatus(socket, refusal.status);
       return;
     }
+    this.options.onUiSocket?.(socket);
     this.wss.handleUpgrade(request, socket, head, (ws) => this.adopt(ws));
   }
 
