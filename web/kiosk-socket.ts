@@ -14,6 +14,7 @@ import {
 import type { Logger } from '../core/log/logger';
 import { endWithStatus } from './raw-response';
 import { isOwnHost, isOwnOrigin, offersUiSecret, requestPath } from './request-guard';
+import { ThrottledWarning } from './throttled-warning';
 
 const MAX_MESSAGE_BYTES = 4 * 1024;
 
@@ -27,6 +28,8 @@ export interface KioskSocketBridgeOptions {
   /** The shell's port (known once it listens): Host and Origin must name it. */
   port: () => number;
   logger: Logger;
+  /** The socket of a handshake that showed the secret: the shell's connection cap spares it. */
+  onUiSocket?: (socket: Duplex) => void;
 }
 
 /**
@@ -46,8 +49,11 @@ export class KioskSocketBridge {
   });
   private ui: UiConnection | null = null;
   private lastScreen: Screen | null = null;
+  /** Any local program can be refused at will: the log gets at most a line per interval. */
+  private readonly refusals: ThrottledWarning;
 
   constructor(private readonly options: KioskSocketBridgeOptions) {
+    this.refusals = new ThrottledWarning(options.logger, 'websocket refused');
     // ws's own answers to a malformed handshake carry no security headers; answer them here.
     this.wss.on('wsClientError', (_error, socket) => endWithStatus(socket, 400));
   }
@@ -57,14 +63,16 @@ export class KioskSocketBridge {
     socket.on('error', () => socket.destroy());
     const refusal = this.refusalOf(request);
     if (refusal) {
-      this.options.logger.warn({ reason: refusal.reason }, 'websocket refused');
+      this.refusals.note(refusal.reason);
       endWithStatus(socket, refusal.status);
       return;
     }
+    this.options.onUiSocket?.(socket);
     this.wss.handleUpgrade(request, socket, head, (ws) => this.adopt(ws));
   }
 
   close(): void {
+    this.refusals.close();
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
   }

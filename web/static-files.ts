@@ -16,14 +16,13 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves the built renderer from `root`; never a file outside it. */
+/**
+ * Serves the built renderer from `root`; never a file outside it. Only GET and HEAD without a
+ * body reach it (`page-requests.ts` answers the rest).
+ */
 export function createStaticHandler(root: string) {
   const base = resolve(root);
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, SECURITY_HEADERS).end();
-      return;
-    }
     const path = requestPath(request.url);
     let pathname: string;
     try {

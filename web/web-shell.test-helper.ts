@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { connect as connectTcp } from 'node:net';
+import { connect as connectTcp, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -116,4 +116,52 @@ function parseHead(head: string): RawAnswer {
       headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   return { status: Number(statusLine.split(' ')[1]), headers };
+}
+
+export interface HeldSocket {
+  socket: Socket;
+  /** The answer's head once it arrives, or null if the server closed without one. */
+  answer: Promise<RawAnswer | null>;
+  /** Resolves when the server has closed the socket. */
+  closed: Promise<void>;
+}
+
+/**
+ * A local program that tries to hold a connection: sends `head` (request line and headers, or
+ * nothing for an idle socket) and then keeps the socket open without ever sending the rest.
+ * The caller destroys it.
+ */
+export function holdSocket(port: number, head = ''): Promise<HeldSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = connectTcp(port, '127.0.0.1');
+    let received = '';
+    let answered: (answer: RawAnswer | null) => void = () => {};
+    const answer = new Promise<RawAnswer | null>((done) => (answered = done));
+    const closed = new Promise<void>((done) =>
+      socket.once('close', () => {
+        answered(null);
+        done();
+      }),
+    );
+    socket.on('data', (chunk) => {
+      received += chunk.toString('latin1');
+      const end = received.indexOf('\r\n\r\n');
+      if (end >= 0) answered(parseHead(received.slice(0, end)));
+    });
+    socket.on('error', () => {}); // a reset by the server is what some tests wait for
+    socket.once('connect', () => {
+      if (head) socket.write(head);
+      resolve({ socket, answer, closed });
+    });
+    socket.once('error', reject);
+  });
+}
+
+/** Rejects after `ms` with `what` in the message: bounds a wait for an event. */
+export function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -167,7 +167,7 @@ describe('web shell: the one UI', () => {
     expect(api.received).toEqual([]);
   });
 
-  it(`closes connections beyond ${MAX_CONNECTIONS} at once`, async () => {
+  it(`closes as many of the oldest connections as there are beyond ${MAX_CONNECTIONS}`, async () => {
     const sockets: Socket[] = [];
     let closed = 0;
     const extra = 10;

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UI_SECRET_FRAGMENT_KEY, type KioskApi } from '../core/common/api';
 import type { Logger } from '../core/log/logger';
+import { ConnectionSlots } from './connection-slots';
 import { KioskSocketBridge } from './kiosk-socket';
 import { endWithStatus } from './raw-response';
 import { createPageRequestHandler } from './page-requests';
@@ -9,13 +10,14 @@ import { createStaticHandler } from './static-files';
 import { checkUiSecret, newUiSecret } from './ui-secret';
 
 /**
- * Sockets the shell holds open at once (HTTP and the WebSocket): a page needs a handful, so a
- * program that opens hundreds gets the rest closed at once instead of holding memory.
+ * Sockets the shell holds open at once besides the UI's WebSocket: a page needs a handful. The
+ * next one closes the oldest (`ConnectionSlots`), so a program that opens hundreds holds no
+ * memory and cannot keep the page's reconnect out.
  */
 export const MAX_CONNECTIONS = 16;
 /**
  * A request must have sent its headers by then, or it is answered 408 and closed (checked every
- * second), so idle sockets do not hold the connection slots for long.
+ * second). No request has a body the shell would read, so the whole request has the same bound.
  */
 export const HEADERS_TIMEOUT_MS = 5_000;
 
@@ -49,12 +51,14 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const server: Server = createServer(
     {
       headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: HEADERS_TIMEOUT_MS,
       connectionsCheckingInterval: 1_000,
       requireHostHeader: false,
     },
     onRequest,
   );
-  server.maxConnections = MAX_CONNECTIONS;
+  const slots = new ConnectionSlots(MAX_CONNECTIONS);
+  server.on('connection', (socket) => slots.admit(socket));
   // `Expect:` requests get the same answer as any other, not Node's own 100 / 417.
   server.on('checkContinue', onRequest);
   server.on('checkExpectation', onRequest);
@@ -78,6 +82,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     uiSecret,
     port: () => port,
     logger: options.logger,
+    onUiSocket: (socket) => slots.exempt(socket),
   });
   server.on('upgrade', (request, socket, head) => bridge.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve, reject) => {
