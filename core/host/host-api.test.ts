@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_SUMMARY } from '../session/fake-host.test-helper';
-import type { ContributionRow } from './host-api';
+import { SAMPLE_SUMMARY, sampleContributionRow } from '../session/fake-host.test-helper';
 import { BalanceSummary, ContributionHistory, LookupReply } from './host-api';
 
-const row = (month: string): ContributionRow => ({
-  month,
-  depositDate: `${month}-10`,
-  postingDate: `${month}-12`,
-  wage: 5_000_000,
-  arrears: 0,
-  jhtEmployer: 185_000,
-  jhtWorker: 100_000,
-  jpEmployer: 100_000,
-  jpWorker: 50_000,
-});
+const row = (month: string) => sampleContributionRow(month, '12');
 
 const issuesOf = (result: { success: boolean; error?: { issues: Array<{ path: unknown[] }> } }) =>
   result.success ? [] : result.error!.issues.map((issue) => issue.path.join('.'));

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzParameters, reportFuzzCounts } from '../../test-support/fuzz';
-import { SAMPLE_SUMMARY } from '../session/fake-host.test-helper';
+import { SAMPLE_SUMMARY, sampleContributionRow } from '../session/fake-host.test-helper';
 import {
   BalanceSummary,
   ContributionHistory,
@@ -35,17 +35,7 @@ const OPERATIONS: Record<Operation, ReplySchema<unknown>> = {
   anchorLatest: JournalAnchor,
 };
 
-const ROW = {
-  month: '2026-10',
-  depositDate: '2026-11-10',
-  postingDate: '2026-11-12',
-  wage: 5_000_000,
-  arrears: 0,
-  jhtEmployer: 185_000,
-  jhtWorker: 100_000,
-  jpEmployer: 100_000,
-  jpWorker: 50_000,
-};
+const ROW = { ...sampleContributionRow('2026-10'), depositDate: '2026-11-10' };
 
 /** A valid 2xx reply of each operation, for the mutations to start from. */
 const VALID: Record<Operation, unknown> = {

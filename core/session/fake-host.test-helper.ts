@@ -1,7 +1,25 @@
-import type { BalanceSummary, JournalAnchor, VerificationMethod } from '../host/host-api';
+import type {
+  BalanceSummary,
+  ContributionRow,
+  JournalAnchor,
+  VerificationMethod,
+} from '../host/host-api';
 import { HostError, type HostClient, type HostFailure } from '../host/host-client';
 import type { PrintJob } from '../../devices/printer/print-job';
 import type { PrintOutcome, ReceiptPrinterPort } from '../devices/receipt-printer-port';
+
+/** One month's contributions on a wage of Rp5.000.000, deposited on the 10th of that month. */
+export const sampleContributionRow = (month: string, postingDay = '15'): ContributionRow => ({
+  month,
+  depositDate: `${month}-10`,
+  postingDate: `${month}-${postingDay}`,
+  wage: 5_000_000,
+  arrears: 0,
+  jhtEmployer: 185_000,
+  jhtWorker: 100_000,
+  jpEmployer: 100_000,
+  jpWorker: 50_000,
+});
 
 export const SAMPLE_SUMMARY: BalanceSummary = {
   participant: {
@@ -95,19 +113,7 @@ export class FakeHost implements HostClient {
     this.take();
     // 2026-10 back to 2026-06, with 2026-08 missing.
     const months = ['2026-10', '2026-09', '2026-07', '2026-06'];
-    return {
-      rows: months.map((month) => ({
-        month,
-        depositDate: `${month}-10`,
-        postingDate: `${month}-15`,
-        wage: 5_000_000,
-        arrears: 0,
-        jhtEmployer: 185_000,
-        jhtWorker: 100_000,
-        jpEmployer: 100_000,
-        jpWorker: 50_000,
-      })),
-    };
+    return { rows: months.map((month) => sampleContributionRow(month)) };
   }
 
   async ping() {
