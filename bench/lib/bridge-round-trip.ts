@@ -7,6 +7,8 @@ import { UI_SECRET_FRAGMENT_KEY, uiSocketProtocols, WS_PATH } from '../../core/c
  * UI secret (from the page URL's fragment). The shell keeps one UI, so this client takes the
  * screen over from a connected page, which then stays on its "connecting" screen.
  */
+const QUIET_MS = 20;
+
 export async function bridgeRoundTrips(shellUrl: string, count: number): Promise<number[]> {
   const url = new URL(shellUrl);
   const secret = new URLSearchParams(url.hash.slice(1)).get(UI_SECRET_FRAGMENT_KEY) ?? '';
@@ -15,20 +17,42 @@ export async function bridgeRoundTrips(shellUrl: string, count: number): Promise
     uiSocketProtocols(secret),
     { origin: url.origin },
   );
-  const messages: Array<() => void> = [];
-  socket.on('message', () => messages.shift()?.());
+  // Replies are told apart by the view's number, and each send waits for the line to be quiet:
+  // taking the screen over from the page, and an intent itself, can make the brain publish more
+  // than one view, and a late one must not be taken for the next intent's answer.
+  let lastSeq = -1;
+  let lastMessageAt = performance.now();
+  let waiting: { after: number; resolve: () => void } | null = null;
+  socket.on('message', (data) => {
+    const seq = (JSON.parse(String(data)) as { view?: { seq?: number } }).view?.seq ?? -1;
+    lastSeq = Math.max(lastSeq, seq);
+    lastMessageAt = performance.now();
+    if (waiting && seq > waiting.after) {
+      const { resolve } = waiting;
+      waiting = null;
+      resolve();
+    }
+  });
+  const quiet = async () => {
+    while (performance.now() - lastMessageAt < QUIET_MS)
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+  };
+  const roundTrip = () =>
+    new Promise<void>((resolve) => {
+      waiting = { after: lastSeq, resolve };
+      socket.send(JSON.stringify({ type: 'intent', intent: { type: 'activity' } }));
+    });
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
-    // The bridge sends the current view on connect: wait for it so it is not taken for a reply.
-    messages.push(resolve);
+    socket.once('message', () => resolve());
   });
   const samples: number[] = [];
   try {
+    await roundTrip(); // untimed: lets the take-over's own views pass first
     for (let i = 0; i < count; i++) {
-      const reply = new Promise<void>((resolve) => messages.push(resolve));
+      await quiet();
       const started = performance.now();
-      socket.send(JSON.stringify({ type: 'intent', intent: { type: 'activity' } }));
-      await reply;
+      await roundTrip();
       samples.push(performance.now() - started);
     }
   } finally {

@@ -5,6 +5,9 @@
  * page stays connected. With an external host (argv[2], JSON) the process holds only brain and
  * web shell, so its memory is theirs alone.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Screen } from '../../core/common/api';
 import {
   BENCH_SESSION,
@@ -48,6 +51,9 @@ async function main(): Promise<void> {
       web: { port: 0 },
       session: BENCH_SESSION,
       technician: { diagSocket: null },
+      // A journal of its own: a kiosk whose journal is still locked by the stack before it
+      // would rightly be out of service.
+      journal: { dir: mkdtempSync(join(tmpdir(), 'kiosk-bench-journal-')) },
     },
     'bench',
   );
