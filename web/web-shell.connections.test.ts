@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attractView } from '../core/common/api/attract-view.test-helper';
-import { silentLogger } from '../core/log/logger';
-import { MAX_CONNECTIONS, startWebShell, type WebShell } from './web-shell';
+import { MAX_CONNECTIONS, type WebShell } from './web-shell';
 import {
   connectUi,
   holdSocket,
   rawRequest,
-  RecordingApi,
-  rendererFolder,
+  startRecordingShell,
   within,
+  type RecordingApi,
   type HeldSocket,
 } from './web-shell.test-helper';
 
@@ -21,13 +20,7 @@ describe('web shell: local programs cannot keep the UI out', () => {
   const held: HeldSocket[] = [];
 
   beforeEach(async () => {
-    api = new RecordingApi();
-    shell = await startWebShell({
-      api,
-      rendererDir: rendererFolder(),
-      port: 0,
-      logger: silentLogger(),
-    });
+    ({ shell, api } = await startRecordingShell());
   });
 
   afterEach(async () => {

@@ -1,22 +1,20 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Intent, UiMessage } from '../core/common/api';
-import { silentLogger } from '../core/log/logger';
 import { fuzzParameters, reportFuzzCounts } from '../test-support/fuzz';
-import { HEADERS_TIMEOUT_MS, startWebShell, type WebShell } from './web-shell';
-import { connectUi, rawRequest, RecordingApi, rendererFolder } from './web-shell.test-helper';
+import { HEADERS_TIMEOUT_MS, type WebShell } from './web-shell';
+import {
+  connectUi,
+  rawRequest,
+  startRecordingShell,
+  type RecordingApi,
+} from './web-shell.test-helper';
 
 let shell: WebShell;
 let api: RecordingApi;
 
 beforeAll(async () => {
-  api = new RecordingApi();
-  shell = await startWebShell({
-    api,
-    rendererDir: rendererFolder(),
-    port: 0,
-    logger: silentLogger(),
-  });
+  ({ shell, api } = await startRecordingShell());
 });
 
 afterAll(() => shell.close());

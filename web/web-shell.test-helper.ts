@@ -6,7 +6,8 @@ import WebSocket from 'ws';
 import type { Intent, KioskApi, SessionView } from '../core/common/api';
 import { uiSocketProtocols, WS_PATH } from '../core/common/api/channels';
 import { attractView } from '../core/common/api/attract-view.test-helper';
-import type { WebShell } from './web-shell';
+import { silentLogger } from '../core/log/logger';
+import { startWebShell, type WebShell } from './web-shell';
 
 /** A brain double: records intents, publishes the views a test gives it. */
 export class RecordingApi implements KioskApi {
@@ -28,6 +29,18 @@ export class RecordingApi implements KioskApi {
   get subscribers(): number {
     return this.listeners.size;
   }
+}
+
+/** A web shell on an ephemeral loopback port over a recording brain double, for one test. */
+export async function startRecordingShell(): Promise<{ shell: WebShell; api: RecordingApi }> {
+  const api = new RecordingApi();
+  const shell = await startWebShell({
+    api,
+    rendererDir: rendererFolder(),
+    port: 0,
+    logger: silentLogger(),
+  });
+  return { shell, api };
 }
 
 export function rendererFolder(): string {

@@ -7,7 +7,13 @@ import { uiSocketProtocols, WS_CLOSE_REPLACED, WS_PROTOCOL } from '../core/commo
 import { attractView } from '../core/common/api/attract-view.test-helper';
 import { silentLogger } from '../core/log/logger';
 import { MAX_CONNECTIONS, startWebShell, type WebShell } from './web-shell';
-import { connectUi, rawRequest, RecordingApi, rendererFolder } from './web-shell.test-helper';
+import {
+  connectUi,
+  rawRequest,
+  rendererFolder,
+  startRecordingShell,
+  type RecordingApi,
+} from './web-shell.test-helper';
 
 const digit = (value: string) =>
   JSON.stringify({ type: 'intent', intent: { type: 'digit', digit: value } });
@@ -27,13 +33,7 @@ describe('web shell', () => {
 
   beforeEach(async () => {
     writeFileSync(join(tmpdir(), 'secret.txt'), 'secret');
-    api = new RecordingApi();
-    shell = await startWebShell({
-      api,
-      rendererDir: rendererFolder(),
-      port: 0,
-      logger: silentLogger(),
-    });
+    ({ shell, api } = await startRecordingShell());
   });
 
   afterEach(() => shell.close());
@@ -84,13 +84,7 @@ describe('web shell: the one UI', () => {
   let api: RecordingApi;
 
   beforeEach(async () => {
-    api = new RecordingApi();
-    shell = await startWebShell({
-      api,
-      rendererDir: rendererFolder(),
-      port: 0,
-      logger: silentLogger(),
-    });
+    ({ shell, api } = await startRecordingShell());
   });
 
   afterEach(() => shell.close());
@@ -212,13 +206,7 @@ describe('web shell: malformed requests', () => {
   let api: RecordingApi;
 
   beforeEach(async () => {
-    api = new RecordingApi();
-    shell = await startWebShell({
-      api,
-      rendererDir: rendererFolder(),
-      port: 0,
-      logger: silentLogger(),
-    });
+    ({ shell, api } = await startRecordingShell());
   });
 
   afterEach(() => shell.close());
