@@ -3,33 +3,12 @@ import { connect as connectTcp, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { Intent, KioskApi, SessionView } from '../core/common/api';
 import { uiSocketProtocols, WS_PATH } from '../core/common/api/channels';
-import { attractView } from '../core/common/api/attract-view.test-helper';
 import { silentLogger } from '../core/log/logger';
 import { startWebShell, type WebShell } from './web-shell';
+import { RecordingApi } from '../core/common/api/recording-api.test-helper';
 
-/** A brain double: records intents, publishes the views a test gives it. */
-export class RecordingApi implements KioskApi {
-  received: Intent[] = [];
-  private readonly listeners = new Set<(view: SessionView) => void>();
-  constructor(public current: SessionView = attractView(1, { devices: { printer: 'absent' } })) {}
-  send(intent: Intent) {
-    this.received.push(intent);
-  }
-  subscribe(listener: (view: SessionView) => void) {
-    this.listeners.add(listener);
-    listener(this.current);
-    return () => this.listeners.delete(listener);
-  }
-  publish(view: SessionView) {
-    this.current = view;
-    for (const listener of this.listeners) listener(view);
-  }
-  get subscribers(): number {
-    return this.listeners.size;
-  }
-}
+export { RecordingApi };
 
 /** A web shell on an ephemeral loopback port over a recording brain double, for one test. */
 export async function startRecordingShell(): Promise<{ shell: WebShell; api: RecordingApi }> {

@@ -1,7 +1,7 @@
 import type { WebContents } from 'electron';
 import type { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Intent, KioskApi, SessionView } from '../../core/common/api';
+import { RecordingApi } from '../../core/common/api/recording-api.test-helper';
 import { FakeWebContents, fakeView, loggedText, spyLogger } from '../testing/fakes';
 
 const ipcMain = vi.hoisted(() => ({ current: null as EventEmitter | null }));
@@ -14,32 +14,14 @@ vi.mock('electron', async () => {
 
 const { bindKioskIpc } = await import('./ipc-binding');
 
-class FakeApi implements KioskApi {
-  sent: Intent[] = [];
-  listeners = new Set<(view: SessionView) => void>();
-  current = fakeView(1);
-  send(intent: Intent) {
-    this.sent.push(intent);
-  }
-  subscribe(listener: (view: SessionView) => void) {
-    this.listeners.add(listener);
-    listener(this.current);
-    return () => this.listeners.delete(listener);
-  }
-  publish(view: SessionView) {
-    this.current = view;
-    for (const listener of this.listeners) listener(view);
-  }
-}
-
-let api: FakeApi;
+let api: RecordingApi;
 let contents: FakeWebContents;
 let logger: ReturnType<typeof spyLogger>;
 let unbind: () => void;
 
 beforeEach(() => {
   ipcMain.current?.removeAllListeners();
-  api = new FakeApi();
+  api = new RecordingApi(fakeView(1));
   contents = new FakeWebContents();
   logger = spyLogger();
   unbind = bindKioskIpc(api, contents as unknown as WebContents, logger);
@@ -56,7 +38,7 @@ const intent = (payload: unknown, event = fromPage()) =>
 describe('bindKioskIpc: intents', () => {
   it('forwards a valid intent from the kiosk page to the brain', () => {
     intent({ type: 'intent', intent: { type: 'digit', digit: '7' } });
-    expect(api.sent).toEqual([{ type: 'digit', digit: '7' }]);
+    expect(api.received).toEqual([{ type: 'digit', digit: '7' }]);
   });
 
   it('drops an intent from a foreign origin, a subframe or another WebContents', () => {
@@ -66,7 +48,7 @@ describe('bindKioskIpc: intents', () => {
     intent(message, fromPage({ senderFrame: { url: 'app://kiosk/index.html', parent: {} } }));
     intent(message, fromPage({ senderFrame: null }));
     intent(message, { sender: other, senderFrame: other.mainFrame });
-    expect(api.sent).toEqual([]);
+    expect(api.received).toEqual([]);
     expect(logger.warn).toHaveBeenCalledTimes(4);
     expect(loggedText(logger)).not.toContain('12345678901');
   });
@@ -82,7 +64,7 @@ describe('bindKioskIpc: intents', () => {
     ]) {
       intent(payload);
     }
-    expect(api.sent).toEqual([]);
+    expect(api.received).toEqual([]);
     expect(logger.warn).toHaveBeenCalledTimes(6);
     expect(loggedText(logger)).not.toContain('9999');
   });
@@ -133,8 +115,8 @@ describe('bindKioskIpc: views', () => {
     unbind();
     intent({ type: 'intent', intent: { type: 'start' } });
     api.publish(fakeView(3));
-    expect(api.sent).toEqual([]);
+    expect(api.received).toEqual([]);
     expect(contents.sent).toHaveLength(1);
-    expect(api.listeners.size).toBe(0);
+    expect(api.subscribers).toBe(0);
   });
 });
