@@ -3,20 +3,9 @@ import type { DeviceChange, DeviceSnapshot } from '../../devices/manager/device-
 import type { JournalEntryInput } from '../journal/journal-entry';
 import { JournalEntry } from '../journal/journal-entry';
 import { deviceFault, journalDeviceFaults } from './device-fault-journal';
-import { fakeLogger } from './fake-devices.test-helper';
+import { fakeLogger, printerSnapshot } from './fake-devices.test-helper';
 
-const snapshot = (overrides: Partial<DeviceSnapshot>): DeviceSnapshot => ({
-  name: 'printer',
-  deviceClass: 'receiptPrinter',
-  driver: 'escpos',
-  transport: 'tcp:127.0.0.1:9100',
-  state: 'online',
-  detail: 'paper full, cover closed',
-  capabilities: {},
-  counters: {},
-  reconnecting: false,
-  ...overrides,
-});
+const snapshot = printerSnapshot;
 
 function fakeManager(initial: DeviceSnapshot[]) {
   const listeners = new Set<(change: DeviceChange) => void>();

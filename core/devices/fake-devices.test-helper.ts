@@ -1,6 +1,7 @@
 import type { SessionView } from '../common/api';
 import type { SessionEvent } from '../session/session-events';
 import type { BrainPort } from './brain-port';
+import type { DeviceSnapshot } from '../../devices/manager/device-snapshot';
 
 /** A brain stand-in: records events, lets tests set the screen. */
 export function fakeBrain(screen = 'attract'): BrainPort & {
@@ -50,3 +51,17 @@ export class Emitter<E> {
     for (const listener of [...this.listeners]) listener(event);
   }
 }
+
+/** An online receipt printer's snapshot, with what a test changes. */
+export const printerSnapshot = (overrides: Partial<DeviceSnapshot> = {}): DeviceSnapshot => ({
+  name: 'printer',
+  deviceClass: 'receiptPrinter',
+  driver: 'escpos',
+  transport: 'tcp:127.0.0.1:9100',
+  state: 'online',
+  detail: 'paper full, cover closed',
+  capabilities: {},
+  counters: {},
+  reconnecting: false,
+  ...overrides,
+});

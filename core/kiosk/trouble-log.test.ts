@@ -5,6 +5,7 @@ import type { DeviceChange, DeviceSnapshot } from '../../devices/manager/device-
 import { parseConfig } from '../config/load-config';
 import { createLogger } from '../log/logger';
 import { createKiosk } from './create-kiosk';
+import { printerSnapshot } from '../devices/fake-devices.test-helper';
 
 type Line = Record<string, unknown> & { level: number; msg: string };
 
@@ -23,17 +24,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const PRINTER: DeviceSnapshot = {
-  name: 'printer',
-  deviceClass: 'receiptPrinter',
-  driver: 'escpos',
-  transport: 'tcp:127.0.0.1:9100',
-  state: 'online',
-  detail: 'paper full, cover closed',
-  capabilities: {},
-  counters: {},
-  reconnecting: false,
-};
+const PRINTER = printerSnapshot();
 
 /** A device manager with a printer whose status the test changes. */
 function printerOnly() {
