@@ -102,18 +102,21 @@ export class FakeHost implements HostClient {
     }
   }
 
+  /** What the balance answers (a test may make the member inactive or recently joined). */
+  summary: BalanceSummary = SAMPLE_SUMMARY;
+  /** The months the contribution history answers with: 2026-10 back to 2026-06, 2026-08 missing. */
+  contributionMonths = ['2026-10', '2026-09', '2026-07', '2026-06'];
+
   async balance() {
     this.calls.push('balance');
     this.take();
-    return SAMPLE_SUMMARY;
+    return this.summary;
   }
 
   async contributions() {
     this.calls.push('contributions');
     this.take();
-    // 2026-10 back to 2026-06, with 2026-08 missing.
-    const months = ['2026-10', '2026-09', '2026-07', '2026-06'];
-    return { rows: months.map((month) => sampleContributionRow(month)) };
+    return { rows: this.contributionMonths.map((month) => sampleContributionRow(month)) };
   }
 
   async ping() {

@@ -7,6 +7,13 @@ import type { BalanceSummary, ContributionRow, OtpSendReply } from '../host/host
 import { balanceOfKpj } from '../host/balance-of-kpj';
 import { HostError, type HostClient, type HostFailure } from '../host/host-client';
 import { appendDigit, removeLastDigit } from './entry-buffer';
+import {
+  HISTORY_MONTHS,
+  HISTORY_PAGE_KEYS,
+  HISTORY_RETRY_KEY,
+  historyPageCount,
+  turnHistoryPage,
+} from './history-pages';
 import type { IdentificationMethod, SessionEvent } from './session-events';
 import type { LockoutRegistry } from './lockout-registry';
 import type { PrinterProblem } from '../common/api';
@@ -52,6 +59,8 @@ export interface SessionContext {
   failedAttempts: number;
   history: ContributionRow[] | null;
   historyFailed: boolean;
+  /** The history page shown, from 0 (the newest months). */
+  historyPage: number;
   projection: { wage: number; years: number };
   editing: 'wage' | 'years' | null;
   receiptReference: string | null;
@@ -74,8 +83,6 @@ export interface OtpState {
 
 export const OTP_LENGTH = 6;
 
-/** Months of contribution history the kiosk shows (the last 12, scrollable to 24). */
-export const HISTORY_MONTHS = 24;
 const MAX_PROJECTION_YEARS = 60;
 const MAX_WAGE_DIGITS = 10;
 
@@ -126,6 +133,7 @@ const freshSession = (language: Language): Omit<SessionContext, 'defaultLanguage
   failedAttempts: 0,
   history: null,
   historyFailed: false,
+  historyPage: 0,
   projection: { wage: 0, years: 1 },
   editing: null,
   receiptReference: null,
@@ -637,6 +645,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
       },
       history: {
         initial: 'choose',
+        entry: assign({ historyPage: 0 }),
         on: { back: 'balance', enter: 'balance', cancel: 'thankYou', finish: 'thankYou' },
         states: {
           choose: {
@@ -657,8 +666,37 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
               onError: { target: 'failed', actions: assign({ historyFailed: true }) },
             },
           },
-          shown: {},
-          failed: { on: { showHistory: 'loading' } },
+          shown: {
+            on: {
+              historyPage: {
+                actions: assign({
+                  historyPage: ({ context, event }) =>
+                    turnHistoryPage(
+                      context.historyPage,
+                      event.direction,
+                      historyPageCount(context.summary!),
+                    ),
+                }),
+              },
+              digit: {
+                guard: ({ event }) => event.digit in HISTORY_PAGE_KEYS,
+                actions: assign({
+                  historyPage: ({ context, event }) =>
+                    turnHistoryPage(
+                      context.historyPage,
+                      HISTORY_PAGE_KEYS[event.digit]!,
+                      historyPageCount(context.summary!),
+                    ),
+                }),
+              },
+            },
+          },
+          failed: {
+            on: {
+              retryHistory: 'loading',
+              digit: { guard: ({ event }) => event.digit === HISTORY_RETRY_KEY, target: 'loading' },
+            },
+          },
         },
       },
       projection: {

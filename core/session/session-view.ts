@@ -1,7 +1,6 @@
 import type {
   BalanceView,
   DeviceReadiness,
-  HistoryView,
   ProjectionView,
   Screen,
   SessionView,
@@ -12,7 +11,8 @@ import { formatBirthDateEntry, BIRTH_DATE_DIGITS } from '../common/domain/birth-
 import { KPJ_LENGTH } from '../common/domain/kpj';
 import { maskKpj, maskName } from '../common/domain/mask';
 import type { BalanceSummary } from '../host/host-api';
-import { HISTORY_MONTHS, OTP_LENGTH, type SessionContext } from './session-machine';
+import { historyPageView } from './history-pages';
+import { OTP_LENGTH, type SessionContext } from './session-machine';
 
 const SCREEN_BY_STATE: Record<string, Screen> = {
   attract: 'attract',
@@ -147,47 +147,20 @@ export function toSessionView(
     receiptReference: context.receiptReference,
     printProblem: context.printProblem,
     balance: screen === 'balance' && context.summary ? balanceViewOf(context.summary) : null,
-    history: screen === 'history' && context.summary ? historyViewOf(context) : null,
+    history:
+      screen === 'history' && context.summary
+        ? historyPageView(
+            context.summary,
+            context.history,
+            context.historyPage,
+            context.historyFailed,
+          )
+        : null,
     projection: screen === 'projection' && context.summary ? projectionViewOf(context) : null,
     idle: extras.idle,
     devices: extras.devices,
     terminalId: extras.terminalId,
     technician: null,
-  };
-}
-
-/** `YYYY-MM` months from `end` back `count` months, newest first. */
-export function monthsBack(end: string, count: number): string[] {
-  const [year, month] = end.split('-').map(Number) as [number, number];
-  const months: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const index = year * 12 + (month - 1) - i;
-    months.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
-  }
-  return months;
-}
-
-function historyViewOf(context: SessionContext): HistoryView {
-  const summary = context.summary!;
-  const rows = (context.history ?? []).slice(0, HISTORY_MONTHS).map((row) => ({
-    month: row.month,
-    wage: row.wage,
-    jhtEmployer: row.jhtEmployer,
-    jhtWorker: row.jhtWorker,
-    jpEmployer: row.jpEmployer,
-    jpWorker: row.jpWorker,
-  }));
-  const paid = new Set(rows.map((row) => row.month));
-  const window = monthsBack(summary.jht.asOf.slice(0, 7), HISTORY_MONTHS);
-  const missingMonths =
-    context.history === null
-      ? []
-      : window.filter((month) => month >= summary.participant.membershipStart && !paid.has(month));
-  return {
-    rows,
-    missingMonths,
-    loading: context.history === null && !context.historyFailed,
-    failed: context.historyFailed,
   };
 }
 

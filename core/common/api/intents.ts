@@ -44,6 +44,10 @@ export const Intent = z.discriminatedUnion('type', [
   /** Any touch or key: keeps the idle timer from running out while a person is active. */
   z.object({ type: z.literal('activity') }),
   z.object({ type: z.literal('showHistory') }),
+  /** History paging: `next` goes to older months (the pin pad's 6), `previous` to newer ones (4). */
+  z.object({ type: z.literal('historyPage'), direction: z.enum(['previous', 'next']) }),
+  /** Asks the host again for a history that failed to load (the pin pad's 1). */
+  z.object({ type: z.literal('retryHistory') }),
   z.object({ type: z.literal('showProjection') }),
   z.object({ type: z.literal('editProjection'), field: z.enum(['wage', 'years']) }),
   z.object({ type: z.literal('printReceipt') }),

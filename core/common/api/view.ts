@@ -81,18 +81,26 @@ export const BalanceView = z.object({
 export type BalanceView = z.infer<typeof BalanceView>;
 
 export const HistoryView = z.object({
-  /** Newest first. */
+  /**
+   * The page shown, newest first: every month of it, a month without a contribution too
+   * (`paid: false`, amounts 0). JHT and JP are each employer + worker.
+   */
   rows: z.array(
     z.object({
       month: z.string(),
-      wage: Rupiah,
-      jhtEmployer: Rupiah,
-      jhtWorker: Rupiah,
-      jpEmployer: Rupiah,
-      jpWorker: Rupiah,
+      paid: z.boolean(),
+      jht: Rupiah,
+      jp: Rupiah,
     }),
   ),
-  /** Months in the window with no contribution, newest first (`YYYY-MM`). */
+  /** Which page this is (from 1, newest months first) of how many; the brain pages. */
+  page: z.object({ number: z.number().int().positive(), count: z.number().int().nonnegative() }),
+  /** The page's newest and oldest month (`YYYY-MM`), null while nothing is shown. */
+  newestMonth: z.string().nullable(),
+  oldestMonth: z.string().nullable(),
+  /** How many months the history covers, all pages together (at most 24). */
+  spanMonths: z.number().int().nonnegative(),
+  /** Months of all pages with no contribution, newest first (`YYYY-MM`). */
   missingMonths: z.array(z.string()),
   loading: z.boolean(),
   failed: z.boolean(),

@@ -1,4 +1,4 @@
-import type { Language, SessionView } from '../../../core/common/api';
+import type { HistoryView, Language, SessionView } from '../../../core/common/api';
 import type { Messages } from '../i18n/i18n';
 import { errorMessage } from './error-message';
 import { printerProblemText } from './printer-problem';
@@ -20,6 +20,46 @@ export function spokenPrintOption(t: Messages, view: SessionView): string {
   if (printer === 'absent') return '';
   if (printer === 'ready' || printer === 'paperLow') return `3: ${t.menuPrint}.`;
   return `${t.printUnavailable}: ${printerProblemText(t, view.devices.printerProblem)}`;
+}
+
+/** A `YYYY-MM` month as a voice reads it: "Oktober 2026", not "10-2026". */
+export function spokenMonth(yearMonth: string, language: Language): string {
+  const [year, month] = yearMonth.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-US' : 'id-ID', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year, month - 1, 1));
+}
+
+/** The history page read out: which months, each month's JHT and JP, then the keys that page. */
+export function spokenHistory(t: Messages, history: HistoryView, language: Language): string {
+  if (history.loading) return `${t.historyTitle}. ${t.historyLoading}`;
+  if (history.failed)
+    return `${t.historyTitle}. ${t.historyFailed} ${t.historyFailedHelp} 1: ${t.tryAgain}.`;
+  if (!history.newestMonth || !history.oldestMonth) return `${t.historyTitle}. ${t.historyEmpty}`;
+  const month = (m: string) => spokenMonth(m, language);
+  const rows = history.rows.map((row) =>
+    row.paid
+      ? t.historySpokenRow(
+          month(row.month),
+          spokenRupiah(row.jht, language),
+          spokenRupiah(row.jp, language),
+        )
+      : `${month(row.month)}: ${t.noContributionMark}.`,
+  );
+  const { number, count } = history.page;
+  const keys = [
+    number > 1 ? `4: ${t.historyPrevious}, ${t.historyPreviousWhat}.` : '',
+    number < count ? `6: ${t.historyNext}, ${t.historyNextWhat}.` : '',
+  ];
+  const subtitle = t.historySubtitle(
+    month(history.newestMonth),
+    month(history.oldestMonth),
+    number,
+    count,
+  );
+  return [`${t.historyTitle}. ${subtitle}.`, ...rows, ...keys].filter(Boolean).join(' ');
 }
 
 /** What voice guidance says on each screen: the prompt, then the one thing to do next. */
@@ -51,7 +91,7 @@ export function spokenText(t: Messages, view: SessionView): string {
       return `${t.balanceTitle}: ${money(b.jht.closingBalance)}. ${t.membershipStatus}: ${status}. ${t.menuHint} 1: ${t.menuHistory}. 2: ${t.menuProjection}.${print ? ` ${print}` : ''}`;
     }
     case 'history':
-      return t.historyTitle;
+      return view.history ? spokenHistory(t, view.history, view.language) : t.historyTitle;
     case 'projection':
       return view.projection
         ? `${t.projectionResult(view.projection.years)}: ${money(view.projection.finalBalance)}. ${t.projectionDisclaimer}`

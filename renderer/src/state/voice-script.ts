@@ -27,16 +27,16 @@ export type Utterance =
 
 /**
  * Decides what voice guidance says for a new view: the whole prompt for each new screen, error,
- * language or idle warning, and on every "repeat"; while typing, only how many digits there
- * are (never the digits themselves); on the balance, a printer that runs out or comes back;
- * nothing while it is off.
+ * language, idle warning or history page (its loading and failure too), and on every "repeat";
+ * while typing, only how many digits there are (never the digits themselves); on the balance,
+ * a printer that runs out or comes back; nothing while it is off.
  */
 export function nextUtterance(
   memory: VoiceMemory,
   view: SessionView,
   t: Messages,
 ): [VoiceMemory, Utterance] {
-  const key = `${view.screen}|${view.error?.code ?? ''}|${view.error?.attemptsLeft ?? ''}|${view.language}|${view.idle.warning}`;
+  const key = `${view.screen}|${view.error?.code ?? ''}|${view.error?.attemptsLeft ?? ''}|${view.language}|${view.idle.warning}|${historyKey(view)}`;
   const entryLength = view.entry?.length ?? 0;
   const printer = printable(view);
   const next: VoiceMemory = {
@@ -59,6 +59,12 @@ export function nextUtterance(
   if (view.screen === 'balance' && printer !== memory.printer)
     return [next, { kind: 'say', text: spokenPrintOption(t, view) }];
   return [next, { kind: 'none' }];
+}
+
+/** A new history page, the loading, or its failure is a new prompt. */
+function historyKey(view: SessionView): string {
+  const history = view.history;
+  return history ? `${history.page.number}:${history.loading}:${history.failed}` : '';
 }
 
 /** Printing possible or not (and why), the way the balance menu offers it. */
