@@ -203,4 +203,8 @@ export const en: Messages = {
   speechVolume: (percent) => `Volume ${percent}%`,
   speechKeypadHint:
     'Use the keypad: digits, Enter to continue, Clear to correct, Cancel to stop, hash to repeat, star to switch language, plus and minus for the volume.',
+  // Slice "away": the brain went away (renderer/src/components/ConnectionLost.svelte).
+  connectionLostTitle: 'Service briefly interrupted',
+  connectionLostBody:
+    'Your details have been cleared from the screen. Please wait, the kiosk is reconnecting.',
 };

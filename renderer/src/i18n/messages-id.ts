@@ -203,6 +203,10 @@ export const id = {
   speechVolume: (percent: number) => `Volume ${percent}%`,
   speechKeypadHint:
     'Gunakan keypad: angka, Enter untuk lanjut, Hapus untuk koreksi, Batal untuk berhenti, pagar untuk mengulang, bintang untuk ganti bahasa, plus dan minus untuk volume.',
+  // Slice "away": the brain went away (renderer/src/components/ConnectionLost.svelte).
+  connectionLostTitle: 'Layanan terputus sebentar',
+  connectionLostBody:
+    'Data Anda sudah dihapus dari layar. Mohon tunggu, kios sedang menyambung kembali.',
 } as const;
 
 type Shape<T> = {
