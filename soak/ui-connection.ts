@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import {
-  BrainMessage,
+  SocketBrainMessage,
   WS_PATH,
   type Intent,
   type SessionView,
@@ -29,7 +29,7 @@ export class UiConnection {
   /** The brain instance the last view came from. */
   private stamp: ViewStamp | null = null;
   connections = 0;
-  /** Messages from the brain that failed the BrainMessage schema. */
+  /** Messages from the brain that failed the SocketBrainMessage schema. */
   invalidMessages = 0;
 
   private readonly wsUrl: string;
@@ -126,11 +126,12 @@ export class UiConnection {
     } catch {
       raw = null;
     }
-    const parsed = BrainMessage.safeParse(raw);
+    const parsed = SocketBrainMessage.safeParse(raw);
     if (!parsed.success) {
       this.invalidMessages += 1;
       return;
     }
+    if (parsed.data.type === 'alive') return;
     const { view, epoch } = parsed.data;
     const stamp = { epoch, seq: view.seq };
     if (!isNewerView(this.stamp, stamp)) return;

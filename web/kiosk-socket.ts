@@ -5,9 +5,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import {
   UiMessage,
   WS_CLOSE_REPLACED,
+  WS_HEARTBEAT_MS,
   WS_PATH,
   WS_PROTOCOL,
-  type BrainMessage,
+  type SocketBrainMessage,
   type KioskApi,
   type Screen,
 } from '../core/common/api';
@@ -30,6 +31,8 @@ export interface KioskSocketBridgeOptions {
   logger: Logger;
   /** The socket of a handshake that showed the secret: the shell's connection cap spares it. */
   onUiSocket?: (socket: Duplex) => void;
+  /** How often the UI is told the brain is alive; default WS_HEARTBEAT_MS. */
+  heartbeatMs?: number;
 }
 
 /**
@@ -114,16 +117,23 @@ export class KioskSocketBridge {
   private serve(socket: WebSocket): UiConnection {
     const { api, logger } = this.options;
     let accepting = true;
+    const post = (message: SocketBrainMessage) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    };
     const unsubscribe = api.subscribe((view) => {
       this.lastScreen = view.screen;
-      const message: BrainMessage = { type: 'view', epoch: this.epoch, view };
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      post({ type: 'view', epoch: this.epoch, view });
     });
+    const heartbeat = setInterval(
+      () => post({ type: 'alive', epoch: this.epoch }),
+      this.options.heartbeatMs ?? WS_HEARTBEAT_MS,
+    );
     const connection: UiConnection = {
       socket,
       stop: () => {
         if (!accepting) return;
         accepting = false;
+        clearInterval(heartbeat);
         unsubscribe();
       },
     };

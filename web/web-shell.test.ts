@@ -3,7 +3,12 @@ import { connect as connectTcp, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uiSocketProtocols, WS_CLOSE_REPLACED, WS_PROTOCOL } from '../core/common/api/channels';
+import {
+  uiSocketProtocols,
+  WS_CLOSE_REPLACED,
+  WS_HEARTBEAT_MS,
+  WS_PROTOCOL,
+} from '../core/common/api/channels';
 import { attractView } from '../core/common/api/attract-view.test-helper';
 import { silentLogger } from '../core/log/logger';
 import { MAX_CONNECTIONS, startWebShell, type WebShell } from './web-shell';
@@ -60,6 +65,16 @@ describe('web shell', () => {
       .toEqual([{ type: 'view', epoch: expect.any(String), view: api.current }]);
     socket.send(digit('7'));
     await expect.poll(() => api.received).toEqual([{ type: 'digit', digit: '7' }]);
+    socket.close();
+  });
+
+  it('tells a connected page that the brain is alive between views, with the same epoch', async () => {
+    const { socket, messages } = await connectUi(shell);
+    await expect
+      .poll(() => messages, { timeout: 3 * WS_HEARTBEAT_MS })
+      .toContainEqual({ type: 'alive', epoch: expect.any(String) });
+    const [view, alive] = messages as Array<{ epoch: string }>;
+    expect(alive).toEqual({ type: 'alive', epoch: view!.epoch });
     socket.close();
   });
 

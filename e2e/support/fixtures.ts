@@ -44,6 +44,10 @@ export interface KioskStack {
   killBrain(): Promise<void>;
   /** Starts a new brain on the same web port with the same UI secret (the open page reconnects). */
   restartBrain(): Promise<void>;
+  /** Stops the brain process with SIGSTOP: it keeps its sockets and its session but says nothing. */
+  pauseBrain(): void;
+  /** Lets a paused brain run on (SIGCONT), with the session it had. */
+  resumeBrain(): void;
 }
 
 interface StackInfo {
@@ -87,6 +91,7 @@ async function startStack(
   // brain can be given the same one.
   const uiSecretFile = join(mkdtempSync(join(tmpdir(), 'kiosk-e2e-ui-')), 'ui-secret');
   let { info, child } = await launch({ ...overrides, uiSecretFile });
+  let paused = false;
   const { url, hostUrl, fixtures, journalDir, configFile, diagSocket, panelUrl } = info;
   const control = async (method: string, body?: unknown) => {
     const response = await fetch(`${hostUrl}/sim/faults`, {
@@ -98,6 +103,8 @@ async function startStack(
   };
   return {
     stop: () => {
+      // A stopped process would not act on SIGTERM.
+      if (paused) process.kill(info.pid, 'SIGCONT');
       child.stdin?.end();
       child.kill('SIGTERM');
     },
@@ -131,6 +138,14 @@ async function startStack(
       },
       async restartBrain() {
         ({ info, child } = await launch({ ...overrides, uiSecretFile, webPort: info.port }));
+      },
+      pauseBrain() {
+        process.kill(info.pid, 'SIGSTOP');
+        paused = true;
+      },
+      resumeBrain() {
+        process.kill(info.pid, 'SIGCONT');
+        paused = false;
       },
     },
   };

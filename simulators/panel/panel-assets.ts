@@ -1,4 +1,25 @@
 /** The simulator control panel page: plain HTML, one stylesheet, one script, all same-origin. */
+import { KEY_SYMBOLS } from '../../core/common/keypad-symbols';
+
+/** The pin pad's keys as its legend shows them: digits, and the function keys with their symbols. */
+const PAD_KEYS = [
+  ['1'],
+  ['2'],
+  ['3'],
+  ['X', `${KEY_SYMBOLS.cancel} Cancel`],
+  ['4'],
+  ['5'],
+  ['6'],
+  ['B', `${KEY_SYMBOLS.backspace} Back`],
+  ['7'],
+  ['8'],
+  ['9'],
+  ['C', `${KEY_SYMBOLS.clear} Clear`],
+  [''],
+  ['0'],
+  [''],
+  ['E', `${KEY_SYMBOLS.enter} Enter`],
+];
 
 export const PANEL_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -136,7 +157,7 @@ document.addEventListener('click', (event) => {
   else if (b.dataset.host === 'clear') act('host faults cleared', 'DELETE', '/api/host/faults');
   else if (b.dataset.host) act('host fault', 'POST', '/api/host/faults', JSON.parse(b.dataset.host));
 });
-for (const [key, label] of [['1'],['2'],['3'],['X','Cancel'],['4'],['5'],['6'],['B','Back'],['7'],['8'],['9'],['C','Clear'],[''],['0'],[''],['E','Enter']]) {
+for (const [key, label] of ${JSON.stringify(PAD_KEYS)}) {
   const b = document.createElement(key ? 'button' : 'span');
   if (key) { b.dataset.key = key; b.textContent = label || key; }
   $('pad-keys').append(b);

@@ -29,3 +29,12 @@ export function uiSocketProtocols(uiSecret: string): string[] {
  * does not reconnect, so two pages never take the screen from each other in turn.
  */
 export const WS_CLOSE_REPLACED = 4001;
+
+/** The web shell sends the page a heartbeat (SocketBrainMessage `alive`) this often. */
+export const WS_HEARTBEAT_MS = 1_000;
+
+/**
+ * A page that has heard nothing from the brain for this long (three heartbeats missed, or a
+ * handshake not answered) takes it as gone: it clears the screen and connects again.
+ */
+export const WS_SILENCE_LIMIT_MS = 4_000;

@@ -27,6 +27,17 @@ export const BrainMessage = z.discriminatedUnion('type', [
 ]);
 export type BrainMessage = z.infer<typeof BrainMessage>;
 
+/**
+ * What the web shell's WebSocket carries down: the views, and between them a heartbeat every
+ * WS_HEARTBEAT_MS, so a page can tell a brain that stopped answering (hung, paused, its machine
+ * gone) from one with nothing new to show, even while the socket itself still looks open.
+ */
+export const SocketBrainMessage = z.discriminatedUnion('type', [
+  ...BrainMessage.options,
+  z.object({ type: z.literal('alive'), epoch: z.string().min(1).max(64) }),
+]);
+export type SocketBrainMessage = z.infer<typeof SocketBrainMessage>;
+
 export const UiMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('intent'), intent: Intent }),
 ]);

@@ -23,8 +23,8 @@ export const en: Messages = {
   enterBirthDateHelp: 'Example: 07-03-1990 is typed 07031990.',
   birthDateFieldLabel: 'Date of birth',
   digitsOf: (length, max) => `${length} of ${max} digits`,
-  keyBackspace: 'Correct',
-  keyClear: 'Clear',
+  keyBackspace: 'Delete 1',
+  keyClear: 'Clear all',
   next: 'Continue',
   back: 'Back',
   cancel: 'Cancel',
@@ -211,5 +211,12 @@ export const en: Messages = {
   speechQuieter: 'Quieter',
   speechVolume: (percent) => `Volume ${percent}%`,
   speechKeypadHint:
-    'Use the keypad: digits, Enter to continue, Clear to correct, Cancel to stop, hash to repeat, star to switch language, plus and minus for the volume.',
+    'Use the keypad: digits, Enter to continue, the left-arrow key to clear all digits, Cancel to stop, hash to repeat, star to switch language, plus and minus for the volume.',
+  // Slice "away": the brain went away (renderer/src/components/ConnectionLost.svelte), and
+  // the keypad's delete keys as screen readers name them (the symbol is not read).
+  connectionLostTitle: 'Service briefly interrupted',
+  connectionLostBody:
+    'Your details have been cleared from the screen. Please wait, the kiosk is reconnecting.',
+  keyBackspaceName: 'Delete 1 digit',
+  keyClearName: 'Clear all digits',
 };

@@ -22,8 +22,8 @@ export const id = {
   enterBirthDateHelp: 'Contoh: 07-03-1990 diketik 07031990.',
   birthDateFieldLabel: 'Tanggal lahir',
   digitsOf: (length: number, max: number) => `${length} dari ${max} digit`,
-  keyBackspace: 'Koreksi',
-  keyClear: 'Hapus',
+  keyBackspace: 'Hapus 1',
+  keyClear: 'Hapus Semua',
   next: 'Lanjut',
   back: 'Kembali',
   cancel: 'Batal',
@@ -211,7 +211,14 @@ export const id = {
   speechQuieter: 'Suara lebih pelan',
   speechVolume: (percent: number) => `Volume ${percent}%`,
   speechKeypadHint:
-    'Gunakan keypad: angka, Enter untuk lanjut, Hapus untuk koreksi, Batal untuk berhenti, pagar untuk mengulang, bintang untuk ganti bahasa, plus dan minus untuk volume.',
+    'Gunakan keypad: angka, Enter untuk lanjut, tombol panah kiri untuk menghapus semua angka, Batal untuk berhenti, pagar untuk mengulang, bintang untuk ganti bahasa, plus dan minus untuk volume.',
+  // Slice "away": the brain went away (renderer/src/components/ConnectionLost.svelte), and
+  // the keypad's delete keys as screen readers name them (the symbol is not read).
+  connectionLostTitle: 'Layanan terputus sebentar',
+  connectionLostBody:
+    'Data Anda sudah dihapus dari layar. Mohon tunggu, kios sedang menyambung kembali.',
+  keyBackspaceName: 'Hapus 1 angka',
+  keyClearName: 'Hapus semua angka',
 } as const;
 
 type Shape<T> = {

@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { EntryView, Intent, KioskApi, SessionView } from '../../../core/common/api';
+import type { EntryView, Intent, KioskApi, Language, SessionView } from '../../../core/common/api';
 import { localeFor, messagesFor } from '../i18n/i18n';
 import { echoEntry } from './entry-echo';
 import { SpeechGuide } from './speech.svelte';
@@ -10,8 +10,12 @@ const ECHO_MS = 300;
 /** The UI's only state: the brain's latest view, plus the messages for its language. */
 export class KioskSession {
   view = $state<SessionView | null>(null);
-  t = $derived(messagesFor(this.view?.language ?? 'id'));
-  locale = $derived(localeFor(this.view?.language ?? 'id'));
+  /** The brain went away under a view: said on screen, in the language it was in, until a view comes. */
+  connectionLost = $state<{ language: Language } | null>(null);
+  /** The language on screen: the view's, or the last one while the brain is away. */
+  language = $derived(this.view?.language ?? this.connectionLost?.language ?? 'id');
+  t = $derived(messagesFor(this.language));
+  locale = $derived(localeFor(this.language));
   readonly speech = new SpeechGuide();
   /** A keypad key shown before the brain's view confirms it; dropped by any newer view. */
   private echo = $state<{ entry: EntryView; seq: number } | null>(null);
@@ -24,13 +28,16 @@ export class KioskSession {
   );
 
   constructor(private readonly api: KioskApi) {
-    api.subscribe((view) => (this.view = view));
+    api.subscribe((view) => {
+      this.view = view;
+      this.connectionLost = null;
+    });
     // The brain is gone (it may come back as a new one): nothing of the last person stays on
-    // screen or in the speaker while the page waits for it.
+    // screen while the page waits for it (what the speaker says then is voice-script.ts's call).
     api.onConnectionLost?.(() => {
+      this.connectionLost = { language: this.view?.language ?? 'id' };
       this.view = null;
       this.echo = null;
-      this.speech.turnOff();
     });
   }
 

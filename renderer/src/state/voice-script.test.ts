@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { attractView } from '../../../core/common/api/attract-view.test-helper';
 import type { SessionView } from '../../../core/common/api';
 import { messagesFor } from '../i18n/i18n';
-import { nextUtterance, SILENT, type VoiceMemory, type Utterance } from './voice-script';
+import {
+  lostConnectionUtterance,
+  nextUtterance,
+  SILENT,
+  type VoiceMemory,
+  type Utterance,
+} from './voice-script';
 
 const t = messagesFor('id');
 const on = (repeat = 0) => ({ voice: { on: true, repeat } });
@@ -83,5 +89,19 @@ describe('what voice guidance says', () => {
       text: 'Struk tidak dapat dicetak saat ini: Kertas struk habis.',
     });
     expect(said[2]).toEqual({ kind: 'say', text: '3: Cetak Struk.' });
+  });
+
+  it('says the service is interrupted when the brain goes away with voice on, then starts over', () => {
+    const [spoken] = nextUtterance(SILENT, attractView(1, { ...kpjEntry(4), ...on() }), t);
+    const [memory, said] = lostConnectionUtterance(spoken, t);
+    expect(said).toEqual({
+      kind: 'sayLast',
+      text: 'Layanan terputus sebentar. Data Anda sudah dihapus dari layar. Mohon tunggu, kios sedang menyambung kembali.',
+    });
+    // The brain that comes back (or the one that kept the session) is read out in full.
+    expect(nextUtterance(memory, attractView(2, { ...kpjEntry(4), ...on() }), t)[1]).toMatchObject({
+      kind: 'start',
+    });
+    expect(lostConnectionUtterance(SILENT, t)[1]).toEqual({ kind: 'none' });
   });
 });

@@ -67,6 +67,19 @@ function historyKey(view: SessionView): string {
   return history ? `${history.page.number}:${history.loading}:${history.failed}` : '';
 }
 
+/**
+ * The brain went away under a view: with voice guidance on, say so (cutting off whatever was being
+ * said about the last person), then silence. Memory starts over, so the next brain's view that
+ * has voice guidance on says its whole prompt.
+ */
+export function lostConnectionUtterance(
+  memory: VoiceMemory,
+  t: Messages,
+): [VoiceMemory, Utterance] {
+  if (!memory.on) return [SILENT, { kind: 'none' }];
+  return [SILENT, { kind: 'sayLast', text: `${t.connectionLostTitle}. ${t.connectionLostBody}` }];
+}
+
 /** Printing possible or not (and why), the way the balance menu offers it. */
 function printable(view: SessionView): string {
   const { printer, printerProblem } = view.devices;

@@ -1,19 +1,29 @@
 import type {
-  BrainMessage,
   Intent,
   KioskApi,
   SessionView,
+  SocketBrainMessage,
   UiMessage,
   ViewStamp,
 } from '../../../core/common/api';
 import { isNewerView } from '../../../core/common/api/view-order';
-import { uiSocketProtocols, WS_CLOSE_REPLACED, WS_PATH } from '../../../core/common/api/channels';
+import {
+  uiSocketProtocols,
+  WS_CLOSE_REPLACED,
+  WS_PATH,
+  WS_SILENCE_LIMIT_MS,
+} from '../../../core/common/api/channels';
+
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 4_000;
 
 /**
  * The kiosk API over a WebSocket to the web shell that served this page, authenticated by the
- * launch's UI secret. Reconnects with a short back-off; intents sent while disconnected are
- * dropped (the brain owns the truth). When the connection drops, the view is forgotten at once
- * (the brain behind the next connection may be a new one), and `onConnectionLost` tells the UI.
+ * launch's UI secret. Reconnects with a back-off; intents sent while disconnected are dropped
+ * (the brain owns the truth). The brain is taken as gone when the socket closes, and also when
+ * it has said nothing (no view, no heartbeat) for WS_SILENCE_LIMIT_MS, handshake included: a
+ * stopped brain leaves its socket open. Then the view is forgotten at once (the brain behind the
+ * next connection may be a new one) and `onConnectionLost` tells the UI.
  */
 export class WebSocketKioskApi implements KioskApi {
   private socket: WebSocket | null = null;
@@ -21,7 +31,8 @@ export class WebSocketKioskApi implements KioskApi {
   private readonly lostListeners = new Set<() => void>();
   private current: SessionView | null = null;
   private stamp: ViewStamp | null = null;
-  private retryMs = 250;
+  private retryMs = FIRST_RETRY_MS;
+  private silenceTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly url: string,
@@ -57,15 +68,39 @@ export class WebSocketKioskApi implements KioskApi {
   private connect(): void {
     const socket = new WebSocket(this.url, this.protocols);
     this.socket = socket;
-    socket.addEventListener('open', () => (this.retryMs = 250));
-    socket.addEventListener('message', (event) => this.receive(event.data));
-    socket.addEventListener('close', (event) => {
-      this.forget();
-      // Another page took the screen over: do not take it back, or the two would alternate.
-      if (event.code === WS_CLOSE_REPLACED) return;
-      setTimeout(() => this.connect(), this.retryMs);
-      this.retryMs = Math.min(this.retryMs * 2, 4000);
+    this.expectWordWithin(socket);
+    // Events of a socket given up on (closed for silence) no longer count.
+    socket.addEventListener('open', () => {
+      if (socket !== this.socket) return;
+      this.retryMs = FIRST_RETRY_MS;
+      this.expectWordWithin(socket);
     });
+    socket.addEventListener('message', (event) => {
+      if (socket === this.socket) this.receive(socket, event.data);
+    });
+    socket.addEventListener('close', (event) => {
+      // Another page took the screen over: do not take it back, or the two would alternate.
+      this.drop(socket, event.code !== WS_CLOSE_REPLACED);
+    });
+  }
+
+  /** (Re)arms the silence limit: past it the brain is gone, though the socket may look open. */
+  private expectWordWithin(socket: WebSocket): void {
+    clearTimeout(this.silenceTimer);
+    this.silenceTimer = setTimeout(() => {
+      this.drop(socket, true);
+      socket.close();
+    }, WS_SILENCE_LIMIT_MS);
+  }
+
+  private drop(socket: WebSocket, reconnect: boolean): void {
+    if (socket !== this.socket) return;
+    this.socket = null;
+    clearTimeout(this.silenceTimer);
+    this.forget();
+    if (!reconnect) return;
+    setTimeout(() => this.connect(), this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
   }
 
   private forget(): void {
@@ -75,16 +110,19 @@ export class WebSocketKioskApi implements KioskApi {
     if (hadView) for (const listener of this.lostListeners) listener();
   }
 
-  private receive(data: unknown): void {
+  private receive(socket: WebSocket, data: unknown): void {
     if (typeof data !== 'string') return;
-    let message: BrainMessage;
+    let message: SocketBrainMessage;
     try {
-      message = JSON.parse(data) as BrainMessage;
+      message = JSON.parse(data) as SocketBrainMessage;
     } catch {
       return;
     }
     // The brain is the trusted side; its messages are validated where they are produced.
-    if (message?.type !== 'view' || typeof message.epoch !== 'string') return;
+    if (typeof message?.epoch !== 'string') return;
+    if (message.type === 'alive') return this.expectWordWithin(socket);
+    if (message.type !== 'view') return;
+    this.expectWordWithin(socket);
     const stamp = { epoch: message.epoch, seq: message.view.seq };
     if (!isNewerView(this.stamp, stamp)) return;
     this.stamp = stamp;
