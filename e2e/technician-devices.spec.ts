@@ -46,6 +46,8 @@ test('a printer without paper and an unplugged card reader are found, fixed and 
     'Cetak kode QR',
   );
   await expect(row(page, 'printer').getByTestId('tech-capabilities')).not.toContainText('qrCode');
+  // The unplugged reader's last error, at kiosk time.
+  await expect(row(page, 'cardReader')).toContainText(/\(\d\d-\d\d-\d{4} \d\d:\d\d WIB\)/);
   expect(await page.locator('.tech').innerText()).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
   // The embedded printer is a network printer: it has an address, not a port to change.
   await expect(row(page, 'printer').getByRole('button', { name: 'Ganti Port' })).toHaveCount(0);
