@@ -2,6 +2,14 @@
 // kiosk-diag: field diagnostics over SSH (docs/kiosk-diag.md). The CLI is TypeScript, run by tsx.
 import { register } from 'tsx/esm/api';
 
+// The reader of the output went away (`kiosk-diag kiosk status | head -3`): nothing more can be
+// said to it, so end quietly, as a Unix tool does, instead of dying with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+
 register();
 const { runDiag } = await import('../scripts/diag/main.ts');
 

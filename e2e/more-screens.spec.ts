@@ -96,13 +96,13 @@ test('locked and technician screens are accessible', async ({ page, kiosk }) => 
   // Keypad test: plain entry shows key names (never used in PIN mode).
   await page.getByRole('button', { name: 'Tes Keypad' }).click();
   await kiosk.devices('POST', '/api/pinpad', { keys: '123E' });
-  await expect(page.getByTestId('tech-result')).toContainText('Keys received: 1 2 3 enter');
+  await expect(page.getByTestId('tech-result')).toContainText('Tombol diterima: 1 2 3 enter');
 
   // PIN entry test: encrypting entry; the digit count and format only, never a digit.
   await page.getByRole('button', { name: 'Tes PIN', exact: true }).click();
   await kiosk.devices('POST', '/api/pinpad', { keys: '9753E' });
   await expect(page.getByTestId('tech-result')).toContainText(
-    'PIN of 4 digits entered; ISO 9564 format 0 PIN block under TDES DUKPT received.',
+    'PIN 4 digit dimasukkan; blok PIN ISO 9564 format 0 dengan TDES DUKPT diterima.',
   );
   await expect(page.getByTestId('tech-result')).not.toContainText('9753');
 
@@ -110,5 +110,5 @@ test('locked and technician screens are accessible', async ({ page, kiosk }) => 
   await page.getByRole('button', { name: 'Tes Pindai' }).click();
   await expect(page.getByTestId('tech-result')).toContainText('Menjalankan tes');
   await kiosk.devices('POST', '/api/scanner', { kind: 'jmoQr', fixture: 'active' });
-  await expect(page.getByTestId('tech-result')).toContainText(/Scanned \*{7}2128/);
+  await expect(page.getByTestId('tech-result')).toContainText(/Terpindai \*{7}2128/);
 });

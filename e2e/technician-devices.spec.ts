@@ -40,8 +40,20 @@ test('a printer without paper and an unplugged card reader are found, fixed and 
   await expect(events.getByRole('listitem').filter({ hasText: 'printer' }).first()).toContainText(
     'paper out',
   );
+  // An Indonesian screen speaks Indonesian and shows kiosk time (WIB), never a UTC instant.
+  await expect(page.getByRole('heading', { name: 'Peristiwa Perangkat (WIB)' })).toBeVisible();
+  await expect(row(page, 'printer').getByTestId('tech-capabilities')).toContainText(
+    'Cetak kode QR',
+  );
+  await expect(row(page, 'printer').getByTestId('tech-capabilities')).not.toContainText('qrCode');
+  // The unplugged reader's last error, at kiosk time.
+  await expect(row(page, 'cardReader')).toContainText(/\(\d\d-\d\d-\d{4} \d\d:\d\d WIB\)/);
+  expect(await page.locator('.tech').innerText()).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+  // The embedded printer is a network printer: it has an address, not a port to change.
+  await expect(row(page, 'printer').getByRole('button', { name: 'Ganti Port' })).toHaveCount(0);
   await row(page, 'printer').getByRole('button', { name: 'Cetak Halaman Tes' }).click();
   await expect(result(page)).toContainText('✗');
+  await expect(result(page)).toContainText('Halaman tes gagal');
   await expect(result(page)).toContainText('paper');
 
   // Printer fixed: paper loaded, the test page prints.
@@ -49,7 +61,7 @@ test('a printer without paper and an unplugged card reader are found, fixed and 
   await page.getByRole('button', { name: 'Muat Ulang' }).click();
   await expect(row(page, 'printer')).toContainText('paper full');
   await row(page, 'printer').getByRole('button', { name: 'Cetak Halaman Tes' }).click();
-  await expect(result(page)).toContainText('Test page printed');
+  await expect(result(page)).toContainText('Halaman tes tercetak');
   const { receipts } = await kiosk.devices<{ receipts: string[][] }>(
     'GET',
     '/api/printer/receipts',
@@ -73,7 +85,7 @@ test('a printer without paper and an unplugged card reader are found, fixed and 
   await checkScreen(page, 'tech-port-setup', 'landscape-square');
 
   await spare.click();
-  await expect(result(page)).toContainText(`cardReader answers on serial ${sparePort}`);
+  await expect(result(page)).toContainText(`cardReader menjawab di serial ${sparePort}`);
   await expect(row(page, 'cardReader')).toContainText('online');
   await expect(setup).toContainText('Belum disimpan');
   await setup.getByRole('button', { name: 'Simpan ke Konfigurasi' }).click();
@@ -92,7 +104,7 @@ test('a printer without paper and an unplugged card reader are found, fixed and 
   await row(page, 'cardReader').getByRole('button', { name: 'Tes Baca Kartu' }).click();
   await expect(result(page)).toContainText('Menjalankan tes');
   await kiosk.devices('POST', '/api/card', { action: 'swipe', card: 'active' });
-  await expect(result(page)).toContainText('KPJ card *******2128, tracks 1+2');
+  await expect(result(page)).toContainText('Kartu KPJ *******2128 terbaca, trek 1+2');
   await expect(result(page)).not.toContainText(kiosk.fixtures.active.kpj);
 
   await page.getByRole('button', { name: 'Keluar' }).click();

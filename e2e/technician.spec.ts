@@ -25,7 +25,7 @@ test('a technician opens diagnostics with the corner sequence and PIN, tests the
   await expect(page.getByRole('heading', { name: 'Diagnostik Perangkat' })).toBeVisible();
   await expect(page.getByText('KSK-DEV-01', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Tes Koneksi Host' }).click();
-  await expect(page.getByTestId('tech-result')).toContainText('Host reachable');
+  await expect(page.getByTestId('tech-result')).toContainText('Host terjangkau');
   await page.getByRole('button', { name: 'Keluar' }).click();
   await expect(page.getByRole('button', { name: 'Mulai' })).toBeVisible();
 

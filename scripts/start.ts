@@ -27,8 +27,11 @@ import { hasDisplay, openKioskBrowser } from './launch/open-browser';
 import { writeScreenLaunchFile } from './launch/screen-launch-file';
 import { ensureRendererBuilt } from './launch/renderer-build';
 import { writeEmbeddedConfig } from './launch/embedded-config';
+import { alreadyRunning, takeKioskLock } from './launch/kiosk-lock';
 
 const root = resolve(import.meta.dirname, '..');
+/** Beside the journal and the diagnostics socket, which the config places in the working folder. */
+const dataDir = resolve('.kiosk-data');
 
 const { values: args } = parseArgs({
   allowNegative: true,
@@ -44,6 +47,13 @@ const { values: args } = parseArgs({
 const cleanups: Array<() => Promise<void> | void> = [];
 
 async function main(): Promise<void> {
+  // Before any file is written or port opened: a second start changes nothing.
+  const locked = takeKioskLock(dataDir);
+  if (!locked.ok) {
+    console.error(alreadyRunning(locked.holder));
+    process.exit(1);
+  }
+  cleanups.push(() => locked.lock.release());
   let config: KioskConfig;
   let devices: DeviceManager | null = null;
   let embeddedPorts: (() => SerialPortInfo[]) | undefined;
@@ -90,11 +100,12 @@ async function main(): Promise<void> {
 
   // Technicians save device ports into a config file; the embedded default gets one of its own
   // (written anew at every start, since its simulated ports change every time).
-  const configFile = args.config ?? (await writeEmbeddedConfig(join(root, '.kiosk-data'), config));
+  const configFile = args.config ?? (await writeEmbeddedConfig(dataDir, config));
 
   const electron = args.shell === 'web' ? null : findElectronBinary();
   if (electron) {
     launchElectron(electron, configFile);
+    locked.lock.update('in Electron');
     return;
   }
   if (args.shell === 'electron')
@@ -133,6 +144,7 @@ async function main(): Promise<void> {
   const launch = writeScreenLaunchFile(shell.url);
   cleanups.push(() => launch.remove());
   // performance.now() counts from process start, so this includes loading the code.
+  locked.lock.update(`http://127.0.0.1:${shell.port}/`);
   const readyMs = Math.round(performance.now());
   console.log(
     `Kiosk ready in ${readyMs} ms on http://127.0.0.1:${shell.port}/ (terminal ${config.terminalId})`,

@@ -1,4 +1,11 @@
-import type { TechnicianAction, TechnicianDevice, TechnicianEvent } from '../common/api';
+import type {
+  TechnicianAction,
+  TechnicianCapability,
+  TechnicianDevice,
+  TechnicianEvent,
+} from '../common/api';
+import type { TransportConfig } from '../../devices/manager/device-config';
+import { portCanChange } from './port-configurator-adapter';
 import { DeviceEventLog } from './device-event-log';
 import type { DeviceManager } from '../../devices/manager/device-manager';
 import type { DeviceName, DeviceSnapshot } from '../../devices/manager/device-snapshot';
@@ -6,26 +13,23 @@ import type { PrintJob } from '../../devices/printer/print-job';
 import type { DeviceDiagnosticsSource } from '../technician/kiosk-technician-port';
 import type { TechnicianActionResult } from '../technician/technician-port';
 
-const LABELS: Record<DeviceName, string> = {
-  printer: 'Receipt printer',
-  cardReader: 'Card reader',
-  pinPad: 'Pin pad',
-  scanner: 'Scanner',
-};
-
-/** Capability flags that are on, and short values, as a list a technician can read. */
-export function capabilityList(capabilities: Record<string, unknown>): string[] {
-  const list: string[] = [];
-  for (const [key, value] of Object.entries(capabilities)) {
-    if (key === 'transport' || key === 'serial') continue;
-    if (value === true) list.push(key);
-    else if (typeof value === 'string' || typeof value === 'number') list.push(`${key}: ${value}`);
-    else if (Array.isArray(value) && value.length) list.push(`${key}: ${value.join(', ')}`);
+/** Capability flags that are on, and short values: the screen puts them in words. */
+export function capabilityList(capabilities: Record<string, unknown>): TechnicianCapability[] {
+  const list: TechnicianCapability[] = [];
+  for (const [name, value] of Object.entries(capabilities)) {
+    if (name === 'transport' || name === 'serial') continue;
+    if (value === true) list.push({ name });
+    else if (typeof value === 'string' || typeof value === 'number')
+      list.push({ name, value: String(value) });
+    else if (Array.isArray(value) && value.length) list.push({ name, value: value.join(', ') });
   }
   return list;
 }
 
-export function technicianDevice(snapshot: DeviceSnapshot): TechnicianDevice {
+export function technicianDevice(
+  snapshot: DeviceSnapshot,
+  transport?: TransportConfig,
+): TechnicianDevice {
   const firmware = snapshot.capabilities.model;
   return {
     name: snapshot.name,
@@ -35,6 +39,7 @@ export function technicianDevice(snapshot: DeviceSnapshot): TechnicianDevice {
     transport: snapshot.transport,
     detail: snapshot.detail,
     capabilities: capabilityList(snapshot.capabilities),
+    portChangeable: transport !== undefined && portCanChange(transport),
     firmware: typeof firmware === 'string' ? firmware : undefined,
     lastError: snapshot.lastError,
     counters: snapshot.counters,
@@ -55,6 +60,11 @@ const TEST_PAGE: PrintJob = {
 /** A public test card number: the PIN entry test's PIN block is bound to no real account. */
 const TEST_PAN = '4761739001010010';
 
+const notConfigured = (device: DeviceName): TechnicianActionResult => ({
+  ok: false,
+  message: { code: 'notConfigured', device },
+});
+
 /** Technician mode's device part, backed by the device manager. */
 export class DeviceDiagnosticsAdapter implements DeviceDiagnosticsSource {
   private readonly log: DeviceEventLog;
@@ -64,7 +74,9 @@ export class DeviceDiagnosticsAdapter implements DeviceDiagnosticsSource {
   }
 
   devices(): TechnicianDevice[] {
-    return this.manager.snapshots().map(technicianDevice);
+    return this.manager
+      .snapshots()
+      .map((snapshot) => technicianDevice(snapshot, this.manager.transportConfig(snapshot.name)));
   }
 
   events(): TechnicianEvent[] {
@@ -74,45 +86,54 @@ export class DeviceDiagnosticsAdapter implements DeviceDiagnosticsSource {
   async run(action: TechnicianAction, device?: string): Promise<TechnicianActionResult> {
     switch (action) {
       case 'refresh':
-        return { ok: true, detail: `${this.manager.names().length} device(s) configured` };
+        return {
+          ok: true,
+          message: { code: 'devicesConfigured', count: this.manager.names().length },
+        };
       case 'printTestPage': {
         const printer = this.manager.printer;
-        if (!printer) return { ok: false, detail: 'No receipt printer is configured.' };
+        if (!printer) return notConfigured('printer');
         const result = await printer.print(TEST_PAGE);
         return result.code === 'success'
-          ? { ok: true, detail: `Test page printed (${result.value.bytesSent} bytes).` }
-          : { ok: false, detail: `Test page failed: ${result.errorDescription}` };
+          ? { ok: true, message: { code: 'testPagePrinted', bytes: result.value.bytesSent } }
+          : { ok: false, message: { code: 'testPageFailed', reason: result.errorDescription } };
       }
       case 'readCardTest': {
         const reader = this.manager.cardReader;
-        if (!reader) return { ok: false, detail: 'No card reader is configured.' };
+        if (!reader) return notConfigured('cardReader');
         const result = await reader.readCard(20_000);
         reader.takeCardData(); // a test read keeps nothing
         if (result.code !== 'success')
-          return { ok: false, detail: `No good read: ${result.errorDescription}` };
+          return {
+            ok: false,
+            message: { code: 'cardReadFailed', reason: result.errorDescription },
+          };
         const card = result.value;
-        const masked = card.maskedKpj ?? card.maskedPan ?? '';
         return {
           ok: true,
-          detail: `${card.kind === 'kpj' ? 'KPJ' : 'Bank'} card ${masked}, tracks ${card.tracksRead.join('+')}`,
+          message: {
+            code: 'cardRead',
+            kind: card.kind === 'kpj' ? 'kpj' : 'bank',
+            masked: card.maskedKpj ?? card.maskedPan ?? '',
+            tracks: card.tracksRead.join('+'),
+          },
         };
       }
       case 'keypadTest': {
         const pinPad = this.manager.pinPad;
-        if (!pinPad) return { ok: false, detail: 'No pin pad is configured.' };
+        if (!pinPad) return notConfigured('pinPad');
         // Plain entry, so key names may be shown; PIN entry is never used for a test.
         const result = await pinPad.dataEntry({ maxLength: 8, timeoutMs: 20_000 });
         if (result.code !== 'success')
-          return { ok: false, detail: `No keys: ${result.errorDescription}` };
+          return { ok: false, message: { code: 'keypadFailed', reason: result.errorDescription } };
         const keys = [...result.value.digits, result.value.terminatedBy].join(' ');
-        return { ok: true, detail: `Keys received: ${keys}` };
+        return { ok: true, message: { code: 'keysReceived', keys } };
       }
       case 'pinEntryTest': {
         const pinPad = this.manager.pinPad;
-        if (!pinPad) return { ok: false, detail: 'No pin pad is configured.' };
+        if (!pinPad) return notConfigured('pinPad');
         const format = pinPad.capabilities().pinFormats[0];
-        if (format === undefined)
-          return { ok: false, detail: 'The pin pad offers no PIN block format.' };
+        if (format === undefined) return { ok: false, message: { code: 'noPinFormat' } };
         const result = await pinPad.pinEntry({
           pan: TEST_PAN,
           minLength: 4,
@@ -121,37 +142,53 @@ export class DeviceDiagnosticsAdapter implements DeviceDiagnosticsSource {
           timeoutMs: 20_000,
         });
         if (result.code !== 'success')
-          return { ok: false, detail: `No PIN entered: ${result.errorDescription}` };
+          return {
+            ok: false,
+            message: { code: 'pinEntryFailed', reason: result.errorDescription },
+          };
         // The digit count and the format only: the PIN block is encrypted, but is not shown either.
         const scheme = result.value.format === 4 ? 'AES-128 DUKPT' : 'TDES DUKPT';
         return {
           ok: true,
-          detail: `PIN of ${result.value.digits} digits entered; ISO 9564 format ${result.value.format} PIN block under ${scheme} received.`,
+          message: {
+            code: 'pinEntered',
+            digits: result.value.digits,
+            format: result.value.format,
+            scheme,
+          },
         };
       }
       case 'scanTest': {
         const scanner = this.manager.scanner;
-        if (!scanner) return { ok: false, detail: 'No scanner is configured.' };
+        if (!scanner) return notConfigured('scanner');
         const result = await scanner.readKpj(20_000);
         scanner.takeKpj(); // a test scan keeps nothing
         if (result.code !== 'success')
-          return { ok: false, detail: `No good scan: ${result.errorDescription}` };
+          return { ok: false, message: { code: 'scanFailed', reason: result.errorDescription } };
         return {
           ok: true,
-          detail: `Scanned ${result.value.maskedKpj} (${result.value.source}, ${result.value.symbology})`,
+          message: {
+            code: 'scanned',
+            masked: result.value.maskedKpj,
+            source: result.value.source,
+            symbology: result.value.symbology,
+          },
         };
       }
       case 'resetDevice': {
         const name = (device ?? '') as DeviceName;
         if (!this.manager.names().includes(name))
-          return { ok: false, detail: `Unknown device: ${device ?? '(none)'}` };
+          return { ok: false, message: { code: 'unknownDevice', device: device ?? '' } };
         const result = await this.manager.reset(name);
         return result.code === 'success'
-          ? { ok: true, detail: `${LABELS[name]} reopened.` }
-          : { ok: false, detail: `${LABELS[name]}: ${result.errorDescription}` };
+          ? { ok: true, message: { code: 'deviceReopened', device: name } }
+          : {
+              ok: false,
+              message: { code: 'resetFailed', device: name, reason: result.errorDescription },
+            };
       }
       default:
-        return { ok: false, detail: `Not a device action: ${action}` };
+        return { ok: false, message: { code: 'notAnAction', action } };
     }
   }
 }

@@ -21,6 +21,9 @@ export function systemPortDiscovery(extraSerial?: () => SerialPortInfo[]): PortD
   return { ...systemListers, ...(extraSerial ? { extraSerial } : {}) };
 }
 
+/** A serial or HID device can move to another port; a network device's address is in the config file. */
+export const portCanChange = (config: TransportConfig): boolean => config.type !== 'tcp';
+
 const idOf = (config: TransportConfig): string => describeTransport(config).replace(' ', ':');
 
 function serialLabel(port: SerialPortInfo): string {
@@ -55,6 +58,11 @@ export class PortConfiguratorAdapter implements PortConfigurator {
     return config ? { id: idOf(config), description: describeTransport(config) } : null;
   }
 
+  canChangePort(device: string): boolean {
+    const config = this.config(device);
+    return config !== undefined && portCanChange(config);
+  }
+
   transportConfig(device: string): TransportConfig | undefined {
     return this.config(device);
   }
@@ -62,11 +70,6 @@ export class PortConfiguratorAdapter implements PortConfigurator {
   async candidates(device: string): Promise<{ candidates: PortCandidate[]; errors: string[] }> {
     const config = this.config(device);
     if (!config) return { candidates: [], errors: [`no ${device} configured`] };
-    if (config.type === 'tcp')
-      return {
-        candidates: [],
-        errors: [`${device} is a network device: change its address in the config file`],
-      };
     const usedBy = new Map<string, string>();
     for (const name of this.manager.names()) {
       const other = this.manager.transportConfig(name);
@@ -101,13 +104,15 @@ export class PortConfiguratorAdapter implements PortConfigurator {
     const name = device as DeviceName;
     const previous = this.config(device);
     const next = this.offered.get(candidateId);
-    if (!previous || !next) return { ok: false, detail: `Unknown device or port: ${candidateId}` };
+    if (!previous || !next)
+      return { ok: false, message: { code: 'notAFoundPort', port: candidateId } };
     const result = await this.manager.moveDevice(name, next);
-    if (result.code !== 'success') return { ok: false, detail: result.errorDescription };
+    if (result.code !== 'success')
+      return { ok: false, message: { code: 'moveFailed', reason: result.errorDescription } };
     if (!this.before.has(name)) this.before.set(name, previous);
     return {
       ok: true,
-      detail: `${device} answers on ${describeTransport(next)}. Save to keep it after a restart.`,
+      message: { code: 'deviceAnswersOn', device, port: describeTransport(next) },
     };
   }
 

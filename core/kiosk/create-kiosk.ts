@@ -120,6 +120,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
         maxPinAttempts: config.technician.maxPinAttempts,
         lockMs: config.technician.lockMinutes * 60_000,
         idleTimeoutMs: config.technician.idleTimeoutSeconds * 1000,
+        timeZone: config.timeZone,
       },
     },
     receipts: {

@@ -231,7 +231,11 @@ export class KioskBrain implements KioskApi {
       return this.outOfService() && RESTING_STATES.has(this.stateName())
         ? { ...view, screen: 'outOfService' }
         : view;
-    return { ...view, screen: this.technician.screen(), technician: this.technician.view() };
+    return {
+      ...view,
+      screen: this.technician.screen(),
+      technician: this.technician.view(view.language),
+    };
   }
 
   private publish(): void {

@@ -20,7 +20,10 @@ const port: TechnicianPort = {
     journalDir: '/tmp',
     journalFreeBytes: null,
   }),
-  run: vi.fn(async () => ({ ok: true, detail: 'done' })),
+  run: vi.fn(async () => ({
+    ok: true,
+    message: { code: 'deviceReopened', device: 'printer' } as const,
+  })),
 };
 
 /** Sends raw lines and collects the answer lines. */
@@ -61,7 +64,7 @@ describe('diagnostics socket', () => {
       expect(replies.find((r) => r.id === 3)).toEqual({
         id: 3,
         ok: true,
-        result: { ok: true, detail: 'done' },
+        result: { ok: true, detail: 'Receipt printer reopened.' },
       });
       expect(port.run).toHaveBeenCalledWith('resetDevice', 'printer');
       await expect(

@@ -6,7 +6,8 @@ import type { Logger } from '../log/logger';
 import type { AuditSink } from '../session/session-audit';
 import { DiagRequest, MAX_REQUEST_BYTES, type DiagAnswer } from './diag-socket-protocol';
 import { LineFramer } from './line-framer';
-import type { TechnicianPort } from './technician-port';
+import { technicianMessageText } from './technician-messages';
+import type { TechnicianActionResult, TechnicianPort } from './technician-port';
 
 export interface DiagSocketOptions {
   path: string;
@@ -93,7 +94,10 @@ export async function startDiagSocket(options: DiagSocketOptions): Promise<DiagS
     try {
       const result = await port
         .run(request.action, request.device)
-        .catch((error: unknown) => ({ ok: false, detail: (error as Error).message }));
+        .catch((error: unknown): TechnicianActionResult => ({
+          ok: false,
+          message: { code: 'actionFailed', reason: (error as Error).message },
+        }));
       await options.audit
         ?.record({
           type: 'technicianAction',
@@ -103,7 +107,12 @@ export async function startDiagSocket(options: DiagSocketOptions): Promise<DiagS
           },
         })
         .catch(() => undefined);
-      return { id, ok: true, result };
+      // kiosk-diag speaks English, as its other output does.
+      return {
+        id,
+        ok: true,
+        result: { ok: result.ok, detail: technicianMessageText(result.message, 'en') },
+      };
     } finally {
       busy = false;
     }

@@ -58,8 +58,7 @@ export class KioskTechnicianPort implements TechnicianPort {
 
   async run(action: TechnicianAction, device?: string): Promise<TechnicianActionResult> {
     if (action === 'testHost') return this.testHost();
-    if (!this.options.devices)
-      return { ok: false, detail: 'No device layer is configured on this kiosk.' };
+    if (!this.options.devices) return { ok: false, message: { code: 'noDeviceLayer' } };
     return this.options.devices.run(action, device);
   }
 
@@ -69,12 +68,17 @@ export class KioskTechnicianPort implements TechnicianPort {
       for (let i = 0; i < 3; i++) latencies.push(await this.options.host.ping());
     } catch (error) {
       const kind = error instanceof HostError ? error.failure.kind : 'unavailable';
-      return { ok: false, detail: `Host not reachable (${kind}) at ${this.options.hostUrl}` };
+      return { ok: false, message: { code: 'hostUnreachable', kind, url: this.options.hostUrl } };
     }
     latencies.sort((a, b) => a - b);
     return {
       ok: true,
-      detail: `Host reachable: ${latencies[1]} ms median of 3 (${latencies[0]}-${latencies[2]} ms)`,
+      message: {
+        code: 'hostReachable',
+        medianMs: latencies[1]!,
+        minMs: latencies[0]!,
+        maxMs: latencies[2]!,
+      },
     };
   }
 

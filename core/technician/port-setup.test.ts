@@ -10,7 +10,9 @@ import {
   serialAt,
 } from '../../devices/manager/memory-ports.test-helper';
 import { ConfigFileStore } from '../config/config-file-store';
+import { DeviceDiagnosticsAdapter } from '../devices/device-diagnostics-adapter';
 import { PortConfiguratorAdapter } from '../devices/port-configurator-adapter';
+import { createMemoryTransportPair } from '../../devices/transports/memory-transport';
 import type { JournalEntryInput } from '../journal/journal-entry';
 import { silentLogger } from '../log/logger';
 import { hashTechnicianPin } from './pin-hash';
@@ -74,7 +76,7 @@ async function kioskWithMovedPrinter(options: { configFile?: boolean } = {}) {
       journalDir: dir,
       journalFreeBytes: null,
     }),
-    run: vi.fn(async () => ({ ok: true, detail: '' })),
+    run: vi.fn(async () => ({ ok: true, message: { code: 'portSetupClosed' } as const })),
   };
   const mode = new TechnicianMode(
     {
@@ -104,8 +106,8 @@ async function kioskWithMovedPrinter(options: { configFile?: boolean } = {}) {
 
   const act = async (action: string, extra: { device?: string; port?: string } = {}) => {
     mode.handle({ type: 'technicianAction', action, ...extra } as Intent);
-    await vi.waitFor(() => expect(mode.view().busy).toBe(false), { timeout: 5000 });
-    return mode.view() as TechnicianView & {
+    await vi.waitFor(() => expect(mode.view('en').busy).toBe(false), { timeout: 5000 });
+    return mode.view('en') as TechnicianView & {
       lastResult: NonNullable<TechnicianView['lastResult']>;
     };
   };
@@ -200,5 +202,29 @@ describe('port setup in technician mode', () => {
       ok: false,
       detail: 'This kiosk runs without a config file: nothing to save to.',
     });
+  });
+});
+
+describe('port setup of a network device', () => {
+  it('is not offered, and refused when asked for, without listing any port', async () => {
+    const manager = new DeviceManager(
+      { printer: { driver: 'escpos', transport: { type: 'tcp', host: '127.0.0.1', port: 9 } } },
+      { transportFactory: () => createMemoryTransportPair().host, printerPollIntervalMs: 0 },
+    );
+    managers.push(manager);
+    const listed = vi.fn(async () => ({ devices: [{ path: '/dev/ttyS0' }] }));
+    const adapter = new PortConfiguratorAdapter(manager, {
+      serialPorts: listed,
+      hidDevices: async () => ({ devices: [] }),
+    });
+    expect(new DeviceDiagnosticsAdapter(manager).devices()[0]!.portChangeable).toBe(false);
+    const setup = new PortSetup(adapter, new ConfigFileStore(null));
+    const result = await setup.run('configurePort', 'printer');
+    expect(result).toEqual({
+      ok: false,
+      message: { code: 'portNotChangeable', device: 'printer' },
+    });
+    expect(setup.view()).toBeNull();
+    expect(listed).not.toHaveBeenCalled();
   });
 });

@@ -14,6 +14,8 @@ export interface PortCandidate {
 export interface PortConfigurator {
   /** Where the device is connected now: its candidate id and, for people, `serial /dev/ttyUSB0`. */
   current(device: string): { id: string; description: string } | null;
+  /** Whether the device has ports to move to (a network device does not). */
+  canChangePort(device: string): boolean;
   candidates(device: string): Promise<{ candidates: PortCandidate[]; errors: string[] }>;
   /** Moves the device to the port and keeps it there only if the device answers on it. */
   move(device: string, candidateId: string): Promise<TechnicianActionResult>;
@@ -77,8 +79,7 @@ export class PortSetup {
   }
 
   async run(action: string, device?: string, port?: string): Promise<TechnicianActionResult> {
-    if (!this.configurator)
-      return { ok: false, detail: 'No device layer is configured on this kiosk.' };
+    if (!this.configurator) return { ok: false, message: { code: 'noDeviceLayer' } };
     switch (action) {
       case 'configurePort':
         return this.start(device);
@@ -89,7 +90,7 @@ export class PortSetup {
       case 'closePortSetup':
         return this.close();
       default:
-        return { ok: false, detail: `Not a port action: ${action}` };
+        return { ok: false, message: { code: 'notAnAction', action } };
     }
   }
 
@@ -107,26 +108,31 @@ export class PortSetup {
     await this.abandon();
     const current = device ? this.configurator!.current(device)?.description : undefined;
     if (!device || current === undefined)
-      return { ok: false, detail: `Unknown device: ${device ?? '(none)'}` };
+      return { ok: false, message: { code: 'unknownDevice', device: device ?? '' } };
+    if (!this.configurator!.canChangePort(device))
+      return { ok: false, message: { code: 'portNotChangeable', device } };
     const found = await this.configurator!.candidates(device);
     this.open = { device, ...found, unsaved: false, savedTo: null };
     const count = found.candidates.length;
     return {
       ok: count > 0,
-      detail:
+      message:
         count > 0
-          ? `${count} port(s) found for ${device} (now on ${current}).`
-          : `No ports found for ${device}${found.errors.length ? `: ${found.errors.join('; ')}` : '.'}`,
+          ? { code: 'portsFound', count, device, current }
+          : { code: 'noPortsFound', device, errors: found.errors },
     };
   }
 
   private async choose(port?: string): Promise<TechnicianActionResult> {
     const open = this.open;
-    if (!open) return { ok: false, detail: 'Open the port setup of a device first.' };
+    if (!open) return { ok: false, message: { code: 'openPortSetupFirst' } };
     const candidate = open.candidates.find((c) => c.id === port);
-    if (!candidate) return { ok: false, detail: `Not a port that was found: ${port ?? '(none)'}` };
+    if (!candidate) return { ok: false, message: { code: 'notAFoundPort', port: port ?? '' } };
     if (candidate.inUseBy)
-      return { ok: false, detail: `${candidate.label} is in use by ${candidate.inUseBy}.` };
+      return {
+        ok: false,
+        message: { code: 'portInUse', port: candidate.label, device: candidate.inUseBy },
+      };
     const result = await this.configurator!.move(open.device, candidate.id);
     if (result.ok) {
       open.unsaved = true;
@@ -137,9 +143,8 @@ export class PortSetup {
 
   private async save(): Promise<TechnicianActionResult> {
     const open = this.open;
-    if (!open?.unsaved) return { ok: false, detail: 'Nothing to save: choose a port first.' };
-    if (!this.store?.path)
-      return { ok: false, detail: 'This kiosk runs without a config file: nothing to save to.' };
+    if (!open?.unsaved) return { ok: false, message: { code: 'nothingToSave' } };
+    if (!this.store?.path) return { ok: false, message: { code: 'noConfigFile' } };
     try {
       const transport = this.configurator!.transportConfig(open.device);
       const { previousPath } = await this.store.saveDeviceTransport(open.device, transport);
@@ -148,23 +153,29 @@ export class PortSetup {
       open.savedTo = this.store.path;
       return {
         ok: true,
-        detail: `Saved: ${open.device} on ${this.described(open.device)} in ${this.store.path} (previous file kept as ${previousPath}).`,
+        message: {
+          code: 'portSaved',
+          device: open.device,
+          port: this.described(open.device),
+          path: this.store.path,
+          previousPath,
+        },
       };
     } catch (error) {
-      return { ok: false, detail: `Not saved: ${(error as Error).message}` };
+      return { ok: false, message: { code: 'notSaved', reason: (error as Error).message } };
     }
   }
 
   private async close(): Promise<TechnicianActionResult> {
     const open = this.open;
-    if (!open) return { ok: true, detail: 'Port setup closed.' };
+    if (!open) return { ok: true, message: { code: 'portSetupClosed' } };
     const wasUnsaved = open.unsaved;
     await this.abandon();
     return {
       ok: true,
-      detail: wasUnsaved
-        ? `Not saved: ${open.device} moved back to ${this.described(open.device)}.`
-        : 'Port setup closed.',
+      message: wasUnsaved
+        ? { code: 'movedBack', device: open.device, port: this.described(open.device) }
+        : { code: 'portSetupClosed' },
     };
   }
 }

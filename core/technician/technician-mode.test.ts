@@ -21,7 +21,8 @@ function setup(overrides: Partial<TechnicianSettings> = {}) {
         state: 'online',
         driver: 'escpos',
         transport: 'tcp:127.0.0.1:9100',
-        capabilities: ['qr', 'cut'],
+        capabilities: [{ name: 'qrCode' }, { name: 'cutter' }],
+        portChangeable: false,
         counters: { receiptsPrinted: 3 },
       },
     ],
@@ -35,7 +36,10 @@ function setup(overrides: Partial<TechnicianSettings> = {}) {
       journalDir: '/tmp',
       journalFreeBytes: 1,
     }),
-    run: vi.fn(async () => ({ ok: true, detail: 'Test page printed' })),
+    run: vi.fn(async () => ({
+      ok: true,
+      message: { code: 'testPagePrinted', bytes: 120 } as const,
+    })),
   };
   let changes = 0;
   const mode = new TechnicianMode(
@@ -97,7 +101,7 @@ describe('technician mode', () => {
     mode.cardEntry('2344');
     expect(mode.screen()).toBe('technicianPin');
     typePin('1357');
-    await until(() => mode.view().pinError?.attemptsLeft === 2);
+    await until(() => mode.view('en').pinError?.attemptsLeft === 2);
     expect(mode.screen()).toBe('technicianPin');
     typePin('2468');
     await until(() => mode.screen() === 'technician');
@@ -119,18 +123,18 @@ describe('technician mode', () => {
     open();
     typePin('2468');
     await until(() => mode.screen() === 'technician');
-    expect(mode.view().devices[0]).toMatchObject({
+    expect(mode.view('en').devices[0]).toMatchObject({
       name: 'printer',
       counters: { receiptsPrinted: 3 },
     });
-    expect(mode.view().info?.terminalId).toBe('KSK-TEST-01');
+    expect(mode.view('en').info?.terminalId).toBe('KSK-TEST-01');
     send({ type: 'technicianAction', action: 'printTestPage', device: 'printer' });
-    await until(() => mode.view().lastResult !== null);
+    await until(() => mode.view('en').lastResult !== null);
     expect(port.run).toHaveBeenCalledWith('printTestPage', 'printer');
-    expect(mode.view().lastResult).toEqual({
+    expect(mode.view('en').lastResult).toEqual({
       action: 'printTestPage',
       ok: true,
-      detail: 'Test page printed',
+      detail: 'Test page printed (120 bytes).',
     });
     send({ type: 'technicianAction', action: 'exit' });
     expect(mode.active).toBe(false);
@@ -143,15 +147,27 @@ describe('technician mode', () => {
     expect(JSON.stringify(journal)).not.toContain('2468');
   });
 
+  it("words a test's result in the screen's language and shows times in the configured zone", async () => {
+    const { mode, open, typePin, send } = setup({ timeZone: 'Asia/Makassar' });
+    open();
+    typePin('2468');
+    await until(() => mode.screen() === 'technician');
+    send({ type: 'technicianAction', action: 'printTestPage', device: 'printer' });
+    await until(() => mode.view('id').lastResult !== null);
+    expect(mode.view('id').lastResult?.detail).toBe('Halaman tes tercetak (120 byte).');
+    expect(mode.view('en').lastResult?.detail).toBe('Test page printed (120 bytes).');
+    expect(mode.view('id')).toMatchObject({ timeZone: 'Asia/Makassar', timeZoneLabel: 'WITA' });
+  });
+
   it('counts wrong PINs and locks out after three', async () => {
     const { mode, open, typePin, journal } = setup();
     open();
     typePin('1111');
-    await until(() => mode.view().pinError?.attemptsLeft === 2);
+    await until(() => mode.view('en').pinError?.attemptsLeft === 2);
     typePin('2222');
-    await until(() => mode.view().pinError?.attemptsLeft === 1);
+    await until(() => mode.view('en').pinError?.attemptsLeft === 1);
     typePin('3333');
-    await until(() => mode.view().lockedUntil !== null);
+    await until(() => mode.view('en').lockedUntil !== null);
     typePin('2468');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(mode.screen()).toBe('technicianPin');

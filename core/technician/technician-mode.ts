@@ -1,10 +1,13 @@
-import type { Intent, Screen, TechnicianAction, TechnicianView } from '../common/api';
+import type { Intent, Language, Screen, TechnicianAction, TechnicianView } from '../common/api';
+import { DEFAULT_TIME_ZONE } from '../common/domain/format';
+import { timeZoneLabel } from '../receipt/receipt-texts';
 import type { Logger } from '../log/logger';
 import type { AuditSink } from '../session/session-audit';
 import { verifyTechnicianPin } from './pin-hash';
 import { TapSequence, type Corner } from './tap-sequence';
-import type { TechnicianPort } from './technician-port';
+import type { TechnicianActionResult, TechnicianPort } from './technician-port';
 import { PORT_ACTIONS, type PortSetup } from './port-setup';
+import { technicianMessageText, type TechnicianMessage } from './technician-messages';
 
 export interface TechnicianSettings {
   /** scrypt hash of the technician PIN; null disables technician mode on the touchscreen. */
@@ -14,6 +17,8 @@ export interface TechnicianSettings {
   maxPinAttempts: number;
   lockMs: number;
   idleTimeoutMs: number;
+  /** The configured zone every time on the technician screens is shown in; default Asia/Jakarta. */
+  timeZone?: string;
 }
 
 export interface TechnicianDeps {
@@ -41,7 +46,8 @@ export class TechnicianMode {
   private failures = 0;
   private lockedUntil: number | null = null;
   private busy = false;
-  private lastResult: TechnicianView['lastResult'] = null;
+  private lastResult: { action: TechnicianAction; ok: boolean; message: TechnicianMessage } | null =
+    null;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly taps: TapSequence;
 
@@ -87,8 +93,11 @@ export class TechnicianMode {
     else if (this.phase === 'active') this.handleActive(intent);
   }
 
-  view(): TechnicianView {
+  /** What the technician screens show, worded in the screen's language. */
+  view(language: Language): TechnicianView {
     const locked = this.currentLock();
+    const result = this.lastResult;
+    const timeZone = this.settings.timeZone ?? DEFAULT_TIME_ZONE;
     return {
       pinLength: this.pin.length,
       pinError:
@@ -100,8 +109,14 @@ export class TechnicianMode {
       devices: this.phase === 'active' ? (this.deps.port?.devices() ?? []) : [],
       events: this.phase === 'active' ? (this.deps.port?.events() ?? []) : [],
       info: this.phase === 'active' ? (this.deps.port?.info() ?? null) : null,
-      lastResult: this.lastResult,
+      lastResult: result && {
+        action: result.action,
+        ok: result.ok,
+        detail: technicianMessageText(result.message, language),
+      },
       portSetup: this.phase === 'active' ? (this.deps.portSetup?.view() ?? null) : null,
+      timeZone,
+      timeZoneLabel: timeZoneLabel(timeZone),
     };
   }
 
@@ -174,12 +189,12 @@ export class TechnicianMode {
       PORT_ACTIONS.has(action) && portSetup
         ? portSetup.run(action, device, port)
         : this.deps.port!.run(action, device);
-    const result = await running.catch((error: unknown) => ({
+    const result = await running.catch((error: unknown): TechnicianActionResult => ({
       ok: false,
-      detail: (error as Error).message,
+      message: { code: 'actionFailed', reason: (error as Error).message },
     }));
     this.busy = false;
-    this.lastResult = { action, ok: result.ok, detail: result.detail };
+    this.lastResult = { action, ok: result.ok, message: result.message };
     const where = action === 'choosePort' && port ? ` ${port}` : '';
     this.journal(action, `${target}${where} ${result.ok ? 'ok' : 'failed'}`);
     this.deps.onChange();

@@ -4,11 +4,12 @@ import type {
   TechnicianEvent,
   TechnicianInfo,
 } from '../common/api';
+import type { TechnicianMessage } from './technician-messages';
 
 export interface TechnicianActionResult {
   ok: boolean;
-  /** Plain words for the technician; never personal or card data. */
-  detail: string;
+  /** What was found, worded later in the reader's language; never personal or card data. */
+  message: TechnicianMessage;
 }
 
 /**

@@ -28,6 +28,25 @@ function spawnDiag(args: string[], env: Record<string, string> = {}): Promise<Ca
   });
 }
 
+/** Spawns the bin with its stdout read by nobody: the reader closed it (`| head -3`). */
+function spawnWithClosedStdout(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, KIOSK_CONFIG: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stderr });
+    });
+  });
+}
+
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
@@ -47,6 +66,14 @@ describe('bin/kiosk-diag.mjs', () => {
     const bad = await spawnDiag(['journal', 'verify', '--dir', dir, '--json']);
     expect(bad.code).toBe(1);
     expect(bad.json()).toMatchObject({ ok: false, problems: [{ seq: 2, kind: 'hashMismatch' }] });
+  });
+
+  it('ends quietly with exit 0 when the reader of its output goes away (| head)', async () => {
+    await writeJournal({ dir }, sessionEntries('s-1'));
+    for (const args of [['--help'], ['journal', 'verify', '--dir', dir]]) {
+      const run = await spawnWithClosedStdout(args);
+      expect(run).toEqual({ code: 0, stderr: '' });
+    }
   });
 
   it('exits 3 with a JSON error for a host nobody listens on, 2 for a bad config', async () => {

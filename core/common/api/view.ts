@@ -124,6 +124,35 @@ export type ProjectionView = z.infer<typeof ProjectionView>;
 export const PrinterProblem = z.enum(['paperOut', 'coverOpen', 'offline', 'hardwareError', 'busy']);
 export type PrinterProblem = z.infer<typeof PrinterProblem>;
 
+/** Capability names the drivers report; the technician screen has a word for each (others show as they are). */
+export const CAPABILITY_NAMES = [
+  'commandLanguage',
+  'printerModel',
+  'columns',
+  'qrCode',
+  'cutter',
+  'statusQuery',
+  'paperNearEndSensor',
+  'mediaTakenSensor',
+  'readTracks',
+  'mode',
+  'mediaSensor',
+  'lrcCheck',
+  'chip',
+  'payloads',
+  'aimIdentifiers',
+  'plainEntry',
+  'pinEntry',
+  'pinFormats',
+  'dukpt',
+  'model',
+] as const;
+export type CapabilityName = (typeof CAPABILITY_NAMES)[number];
+
+/** A capability that is on (`qrCode`), or one with a value (`columns` 42). */
+export const TechnicianCapability = z.object({ name: z.string(), value: z.string().optional() });
+export type TechnicianCapability = z.infer<typeof TechnicianCapability>;
+
 export const TechnicianDevice = z.object({
   name: z.string(),
   deviceClass: z.string(),
@@ -131,7 +160,9 @@ export const TechnicianDevice = z.object({
   driver: z.string(),
   transport: z.string(),
   detail: z.string().optional(),
-  capabilities: z.array(z.string()),
+  capabilities: z.array(TechnicianCapability),
+  /** Whether port setup can move it (a network device's address is set in the config file). */
+  portChangeable: z.boolean(),
   firmware: z.string().optional(),
   lastError: z.object({ description: z.string(), at: z.string() }).optional(),
   counters: z.record(z.string(), z.number()),
@@ -201,6 +232,9 @@ export const TechnicianView = z.object({
   lastResult: z.object({ action: z.string(), ok: z.boolean(), detail: z.string() }).nullable(),
   portSetup: PortSetupView.nullable(),
   events: z.array(TechnicianEvent),
+  /** The configured zone the screen shows every time in (`Asia/Jakarta`) and its label (`WIB`). */
+  timeZone: z.string(),
+  timeZoneLabel: z.string(),
 });
 export type TechnicianView = z.infer<typeof TechnicianView>;
 

@@ -1,4 +1,28 @@
+import type { CapabilityName } from '../../../core/common/api';
 import type { Messages } from './messages-id';
+
+const CAPABILITY_WORDS: Record<CapabilityName, string> = {
+  commandLanguage: 'Command language',
+  printerModel: 'Printer model',
+  columns: 'Columns',
+  qrCode: 'Prints QR codes',
+  cutter: 'Paper cutter',
+  statusQuery: 'Status query',
+  paperNearEndSensor: 'Paper-low sensor',
+  mediaTakenSensor: 'Receipt-taken sensor',
+  readTracks: 'Reads tracks',
+  mode: 'Mode',
+  mediaSensor: 'Card sensor',
+  lrcCheck: 'LRC check',
+  chip: 'Reads chips',
+  payloads: 'Code contents',
+  aimIdentifiers: 'AIM identifiers',
+  plainEntry: 'Plain number entry',
+  pinEntry: 'Encrypted PIN entry',
+  pinFormats: 'PIN block formats',
+  dukpt: 'DUKPT schemes',
+  model: 'Model',
+};
 
 export const en: Messages = {
   brand: 'BPJS Ketenagakerjaan',
@@ -172,7 +196,6 @@ export const en: Messages = {
   techRefresh: 'Refresh',
   techExit: 'Exit',
   techInfo: 'Kiosk info',
-  techEvents: 'Device events (WIB)',
   techVersion: 'Version',
   techUptime: 'Uptime',
   techConfig: 'Config file',
@@ -193,6 +216,9 @@ export const en: Messages = {
   techPortClose: 'Close',
   techPortUnsaved: 'Not saved yet: closing moves the device back to its previous port.',
   techPortSaved: (path) => `Saved in ${path}.`,
+  // slice tech (issue 11): times in the configured zone, capabilities in words
+  techEvents: (zone) => `Device events (${zone})`,
+  techCapability: (name) => CAPABILITY_WORDS[name as CapabilityName] ?? name,
   enterOtpTitle: 'Enter the OTP code',
   otpSentTo: (destination) => `An OTP code has been sent to ${destination}`,
   otpFieldLabel: 'OTP code (6 digits)',

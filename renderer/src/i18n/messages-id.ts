@@ -1,4 +1,29 @@
 /** Bahasa Indonesia: the default catalog and the source of every message key. */
+import type { CapabilityName } from '../../../core/common/api';
+
+const CAPABILITY_WORDS: Record<CapabilityName, string> = {
+  commandLanguage: 'Bahasa perintah',
+  printerModel: 'Model printer',
+  columns: 'Kolom',
+  qrCode: 'Cetak kode QR',
+  cutter: 'Pemotong kertas',
+  statusQuery: 'Tanya status',
+  paperNearEndSensor: 'Sensor kertas hampir habis',
+  mediaTakenSensor: 'Sensor struk diambil',
+  readTracks: 'Baca trek',
+  mode: 'Mode',
+  mediaSensor: 'Sensor kartu',
+  lrcCheck: 'Cek LRC',
+  chip: 'Baca chip',
+  payloads: 'Isi kode',
+  aimIdentifiers: 'Pengenal AIM',
+  plainEntry: 'Input angka biasa',
+  pinEntry: 'Input PIN terenkripsi',
+  pinFormats: 'Format blok PIN',
+  dukpt: 'Skema DUKPT',
+  model: 'Model',
+};
+
 export const id = {
   brand: 'BPJS Ketenagakerjaan',
   languageName: 'Bahasa Indonesia',
@@ -172,7 +197,6 @@ export const id = {
   techRefresh: 'Muat Ulang',
   techExit: 'Keluar',
   techInfo: 'Info Kiosk',
-  techEvents: 'Peristiwa Perangkat (WIB)',
   techVersion: 'Versi',
   techUptime: 'Waktu aktif',
   techConfig: 'Berkas konfigurasi',
@@ -193,6 +217,9 @@ export const id = {
   techPortClose: 'Tutup',
   techPortUnsaved: 'Belum disimpan: saat ditutup, perangkat kembali ke port sebelumnya.',
   techPortSaved: (path: string) => `Tersimpan di ${path}.`,
+  // slice tech (issue 11): times in the configured zone, capabilities in words
+  techEvents: (zone: string) => `Peristiwa Perangkat (${zone})`,
+  techCapability: (name: string) => CAPABILITY_WORDS[name as CapabilityName] ?? name,
   enterOtpTitle: 'Masukkan Kode OTP',
   otpSentTo: (destination: string) => `Kode OTP telah dikirim ke ${destination}`,
   otpFieldLabel: 'Kode OTP (6 digit)',

@@ -3,7 +3,8 @@ import { createHostClient } from '../../../core/host/create-host-client';
 import { hostUrlProblem } from '../../../core/host/host-url-policy';
 import { flag, intOption, stringOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
-import { CONFIG_OPTION, loadDiagConfig } from '../config-source';
+import { CONFIG_OPTION } from '../config-source';
+import { loadRunningKioskConfig } from '../running-kiosk-config';
 import { writeJson, writeLine, type DiagIo } from '../diag-io';
 import { EXIT, usageError, type ExitCode } from '../exit-codes';
 import { keyValueLines } from '../format';
@@ -11,13 +12,15 @@ import { keyValueLines } from '../format';
 export const hostCommand: DiagCommand = {
   name: 'host',
   summary: 'host connectivity and latency (a few pings to /v1/health)',
-  help: `Usage: kiosk-diag host [--config kiosk.json | --url URL] [--count N] [--timeout MS] [--json]
+  help: `Usage: kiosk-diag host [--config kiosk.json | --socket PATH | --url URL] [--count N] [--timeout MS] [--json]
 
 Calls the host's health endpoint a few times, as the kiosk would (same client, same
 X-Terminal-Id), and reports min / median / max latency.
 
 Options:
-  --config PATH   kiosk configuration (default: $KIOSK_CONFIG, else the defaults); host.url
+  --config PATH   kiosk configuration (default: $KIOSK_CONFIG, else the config file of the
+                  kiosk running here, asked on its diagnostics socket, else the defaults); host.url
+  --socket PATH   the running kiosk's diagnostics socket (default .kiosk-data/diag/kiosk-diag.sock)
   --url URL       the host's base URL instead of the configured one
   --count N       pings (default 5, 1-50)
   --timeout MS    per ping (default: host.timeoutMs from the config)
@@ -26,6 +29,7 @@ Exit: 0 every ping answered, 1 the host answered with an error or some pings fai
       2 usage or configuration error, 3 the host could not be reached at all.`,
   options: {
     ...CONFIG_OPTION,
+    socket: { type: 'string' },
     url: { type: 'string' },
     count: { type: 'string' },
     timeout: { type: 'string' },
@@ -42,7 +46,7 @@ interface PingFailure {
 }
 
 async function checkHost(values: OptionValues, io: DiagIo): Promise<ExitCode> {
-  const { config } = loadDiagConfig(values, io);
+  const { config, source } = await loadRunningKioskConfig(values, io);
   const url = stringOption(values, 'url') ?? config.host.url;
   const urlProblem = hostUrlProblem(url);
   if (urlProblem) throw usageError(`--url ${urlProblem} (got "${url}")`);
@@ -80,6 +84,7 @@ async function checkHost(values: OptionValues, io: DiagIo): Promise<ExitCode> {
       command: 'host',
       ok: exit === EXIT.ok,
       url,
+      config: source,
       terminalId: config.terminalId,
       pings: count,
       answered: latencies.length,
@@ -88,7 +93,7 @@ async function checkHost(values: OptionValues, io: DiagIo): Promise<ExitCode> {
     });
     return exit;
   }
-  writeLine(io.stdout, `Host ${url} (terminal ${config.terminalId})`);
+  writeLine(io.stdout, `Host ${url} (terminal ${config.terminalId}, config ${source})`);
   const rows: Array<[string, string]> = [['answered', `${latencies.length} of ${count} pings`]];
   if (latencyMs)
     rows.push([

@@ -3,7 +3,7 @@ import { createHostClient } from '../../../core/host/create-host-client';
 import { verifyJournal } from '../../../core/journal/verify-journal';
 import { flag, stringOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
-import { loadDiagConfig } from '../config-source';
+import { loadRunningKioskConfig } from '../running-kiosk-config';
 import { writeJson, writeLine, type DiagIo } from '../diag-io';
 import { EXIT, unreachableError, usageError, type ExitCode } from '../exit-codes';
 import { keyValueLines, table } from '../format';
@@ -24,12 +24,13 @@ ${JOURNAL_DIR_HELP}
   --anchor SEQ:HASH  a seq and hash written down earlier: also catches records cut off the end
                      and a chain re-hashed up to that seq
   --anchor host      the same with the latest anchor the kiosk sent to the host (host.url and
-                     terminalId of the config; journal.anchorSeconds)
+                     terminalId of the config, else of the kiosk running here; journal.anchorSeconds)
+  --socket PATH      the running kiosk's diagnostics socket, for --anchor host without --config
   --json             the whole verification as one JSON object
 
 Exit: 0 intact, 1 problems found (or the host holds no anchor for a journal with records),
       2 usage / no journal folder / bad --anchor, 3 the host's anchor could not be fetched.`,
-  options: { ...JOURNAL_DIR_OPTIONS, anchor: { type: 'string' } },
+  options: { ...JOURNAL_DIR_OPTIONS, anchor: { type: 'string' }, socket: { type: 'string' } },
   run: verify,
 };
 
@@ -126,7 +127,7 @@ function parseAnchor(text: string | undefined): { seq: number; hash: string } | 
 
 /** The host's latest anchor for the configured terminal, through the kiosk's own client. */
 async function hostAnchor(values: OptionValues, io: DiagIo): Promise<AnchorSource> {
-  const { config } = loadDiagConfig(values, io);
+  const { config } = await loadRunningKioskConfig(values, io);
   const url = config.host.url;
   const terminalId = config.terminalId;
   const client = createHostClient(config);
