@@ -8,6 +8,7 @@ export function attractView(seq: number, overrides: Partial<SessionView> = {}): 
     language: 'id',
     entry: null,
     error: null,
+    identity: null,
     locked: null,
     otp: null,
     receiptReference: null,
