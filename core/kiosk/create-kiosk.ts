@@ -141,6 +141,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     requireOtp: config.verification.otp,
     thankYouMs: config.session.thankYouSeconds * 1000,
     terminalId: config.terminalId,
+    identifyBy: { card: Boolean(devices?.cardReader), scanner: Boolean(devices?.scanner) },
     defaultLanguage: config.language,
     idleTimeoutMs: config.session.idleTimeoutSeconds * 1000,
     idleWarningMs: config.session.idleWarningSeconds * 1000,

@@ -144,6 +144,7 @@ export interface ViewExtras {
   idle: SessionView['idle'];
   devices: DeviceReadiness;
   terminalId: string;
+  identifyBy: SessionView['identifyBy'];
 }
 
 export function toSessionView(
@@ -179,6 +180,7 @@ export function toSessionView(
     idle: extras.idle,
     devices: extras.devices,
     terminalId: extras.terminalId,
+    identifyBy: extras.identifyBy,
     technician: null,
   };
 }

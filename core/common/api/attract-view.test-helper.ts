@@ -22,6 +22,7 @@ export function attractView(seq: number, overrides: Partial<SessionView> = {}): 
     devices: { printer: 'ready' },
     voice: { on: false, repeat: 0 },
     terminalId: 'KSK-TEST-01',
+    identifyBy: { card: false, scanner: false },
     technician: null,
     ...overrides,
   };

@@ -278,6 +278,8 @@ export const SessionView = z.object({
   /** Voice guidance: on or off, and a counter that goes up each time the prompt is to be said again. */
   voice: z.object({ on: z.boolean(), repeat: z.number().int().nonnegative() }),
   terminalId: z.string(),
+  /** The configured identification devices: the start screen shows where to swipe or scan. */
+  identifyBy: z.object({ card: z.boolean(), scanner: z.boolean() }),
   technician: TechnicianView.nullable(),
 });
 export type SessionView = z.infer<typeof SessionView>;
