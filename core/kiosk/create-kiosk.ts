@@ -139,6 +139,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     lockouts: new LockoutRegistry(config.session.lockMinutes * 60_000),
     maxBirthDateAttempts: config.session.maxBirthDateAttempts,
     requireOtp: config.verification.otp,
+    timeZone: config.timeZone,
     thankYouMs: config.session.thankYouSeconds * 1000,
     terminalId: config.terminalId,
     identifyBy: { card: Boolean(devices?.cardReader), scanner: Boolean(devices?.scanner) },

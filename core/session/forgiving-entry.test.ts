@@ -11,12 +11,13 @@ const UNKNOWN = '99999999999';
 /** Pinned, so "today" and the ages in these tests do not move. */
 const NOW = new Date('2026-12-02T03:00:00Z');
 
-function makeBrain(host = new FakeHost(), requireOtp = false) {
+function makeBrain(host = new FakeHost(), requireOtp = false, now = NOW) {
   const brain = new KioskBrain({
     host,
     receipts: fakeReceipts(new FakePrinter()),
     logger: silentLogger(),
-    now: () => new Date(NOW),
+    now: () => new Date(now),
+    timeZone: 'Asia/Jakarta',
     lockouts: new LockoutRegistry(15 * 60_000),
     maxBirthDateAttempts: 3,
     requireOtp,
@@ -27,8 +28,12 @@ function makeBrain(host = new FakeHost(), requireOtp = false) {
     idleWarningMs: 20_000,
   });
   let view!: SessionView;
-  brain.subscribe((v) => (view = v));
-  return { brain, host, view: () => view };
+  const views: SessionView[] = [];
+  brain.subscribe((v) => {
+    view = v;
+    views.push(v);
+  });
+  return { brain, host, view: () => view, views };
 }
 
 function type(brain: KioskBrain, digits: string) {
@@ -108,6 +113,33 @@ describe('the kiosk keeps what was typed', () => {
     expect(view().identity).toBeNull();
   });
 
+  it('shows the full KPJ on the KPJ step only, across a session with a retry and a way back', async () => {
+    const host = new FakeHost();
+    host.failNext = { kind: 'timeout' };
+    const made = makeBrain(host);
+    const { brain } = made;
+    brain.send({ type: 'start' });
+    type(brain, KPJ);
+    brain.send({ type: 'enter' });
+    await settle();
+    brain.send({ type: 'back' });
+    brain.send({ type: 'enter' });
+    await settle();
+    brain.send({ type: 'back' });
+    brain.send({ type: 'enter' });
+    await settle();
+    brain.send({ type: 'submitBirthDate', birthDate: '29-02-1992' });
+    await settle();
+    expect(made.view().screen).toBe('balance');
+    const screens = new Set(made.views.map((v) => v.screen));
+    expect([...screens]).toEqual(
+      expect.arrayContaining(['enterKpj', 'loading', 'error', 'enterBirthDate', 'balance']),
+    );
+    const leaking = made.views.filter((v) => JSON.stringify(v).includes(KPJ));
+    expect(leaking.length).toBeGreaterThan(0);
+    expect(new Set(leaking.map((v) => v.screen))).toEqual(new Set(['enterKpj']));
+  });
+
   it('a swiped card is confirmed masked, and never shown in full when the person comes back', async () => {
     const { brain, view } = makeBrain();
     brain.dispatch({ type: 'kpjCaptured', kpj: KPJ, method: 'card' });
@@ -157,6 +189,19 @@ describe('birth dates are checked before a verification attempt is spent', () =>
     brain.send({ type: 'submitBirthDate', birthDate: formatBirthDateEntry(typed) });
     expect(view().error).toEqual(error);
     expect(host.calls).toEqual(['lookup']);
+  });
+
+  it("knows today in the kiosk's time zone: at 01:00 WIB today's date is not in the future", async () => {
+    const { brain, view } = await toBirthDate(
+      makeBrain(new FakeHost(), false, new Date('2026-12-01T18:00:00Z')),
+    );
+    type(brain, '02122026');
+    brain.send({ type: 'enter' });
+    expect(view().error?.code).toBe('birthDateAgeOutOfRange');
+    brain.send({ type: 'clear' });
+    type(brain, '03122026');
+    brain.send({ type: 'enter' });
+    expect(view().error?.code).toBe('birthDateInFuture');
   });
 
   it('the error clears on new input', async () => {

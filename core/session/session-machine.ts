@@ -1,7 +1,8 @@
 import { assign, cancel, fromPromise, raise, setup } from 'xstate';
 import type { Language } from '../common/api';
 import { isValidKpj, KPJ_LENGTH, normalizeKpj } from '../common/domain/kpj';
-import { BIRTH_DATE_DIGITS, parseBirthDate } from '../common/domain/birth-date';
+import { BIRTH_DATE_DIGITS, calendarDay, parseBirthDate } from '../common/domain/birth-date';
+import { DEFAULT_TIME_ZONE } from '../common/domain/format';
 import { PROJECTION_WAGE_DIGITS, projectionStart } from '../common/domain/projection';
 import type { BalanceSummary, ContributionRow, OtpSendReply } from '../host/host-api';
 import { balanceOfKpj } from '../host/balance-of-kpj';
@@ -109,6 +110,8 @@ export interface SessionMachineDeps {
    * removes one the host's lookup reply demands.
    */
   requireOtp: boolean;
+  /** Where "today" is for a birth date typed here (IANA name); Asia/Jakarta when not given. */
+  timeZone?: string;
 }
 
 /** How long "take your receipt" stays before asking about another transaction. */
@@ -173,6 +176,7 @@ const errorOf = (event: unknown): unknown => (event as { error?: unknown }).erro
  * a step: it only sends intents, and each state accepts just the ones that make sense there.
  */
 export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: Language = 'id') {
+  const today = () => calendarDay(deps.now(), deps.timeZone ?? DEFAULT_TIME_ZONE);
   const checkPrinter = () => {
     const state = deps.receipts.printer?.readiness().printer;
     return state === 'ready' || state === 'paperLow';
@@ -398,24 +402,24 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
           // Checked here, before the host is asked: a slip costs no verification attempt.
           enter: [
             {
-              guard: ({ context }) => parseBirthDate(context.buffer, deps.now()).ok,
+              guard: ({ context }) => parseBirthDate(context.buffer, today()).ok,
               target: 'verifying',
             },
             {
               actions: assign({
-                error: ({ context }) => birthDateError(context.buffer, deps.now())!,
+                error: ({ context }) => birthDateError(context.buffer, today())!,
               }),
             },
           ],
           submitBirthDate: [
             {
-              guard: ({ event }) => parseBirthDate(event.birthDate, deps.now()).ok,
+              guard: ({ event }) => parseBirthDate(event.birthDate, today()).ok,
               target: 'verifying',
               actions: assign({ buffer: ({ event }) => event.birthDate.replace(/\D/g, '') }),
             },
             {
               actions: assign({
-                error: ({ event }) => birthDateError(event.birthDate, deps.now())!,
+                error: ({ event }) => birthDateError(event.birthDate, today())!,
               }),
             },
           ],
@@ -427,7 +431,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
         invoke: {
           src: 'verify',
           input: ({ context }) => {
-            const parsed = parseBirthDate(context.buffer, deps.now());
+            const parsed = parseBirthDate(context.buffer, today());
             return {
               kpj: context.kpj!,
               birthDate: parsed.ok ? parsed.iso : '',

@@ -130,7 +130,6 @@ const IDENTIFIED_SCREENS = new Set<Screen>([
   'enterBirthDate',
   'enterOtp',
   'error',
-  'locked',
 ]);
 
 function identityOf(screen: Screen, context: SessionContext): SessionView['identity'] {

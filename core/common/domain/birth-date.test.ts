@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PARTICIPANT_AGE, parseBirthDate } from './birth-date';
+import { calendarDay, PARTICIPANT_AGE, parseBirthDate } from './birth-date';
 
 const TODAY = new Date('2026-12-02T03:00:00Z');
 
@@ -16,6 +16,15 @@ describe('parseBirthDate', () => {
     // Today's date (a slip people make) is not a participant's birth date.
     expect(parseBirthDate('02122026', TODAY)).toEqual({ ok: false, reason: 'ageOutOfRange' });
     expect(parseBirthDate('0312', TODAY)).toEqual({ ok: false, reason: 'incomplete' });
+  });
+
+  it("takes today in the kiosk's time zone: 01:00 WIB is already the next day", () => {
+    const lateUtc = new Date('2026-12-01T18:00:00Z');
+    expect(calendarDay(lateUtc, 'Asia/Jakarta').toISOString()).toBe('2026-12-02T00:00:00.000Z');
+    expect(parseBirthDate('02122026', calendarDay(lateUtc, 'Asia/Jakarta'))).toEqual({
+      ok: false,
+      reason: 'ageOutOfRange',
+    });
   });
 
   it('keeps the age bounds at 15 to 100 years, to the day', () => {

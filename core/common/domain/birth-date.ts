@@ -46,6 +46,21 @@ export function parseBirthDate(input: string, today: Date = new Date()): BirthDa
   return { ok: true, iso: `${digits.slice(4, 8)}-${digits.slice(2, 4)}-${digits.slice(0, 2)}` };
 }
 
+/**
+ * The calendar date at `now` in `timeZone`, as UTC midnight: what "today" is for a birth date
+ * typed at a kiosk in Jakarta (00:30 WIB is still yesterday in UTC).
+ */
+export function calendarDay(now: Date, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return new Date(Date.UTC(part('year'), part('month') - 1, part('day')));
+}
+
 /** Shows typed digits in the DD-MM-YYYY mask, with placeholders for what is still missing. */
 export function formatBirthDateEntry(digits: string): string {
   const padded = digits.padEnd(BIRTH_DATE_DIGITS, '_');
