@@ -125,12 +125,7 @@ export function balanceViewOf(summary: BalanceSummary): BalanceView {
 }
 
 /** Screens between the KPJ's lookup and the balance, which name who is being served (masked). */
-const IDENTIFIED_SCREENS = new Set<Screen>([
-  'loading',
-  'enterBirthDate',
-  'enterOtp',
-  'error',
-]);
+const IDENTIFIED_SCREENS = new Set<Screen>(['loading', 'enterBirthDate', 'enterOtp', 'error']);
 
 function identityOf(screen: Screen, context: SessionContext): SessionView['identity'] {
   if (!context.kpj || !context.method || !IDENTIFIED_SCREENS.has(screen)) return null;
