@@ -58,6 +58,11 @@ export function projectionPrefill(context: Omit<ProjectionContext, 'buffer'>): s
   return value > 0 ? String(value) : '';
 }
 
+/** False at or past the retirement age: the projection has no years left to set. */
+export function canChangeYears(context: Pick<SessionContext, 'summary'>): boolean {
+  return projectionYearsBounds(context.summary?.participant.age ?? 0).max > 0;
+}
+
 export type ProjectionEdit =
   { ok: true; projection: SessionContext['projection'] } | { ok: false; error: SessionError };
 

@@ -306,6 +306,26 @@ describe('the projection', () => {
     expect(view().projection?.series).toHaveLength(3);
   });
 
+  it('at the retirement age there is nothing to project and no period to change', async () => {
+    const host = new FakeHost();
+    const retired = {
+      ...SAMPLE_SUMMARY,
+      participant: { ...SAMPLE_SUMMARY.participant, age: 58 },
+    };
+    host.balance = async () => retired;
+    const { brain, view } = await toProjection(host);
+    expect(view().projection).toMatchObject({
+      years: 0,
+      ageAtEnd: 58,
+      series: [],
+      finalBalance: SAMPLE_SUMMARY.jht.closingBalance,
+      limits: { years: { min: 1, max: 0 } },
+    });
+    brain.send({ type: 'editProjection', field: 'years' });
+    type(brain, '2');
+    expect(view().projection?.editing).toBeNull();
+  });
+
   it("an inactive member's starts with no contributions and says so; typing a wage adds them", async () => {
     const host = new FakeHost();
     const inactive = {

@@ -13,6 +13,7 @@ import {
   IDENTIFICATION_NOTICE_MS,
   incomplete,
   projectionEdit,
+  canChangeYears,
   projectionPrefill,
   typedKpjKept,
   type SessionError,
@@ -705,7 +706,9 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
           shown: {
             entry: assign({ editing: null, buffer: '' }),
             on: {
+              // At the retirement age there is no period left to change.
               editProjection: {
+                guard: ({ context, event }) => event.field === 'wage' || canChangeYears(context),
                 target: 'editing',
                 actions: assign({ editing: ({ event }) => event.field }),
               },
@@ -716,7 +719,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
                   actions: assign({ editing: 'wage' }),
                 },
                 {
-                  guard: ({ event }) => event.digit === '2',
+                  guard: ({ context, event }) => event.digit === '2' && canChangeYears(context),
                   target: 'editing',
                   actions: assign({ editing: 'years' }),
                 },
@@ -773,6 +776,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
                 },
               ],
               editProjection: {
+                guard: ({ context, event }) => event.field === 'wage' || canChangeYears(context),
                 actions: assign(({ context, event }) => ({
                   editing: event.field,
                   buffer: projectionPrefill({ ...context, editing: event.field }),
