@@ -136,9 +136,7 @@ test('the on-screen button turns voice guidance on, and Voice off stops it mid-s
   const said = await count(page);
   await page.keyboard.type('123');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert')).toHaveText(
-    'Nomor KPJ harus 11 digit. Periksa kembali nomor Anda.',
-  );
+  await expect(page.getByRole('alert')).toHaveText('Nomor KPJ belum lengkap: kurang 8 digit lagi.');
   await page.waitForTimeout(300);
   expect((await utterances(page)).slice(said)).toEqual([]);
 });

@@ -57,13 +57,14 @@ describe('identification from card reader and scanner', () => {
     ]);
   });
 
-  it('a bank card is ignored with a log line that carries no PAN, and is not left behind', () => {
+  it('a bank card is not taken for a KPJ: the person is told, the log carries no PAN, nothing is left behind', () => {
     const brain = fakeBrain('attract');
     const card = reader(undefined);
     const logger = fakeLogger();
     wireIdentification(brain, { cardReader: card }, logger);
     card.read({ kind: 'bank', pan: PAN, track2: `${PAN}=2812201` });
-    expect(brain.events).toEqual([]);
+    expect(brain.events).toEqual([{ type: 'identificationRejected', reason: 'cardNotKpj' }]);
+    expect(JSON.stringify(brain.events)).not.toContain(PAN.slice(-4));
     expect(card.left).toBeUndefined();
     expect(logger.lines.join('\n')).toContain('bank card');
     expect(logger.lines.join('\n')).not.toContain(PAN.slice(4, 12));
@@ -100,12 +101,38 @@ describe('identification from card reader and scanner', () => {
     wireIdentification(brain, { cardReader: card }, logger, { technicianCardPrefix: '99900' });
     card.read({ kind: 'bank', pan: techPan, track2: `${techPan}=4912201` });
     card.read({ kind: 'bank', pan: PAN, track2: `${PAN}=2812201` });
-    expect(brain.events).toEqual([{ type: 'technicianCard', cardTail: '2344' }]);
+    expect(brain.events).toEqual([
+      { type: 'technicianCard', cardTail: '2344' },
+      { type: 'identificationRejected', reason: 'cardNotKpj' },
+    ]);
     expect(logger.lines.join('\n')).not.toContain(techPan.slice(0, 12));
 
     const without = fakeBrain('attract');
     wireIdentification(without, { cardReader: card }, fakeLogger(), {});
     card.read({ kind: 'bank', pan: techPan, track2: `${techPan}=4912201` });
     expect(without.events).toEqual([]);
+  });
+
+  it('an unreadable or corrupted stripe, or a scan that is no KPJ, is said while identifying only', () => {
+    const brain = fakeBrain('enterKpj');
+    const cardEvents = new Emitter<{ type: string }>();
+    const scanEvents = new Emitter<{ type: string }>();
+    wireIdentification(
+      brain,
+      {
+        cardReader: { on: cardEvents.on.bind(cardEvents), takeCardData: () => undefined },
+        scanner: { on: scanEvents.on.bind(scanEvents), takeKpj: () => undefined },
+      },
+      fakeLogger(),
+    );
+    cardEvents.emit({ type: 'invalidMedia' });
+    scanEvents.emit({ type: 'invalidData' });
+    brain.show('balance');
+    cardEvents.emit({ type: 'invalidMedia' });
+    scanEvents.emit({ type: 'invalidData' });
+    expect(brain.events).toEqual([
+      { type: 'identificationRejected', reason: 'cardUnreadable' },
+      { type: 'identificationRejected', reason: 'scanNotKpj' },
+    ]);
   });
 });

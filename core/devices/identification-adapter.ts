@@ -19,9 +19,10 @@ export interface ScannerLike {
  * Card reader and scanner reads that yield a KPJ become `kpjCaptured` for the brain while it
  * waits for identification (attract, enterKpj). Readers stay armed all the time: whatever is
  * read elsewhere is taken and dropped so no card data lingers in the driver. Bank cards are
- * not an identification method on this kiosk; they are logged (without the PAN) and ignored,
- * except a technician card (a card number with the configured prefix), which asks the brain
- * for the technician PIN prompt.
+ * not an identification method on this kiosk: while it waits for identification, a bank card,
+ * an unreadable stripe or a scan that is not a KPJ becomes `identificationRejected` (the person
+ * is told, never silence), logged without the data. A technician card (a card number with the
+ * configured prefix) asks the brain for the technician PIN prompt instead.
  */
 export function wireIdentification(
   brain: BrainPort,
@@ -37,7 +38,12 @@ export function wireIdentification(
   if (reader)
     offs.push(
       reader.on((event) => {
-        if (event.type === 'invalidMedia') logger.info({ device: 'cardReader' }, 'card unreadable');
+        if (event.type === 'invalidMedia') {
+          logger.info({ device: 'cardReader' }, 'card unreadable');
+          if (identifying())
+            brain.dispatch({ type: 'identificationRejected', reason: 'cardUnreadable' });
+          return;
+        }
         if (event.type !== 'cardRead') return;
         const data = reader.takeCardData();
         if (!data) return;
@@ -49,6 +55,8 @@ export function wireIdentification(
         }
         if (data.kind === 'bank') {
           logger.info({ device: 'cardReader' }, 'bank card read: not used for identification');
+          if (identifying())
+            brain.dispatch({ type: 'identificationRejected', reason: 'cardNotKpj' });
           return;
         }
         if (!identifying()) {
@@ -63,6 +71,12 @@ export function wireIdentification(
   if (scanner)
     offs.push(
       scanner.on((event) => {
+        if (event.type === 'invalidData') {
+          logger.info({ device: 'scanner' }, 'scan is not a KPJ');
+          if (identifying())
+            brain.dispatch({ type: 'identificationRejected', reason: 'scanNotKpj' });
+          return;
+        }
         if (event.type !== 'scanned') return;
         const kpj = scanner.takeKpj();
         if (!kpj) return;

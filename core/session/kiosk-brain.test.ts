@@ -74,13 +74,13 @@ describe('KioskBrain session flow', () => {
     brain.send({ type: 'backspace' });
     brain.send({ type: 'enter' });
     expect(view().screen).toBe('enterKpj');
-    expect(view().error?.code).toBe('invalidKpj');
+    expect(view().error).toEqual({ code: 'entryIncomplete', missingDigits: 1 });
     brain.send({ type: 'clear' });
     expect(view().entry?.length).toBe(0);
     expect(view().error).toBeNull();
   });
 
-  it('says an unknown KPJ is not found and lets the person try again', async () => {
+  it('says an unknown KPJ is not found and lets the person try again with the number kept', async () => {
     const { brain, view } = makeBrain();
     brain.send({ type: 'start' });
     type(brain, '99999999999');
@@ -90,7 +90,7 @@ describe('KioskBrain session flow', () => {
     expect(view().error?.code).toBe('notFound');
     brain.send({ type: 'back' });
     expect(view().screen).toBe('enterKpj');
-    expect(view().entry?.length).toBe(0);
+    expect(view().entry?.display).toBe('99999999999');
   });
 
   it('refuses impossible dates without asking the host', async () => {
@@ -269,7 +269,8 @@ describe('KioskBrain session flow', () => {
     for (const d of '5') brain.send({ type: 'digit', digit: d });
     brain.send({ type: 'enter' });
     brain.send({ type: 'editProjection', field: 'wage' });
-    expect(view().entry).toMatchObject({ field: 'wage', length: 0 });
+    // Prefilled with the current wage; the first digit typed replaces it.
+    expect(view().entry).toMatchObject({ field: 'wage', display: 'Rp\u00a05.000.000' });
     for (const d of '5000000') brain.send({ type: 'digit', digit: d });
     brain.send({ type: 'enter' });
     // Starting from a zero balance, this is the published figure; from 44.95 M it adds that grown.

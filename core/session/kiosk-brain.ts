@@ -23,6 +23,8 @@ export interface KioskBrainOptions extends SessionMachineDeps {
   /** The journal; views that report an audited step are published only once it is durable. */
   audit?: AuditSink;
   technician?: { settings: TechnicianSettings; port: TechnicianPort | null; portSetup?: PortSetup };
+  /** Configured card reader / scanner: the start screen says they can be used. None if absent. */
+  identifyBy?: SessionView['identifyBy'];
 }
 
 /** Intents technician mode consumes while it is open; the participant flow never sees them. */
@@ -226,6 +228,7 @@ export class KioskBrain implements KioskApi {
       },
       devices: this.devices,
       terminalId: this.options.terminalId,
+      identifyBy: this.options.identifyBy ?? { card: false, scanner: false },
     });
     if (!this.technician?.active)
       return this.outOfService() && RESTING_STATES.has(this.stateName())

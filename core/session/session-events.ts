@@ -9,5 +9,9 @@ export type SessionEvent =
   /** A record of this session could not be journaled: end it before anything more is shown. */
   | { type: 'auditFailed' }
   | { type: 'kpjCaptured'; kpj: string; method: IdentificationMethod }
+  /** A card or scan was presented to identify, but it carries no KPJ (said on screen). */
+  | { type: 'identificationRejected'; reason: 'cardNotKpj' | 'cardUnreadable' | 'scanNotKpj' }
+  /** The start screen's "not a BPJS card" has been shown long enough. */
+  | { type: 'identificationNoticeExpired' }
   /** A technician card was swiped; `cardTail` is its last 4 digits (for the journal). */
   | { type: 'technicianCard'; cardTail: string };

@@ -1,8 +1,9 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, cancel, fromPromise, raise, setup } from 'xstate';
 import type { Language } from '../common/api';
 import { isValidKpj, KPJ_LENGTH, normalizeKpj } from '../common/domain/kpj';
-import { BIRTH_DATE_DIGITS, parseBirthDate } from '../common/domain/birth-date';
-import { JHT_RETIREMENT_AGE } from '../common/domain/contribution-rates';
+import { BIRTH_DATE_DIGITS, calendarDay, parseBirthDate } from '../common/domain/birth-date';
+import { DEFAULT_TIME_ZONE } from '../common/domain/format';
+import { PROJECTION_WAGE_DIGITS, projectionStart } from '../common/domain/projection';
 import type { BalanceSummary, ContributionRow, OtpSendReply } from '../host/host-api';
 import { balanceOfKpj } from '../host/balance-of-kpj';
 import { HostError, type HostClient, type HostFailure } from '../host/host-client';
@@ -14,6 +15,16 @@ import {
   historyPageCount,
   turnHistoryPage,
 } from './history-pages';
+import {
+  birthDateError,
+  IDENTIFICATION_NOTICE_MS,
+  incomplete,
+  projectionEdit,
+  canChangeYears,
+  projectionPrefill,
+  typedKpjKept,
+  type SessionError,
+} from './entry-rules';
 import type { IdentificationMethod, SessionEvent } from './session-events';
 import type { LockoutRegistry } from './lockout-registry';
 import type { PrinterProblem } from '../common/api';
@@ -43,7 +54,16 @@ export type SessionErrorCode =
   | 'hostUnavailable'
   | 'hostTimeout'
   | 'hostMalformed'
-  | 'sessionExpired';
+  | 'sessionExpired'
+  // forgive slice
+  | 'entryIncomplete'
+  | 'birthDateInFuture'
+  | 'birthDateAgeOutOfRange'
+  | 'wageOutOfRange'
+  | 'yearsOutOfRange'
+  | 'cardNotKpj'
+  | 'cardUnreadable'
+  | 'scanNotKpj';
 
 export interface SessionContext {
   language: Language;
@@ -54,7 +74,7 @@ export interface SessionContext {
   method: IdentificationMethod | null;
   token: string | null;
   summary: BalanceSummary | null;
-  error: { code: SessionErrorCode; attemptsLeft?: number } | null;
+  error: SessionError | null;
   lockedUntil: string | null;
   failedAttempts: number;
   history: ContributionRow[] | null;
@@ -63,6 +83,8 @@ export interface SessionContext {
   historyPage: number;
   projection: { wage: number; years: number };
   editing: 'wage' | 'years' | null;
+  /** The buffer holds a proposed value (the current wage or period): the first digit replaces it. */
+  bufferPrefilled: boolean;
   receiptReference: string | null;
   printProblem: PrinterProblem | null;
   /** The one-time code awaited, when the verification policy asks for one. */
@@ -83,8 +105,6 @@ export interface OtpState {
 
 export const OTP_LENGTH = 6;
 
-const MAX_PROJECTION_YEARS = 60;
-const MAX_WAGE_DIGITS = 10;
 
 export interface SessionMachineDeps {
   host: HostClient;
@@ -98,6 +118,8 @@ export interface SessionMachineDeps {
    * removes one the host's lookup reply demands.
    */
   requireOtp: boolean;
+  /** Where "today" is for a birth date typed here (IANA name); Asia/Jakarta when not given. */
+  timeZone?: string;
 }
 
 /** How long "take your receipt" stays before asking about another transaction. */
@@ -136,6 +158,7 @@ const freshSession = (language: Language): Omit<SessionContext, 'defaultLanguage
   historyPage: 0,
   projection: { wage: 0, years: 1 },
   editing: null,
+  bufferPrefilled: false,
   receiptReference: null,
   printProblem: null,
   otp: null,
@@ -152,26 +175,7 @@ function otpStateOf(reply: OtpSendReply, now: Date): OtpState {
   };
 }
 
-function projectionDefaults(summary: BalanceSummary): { wage: number; years: number } {
-  return {
-    wage: summary.participant.currentWage,
-    years: Math.min(
-      Math.max(JHT_RETIREMENT_AGE - summary.participant.age, 1),
-      MAX_PROJECTION_YEARS,
-    ),
-  };
-}
-
-function applyProjectionEdit(
-  current: { wage: number; years: number },
-  field: 'wage' | 'years',
-  buffer: string,
-): { wage: number; years: number } | null {
-  const value = Number(buffer);
-  if (!buffer || !Number.isSafeInteger(value) || value <= 0) return null;
-  if (field === 'years') return value <= MAX_PROJECTION_YEARS ? { ...current, years: value } : null;
-  return { ...current, wage: value };
-}
+const projectionDefaults = (summary: BalanceSummary) => projectionStart(summary.participant);
 
 /** The error an invoked host call failed with (setup-level actions see it as the event). */
 const errorOf = (event: unknown): unknown => (event as { error?: unknown }).error;
@@ -181,6 +185,7 @@ const errorOf = (event: unknown): unknown => (event as { error?: unknown }).erro
  * a step: it only sends intents, and each state accepts just the ones that make sense there.
  */
 export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: Language = 'id') {
+  const today = () => calendarDay(deps.now(), deps.timeZone ?? DEFAULT_TIME_ZONE);
   const checkPrinter = () => {
     const state = deps.receipts.printer?.readiness().printer;
     return state === 'ready' || state === 'paperLow';
@@ -248,6 +253,13 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
       reset: assign(({ context }) => freshSession(context.defaultLanguage)),
       clearBuffer: assign({ buffer: '' }),
       clearError: assign({ error: null }),
+      /** Back on the KPJ step (Coba Lagi, Kembali): the number typed is there again to correct. */
+      restoreTypedKpj: assign(({ context }) => ({ buffer: typedKpjKept(context), kpj: null })),
+      showRejectedIdentification: assign(({ event }) => ({
+        error: {
+          code: (event as Extract<SessionEvent, { type: 'identificationRejected' }>).reason,
+        },
+      })),
       rememberHostLock: assign(({ event }) => {
         const failure = failureOf(errorOf(event));
         return { lockedUntil: failure.kind === 'locked' ? failure.retryAt : null };
@@ -303,10 +315,22 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
               method: ({ event }) => event.method,
             }),
           },
+          // Said on the start screen for a while, then gone: it is not the next person's.
+          identificationRejected: {
+            actions: [
+              'showRejectedIdentification',
+              cancel('identificationNotice'),
+              raise(
+                { type: 'identificationNoticeExpired' },
+                { delay: IDENTIFICATION_NOTICE_MS, id: 'identificationNotice' },
+              ),
+            ],
+          },
+          identificationNoticeExpired: { actions: 'clearError' },
         },
       },
       enterKpj: {
-        entry: 'clearBuffer',
+        entry: ['restoreTypedKpj', 'clearError'],
         on: {
           digit: {
             actions: [
@@ -327,7 +351,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
               target: 'lookingUp',
               actions: assign({ kpj: ({ context }) => context.buffer, method: 'keypad' }),
             },
-            { actions: assign({ error: { code: 'invalidKpj' } }) },
+            { actions: assign({ error: ({ context }) => incomplete(context.buffer, KPJ_LENGTH) }) },
           ],
           submitKpj: [
             {
@@ -341,6 +365,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
             target: 'lookingUp',
             actions: assign({ kpj: ({ event }) => event.kpj, method: ({ event }) => event.method }),
           },
+          identificationRejected: { actions: 'showRejectedIdentification' },
           cancel: 'thankYou',
         },
       },
@@ -373,28 +398,41 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
                 buffer: ({ context, event }) =>
                   appendDigit(context.buffer, event.digit, BIRTH_DATE_DIGITS),
               }),
+              'clearError',
             ],
           },
           backspace: {
-            actions: assign({ buffer: ({ context }) => removeLastDigit(context.buffer) }),
+            actions: [
+              assign({ buffer: ({ context }) => removeLastDigit(context.buffer) }),
+              'clearError',
+            ],
           },
-          clear: { actions: ['clearBuffer'] },
+          clear: { actions: ['clearBuffer', 'clearError'] },
+          // Checked here, before the host is asked: a slip costs no verification attempt.
           enter: [
             {
-              guard: ({ context }) => parseBirthDate(context.buffer, deps.now()).ok,
+              guard: ({ context }) => parseBirthDate(context.buffer, today()).ok,
               target: 'verifying',
             },
-            { actions: assign({ error: { code: 'invalidBirthDate' } }) },
+            {
+              actions: assign({
+                error: ({ context }) => birthDateError(context.buffer, today())!,
+              }),
+            },
           ],
           submitBirthDate: [
             {
-              guard: ({ event }) => parseBirthDate(event.birthDate, deps.now()).ok,
+              guard: ({ event }) => parseBirthDate(event.birthDate, today()).ok,
               target: 'verifying',
               actions: assign({ buffer: ({ event }) => event.birthDate.replace(/\D/g, '') }),
             },
-            { actions: assign({ error: { code: 'invalidBirthDate' } }) },
+            {
+              actions: assign({
+                error: ({ event }) => birthDateError(event.birthDate, today())!,
+              }),
+            },
           ],
-          back: { target: 'enterKpj', actions: ['clearError', assign({ kpj: null })] },
+          back: { target: 'enterKpj', actions: 'clearError' },
           cancel: 'thankYou',
         },
       },
@@ -402,7 +440,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
         invoke: {
           src: 'verify',
           input: ({ context }) => {
-            const parsed = parseBirthDate(context.buffer, deps.now());
+            const parsed = parseBirthDate(context.buffer, today());
             return {
               kpj: context.kpj!,
               birthDate: parsed.ok ? parsed.iso : '',
@@ -475,7 +513,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
               guard: ({ context }) => context.buffer.length === OTP_LENGTH,
               target: 'verifyingOtp',
             },
-            { actions: assign({ error: { code: 'otpFailed' } }) },
+            { actions: assign({ error: ({ context }) => incomplete(context.buffer, OTP_LENGTH) }) },
           ],
           resendOtp: [
             {
@@ -575,8 +613,8 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
       },
       error: {
         on: {
-          enter: { target: 'enterKpj', actions: ['clearError', assign({ kpj: null })] },
-          back: { target: 'enterKpj', actions: ['clearError', assign({ kpj: null })] },
+          enter: { target: 'enterKpj', actions: 'clearError' },
+          back: { target: 'enterKpj', actions: 'clearError' },
           cancel: 'thankYou',
           finish: 'thankYou',
         },
@@ -706,7 +744,9 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
           shown: {
             entry: assign({ editing: null, buffer: '' }),
             on: {
+              // At the retirement age there is no period left to change.
               editProjection: {
+                guard: ({ context, event }) => event.field === 'wage' || canChangeYears(context),
                 target: 'editing',
                 actions: assign({ editing: ({ event }) => event.field }),
               },
@@ -717,7 +757,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
                   actions: assign({ editing: 'wage' }),
                 },
                 {
-                  guard: ({ event }) => event.digit === '2',
+                  guard: ({ context, event }) => event.digit === '2' && canChangeYears(context),
                   target: 'editing',
                   actions: assign({ editing: 'years' }),
                 },
@@ -727,37 +767,60 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
             },
           },
           editing: {
-            entry: assign({ buffer: '', error: null }),
+            entry: assign(({ context }) => ({
+              buffer: projectionPrefill(context),
+              bufferPrefilled: true,
+              error: null,
+            })),
+            exit: assign({ bufferPrefilled: false, error: null }),
             on: {
               digit: {
-                actions: assign({
-                  buffer: ({ context, event }) =>
-                    appendDigit(
-                      context.buffer,
-                      event.digit,
-                      context.editing === 'years' ? 2 : MAX_WAGE_DIGITS,
-                    ),
-                }),
+                actions: assign(({ context, event }) => ({
+                  buffer: appendDigit(
+                    context.bufferPrefilled ? '' : context.buffer,
+                    event.digit,
+                    context.editing === 'years' ? 2 : PROJECTION_WAGE_DIGITS,
+                  ),
+                  bufferPrefilled: false,
+                  error: null,
+                })),
               },
               backspace: {
-                actions: assign({ buffer: ({ context }) => removeLastDigit(context.buffer) }),
+                actions: assign(({ context }) => ({
+                  buffer: removeLastDigit(context.buffer),
+                  bufferPrefilled: false,
+                  error: null,
+                })),
               },
-              clear: { actions: 'clearBuffer' },
+              clear: { actions: assign({ buffer: '', bufferPrefilled: false, error: null }) },
               enter: [
                 {
-                  guard: ({ context }) =>
-                    applyProjectionEdit(context.projection, context.editing!, context.buffer) !==
-                    null,
+                  guard: ({ context }) => projectionEdit(context).ok,
                   target: 'shown',
                   actions: assign({
-                    projection: ({ context }) =>
-                      applyProjectionEdit(context.projection, context.editing!, context.buffer)!,
+                    projection: ({ context }) => {
+                      const edit = projectionEdit(context);
+                      return edit.ok ? edit.projection : context.projection;
+                    },
                   }),
                 },
-                { actions: assign({ buffer: '' }) },
+                {
+                  actions: assign({
+                    error: ({ context }) => {
+                      const edit = projectionEdit(context);
+                      return edit.ok ? null : edit.error;
+                    },
+                  }),
+                },
               ],
               editProjection: {
-                actions: assign({ editing: ({ event }) => event.field, buffer: '' }),
+                guard: ({ context, event }) => event.field === 'wage' || canChangeYears(context),
+                actions: assign(({ context, event }) => ({
+                  editing: event.field,
+                  buffer: projectionPrefill({ ...context, editing: event.field }),
+                  bufferPrefilled: true,
+                  error: null,
+                })),
               },
               back: 'shown',
             },

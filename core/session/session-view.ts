@@ -6,7 +6,14 @@ import type {
   SessionView,
 } from '../common/api';
 import { JHT_RETIREMENT_AGE } from '../common/domain/contribution-rates';
-import { DEFAULT_JHT_RETURN, projectJht } from '../common/domain/projection';
+import {
+  DEFAULT_JHT_RETURN,
+  PROJECTION_WAGE,
+  PROJECTION_WAGE_DIGITS,
+  projectionYearsBounds,
+  projectJht,
+} from '../common/domain/projection';
+import { formatRupiah } from '../common/domain/format';
 import { formatBirthDateEntry, BIRTH_DATE_DIGITS } from '../common/domain/birth-date';
 import { KPJ_LENGTH } from '../common/domain/kpj';
 import { maskKpj, maskName } from '../common/domain/mask';
@@ -43,10 +50,15 @@ export function screenOf(stateValue: string): Screen {
 function entryOf(screen: Screen, context: SessionContext): SessionView['entry'] {
   const buffer = context.buffer;
   if (screen === 'projection' && context.editing) {
-    const maxLength = context.editing === 'years' ? 2 : 10;
+    const wage = context.editing === 'wage';
+    const maxLength = wage ? PROJECTION_WAGE_DIGITS : 2;
     return {
       field: context.editing,
-      display: buffer,
+      // A wage reads as money while it is typed: `Rp 7.500.000`.
+      display:
+        wage && buffer
+          ? formatRupiah(Number(buffer), context.language === 'en' ? 'en-ID' : 'id-ID')
+          : buffer,
       length: buffer.length,
       maxLength,
       complete: buffer.length > 0,
@@ -112,12 +124,21 @@ export function balanceViewOf(summary: BalanceSummary): BalanceView {
   };
 }
 
+/** Screens between the KPJ's lookup and the balance, which name who is being served (masked). */
+const IDENTIFIED_SCREENS = new Set<Screen>(['loading', 'enterBirthDate', 'enterOtp', 'error']);
+
+function identityOf(screen: Screen, context: SessionContext): SessionView['identity'] {
+  if (!context.kpj || !context.method || !IDENTIFIED_SCREENS.has(screen)) return null;
+  return { maskedKpj: maskKpj(context.kpj), method: context.method };
+}
+
 export interface ViewExtras {
   seq: number;
   now: number;
   idle: SessionView['idle'];
   devices: DeviceReadiness;
   terminalId: string;
+  identifyBy: SessionView['identifyBy'];
 }
 
 export function toSessionView(
@@ -132,6 +153,7 @@ export function toSessionView(
     language: context.language,
     entry: entryOf(screen, context),
     error: context.error,
+    identity: identityOf(screen, context),
     locked: screen === 'locked' && context.lockedUntil ? { retryAt: context.lockedUntil } : null,
     otp:
       screen === 'enterOtp' && context.otp
@@ -160,6 +182,7 @@ export function toSessionView(
     idle: extras.idle,
     devices: extras.devices,
     terminalId: extras.terminalId,
+    identifyBy: extras.identifyBy,
     technician: null,
   };
 }
@@ -167,6 +190,7 @@ export function toSessionView(
 function projectionViewOf(context: SessionContext): ProjectionView {
   const summary = context.summary!;
   const { wage, years } = context.projection;
+  const { age, membershipStatus } = summary.participant;
   const result = projectJht({
     monthlyWage: wage,
     years,
@@ -176,6 +200,9 @@ function projectionViewOf(context: SessionContext): ProjectionView {
   return {
     monthlyWage: wage,
     years,
+    ageAtEnd: age + years,
+    contributionsStopped: membershipStatus === 'inactive' && wage === 0,
+    limits: { wage: { ...PROJECTION_WAGE }, years: projectionYearsBounds(age) },
     currentBalance: summary.jht.closingBalance,
     yearlyReturn: DEFAULT_JHT_RETURN,
     retirementAge: JHT_RETIREMENT_AGE,

@@ -8,6 +8,7 @@ export function attractView(seq: number, overrides: Partial<SessionView> = {}): 
     language: 'id',
     entry: null,
     error: null,
+    identity: null,
     locked: null,
     otp: null,
     receiptReference: null,
@@ -21,6 +22,7 @@ export function attractView(seq: number, overrides: Partial<SessionView> = {}): 
     devices: { printer: 'ready' },
     voice: { on: false, repeat: 0 },
     terminalId: 'KSK-TEST-01',
+    identifyBy: { card: false, scanner: false },
     technician: null,
     ...overrides,
   };

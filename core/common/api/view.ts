@@ -36,6 +36,19 @@ export const ErrorCode = z.enum([
   'hostTimeout',
   'hostMalformed',
   'sessionExpired',
+  // forgive slice: what a person mistyped or presented, said before a host attempt is spent.
+  /** Lanjut / Enter before the field is complete: `missingDigits` says how many are missing. */
+  'entryIncomplete',
+  'birthDateInFuture',
+  /** An age outside `bounds` (years). */
+  'birthDateAgeOutOfRange',
+  /** A projection wage or period outside `bounds` (rupiah, years). */
+  'wageOutOfRange',
+  'yearsOutOfRange',
+  /** A card or scan that does not carry a KPJ (a bank card, a QR code of something else). */
+  'cardNotKpj',
+  'cardUnreadable',
+  'scanNotKpj',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -107,9 +120,18 @@ export const HistoryView = z.object({
 });
 export type HistoryView = z.infer<typeof HistoryView>;
 
+const Bounds = z.object({ min: z.number().int(), max: z.number().int() });
+
 export const ProjectionView = z.object({
   monthlyWage: Rupiah,
-  years: z.number().int().positive(),
+  /** 0 for a participant already at the retirement age: nothing left to project. */
+  years: z.number().int().nonnegative(),
+  /** The age the participant reaches when the projection ends (never past `retirementAge`). */
+  ageAtEnd: z.number().int(),
+  /** An inactive member's projection starts without contributions (wage 0) until one is typed. */
+  contributionsStopped: z.boolean(),
+  /** What the wage (rupiah) and the period (years) may be set to. */
+  limits: z.object({ wage: Bounds, years: Bounds }),
   currentBalance: Rupiah,
   yearlyReturn: z.number(),
   retirementAge: z.number().int(),
@@ -256,6 +278,18 @@ export const SessionView = z.object({
     .object({
       code: ErrorCode,
       attemptsLeft: z.number().int().nonnegative().optional(),
+      missingDigits: z.number().int().positive().optional(),
+      bounds: Bounds.optional(),
+    })
+    .nullable(),
+  /**
+   * Who is being served, masked (`*******2128`) and how they identified: from the KPJ's lookup
+   * until the balance (loading, birth date, OTP, error, locked); null elsewhere.
+   */
+  identity: z
+    .object({
+      maskedKpj: z.string(),
+      method: z.enum(['keypad', 'card', 'scanner', 'pinpad']),
     })
     .nullable(),
   locked: z.object({ retryAt: z.string() }).nullable(),
@@ -286,6 +320,8 @@ export const SessionView = z.object({
   /** Voice guidance: on or off, and a counter that goes up each time the prompt is to be said again. */
   voice: z.object({ on: z.boolean(), repeat: z.number().int().nonnegative() }),
   terminalId: z.string(),
+  /** The configured identification devices: the start screen shows where to swipe or scan. */
+  identifyBy: z.object({ card: z.boolean(), scanner: z.boolean() }),
   technician: TechnicianView.nullable(),
 });
 export type SessionView = z.infer<typeof SessionView>;

@@ -1,9 +1,19 @@
-import type { SessionView } from '../../../core/common/api';
+import type { EntryView, SessionView } from '../../../core/common/api';
+import { formatRupiah, type Locale } from '../../../core/common/domain/format';
 import type { Messages } from '../i18n/i18n';
 
-/** The sentence a person reads for an error code, with the next step where there is one. */
-export function errorMessage(t: Messages, error: SessionView['error']): string | null {
+/**
+ * The sentence a person reads for an error code, with the next step where there is one.
+ * `field` is the entry field on screen (what an incomplete entry is missing).
+ */
+export function errorMessage(
+  t: Messages,
+  error: SessionView['error'],
+  field: EntryView['field'] | null = null,
+  locale: Locale = 'id-ID',
+): string | null {
   if (!error) return null;
+  const bounds = error.bounds ?? { min: 0, max: 0 };
   switch (error.code) {
     case 'invalidKpj':
       return t.errorInvalidKpj;
@@ -27,5 +37,24 @@ export function errorMessage(t: Messages, error: SessionView['error']): string |
       return t.errorHostMalformed;
     case 'sessionExpired':
       return t.errorSessionExpired;
+    case 'entryIncomplete':
+      return t.errorEntryIncomplete(field ?? 'kpj', error.missingDigits ?? 0);
+    case 'birthDateInFuture':
+      return t.errorBirthDateInFuture;
+    case 'birthDateAgeOutOfRange':
+      return t.errorBirthDateAge(bounds.min, bounds.max);
+    case 'wageOutOfRange':
+      return t.errorWageOutOfRange(
+        formatRupiah(bounds.min, locale),
+        formatRupiah(bounds.max, locale),
+      );
+    case 'yearsOutOfRange':
+      return t.errorYearsOutOfRange(bounds.min, bounds.max);
+    case 'cardNotKpj':
+      return t.errorCardNotKpj;
+    case 'cardUnreadable':
+      return t.errorCardUnreadable;
+    case 'scanNotKpj':
+      return t.errorScanNotKpj;
   }
 }

@@ -56,4 +56,37 @@ describe('what voice guidance says', () => {
       'Time is almost up. Your session ends in 18 seconds. Press Enter for more time.',
     );
   });
+
+  it('says a rejected card on the start screen, and confirms a card read without its digits', () => {
+    const t = messagesFor('id');
+    expect(spokenText(t, attractView(1, { error: { code: 'cardNotKpj' } }))).toMatch(
+      /^Ini bukan kartu BPJS Ketenagakerjaan\./,
+    );
+    const read = spokenText(
+      t,
+      attractView(1, {
+        screen: 'loading',
+        identity: { maskedKpj: '*******2128', method: 'card' },
+      }),
+    );
+    expect(read).toBe('Kartu terbaca. Mohon tunggu, transaksi sedang diproses');
+    expect(read).not.toContain('2128');
+  });
+
+  it('says what an incomplete entry is missing, in the field on screen', () => {
+    const view = attractView(1, {
+      screen: 'enterBirthDate',
+      entry: {
+        field: 'birthDate',
+        display: '29-02-____',
+        length: 4,
+        maxLength: 8,
+        complete: false,
+      },
+      error: { code: 'entryIncomplete', missingDigits: 4 },
+    });
+    expect(spokenText(messagesFor('en'), { ...view, language: 'en' })).toContain(
+      'The date of birth is not complete: 4 more digits (day, month, year).',
+    );
+  });
 });

@@ -65,16 +65,23 @@ export function spokenHistory(t: Messages, history: HistoryView, language: Langu
 /** What voice guidance says on each screen: the prompt, then the one thing to do next. */
 export function spokenText(t: Messages, view: SessionView): string {
   const money = (amount: number) => spokenRupiah(amount, view.language);
-  const error = errorMessage(t, view.error);
+  const error = errorMessage(
+    t,
+    view.error,
+    view.entry?.field ?? null,
+    view.language === 'en' ? 'en-ID' : 'id-ID',
+  );
+  // A card or scan read: confirmed without its digits (the screen shows them masked).
+  const cardRead = view.identity && view.identity.method !== 'keypad' ? `${t.cardReadSpoken} ` : '';
   if (view.idle.warning && view.idle.secondsLeft !== null)
     return `${t.idleTitle}. ${t.idleBody(view.idle.secondsLeft)} ${t.idleSpokenHint}`;
   switch (view.screen) {
     case 'attract':
-      return `${t.attractTitle}. ${t.attractHint} ${t.attractKeypadHint}`;
+      return `${error ? `${error} ` : ''}${t.attractTitle}. ${t.attractHint} ${t.attractKeypadHint}`;
     case 'enterKpj':
       return [t.enterKpjTitle, error ?? t.enterKpjHelp, t.speechKeypadHint].join('. ');
     case 'enterBirthDate':
-      return [t.enterBirthDateTitle, error ?? t.enterBirthDateHelp].join('. ');
+      return cardRead + [t.enterBirthDateTitle, error ?? t.enterBirthDateHelp].join('. ');
     case 'enterOtp':
       return [
         t.enterOtpTitle,
@@ -82,7 +89,7 @@ export function spokenText(t: Messages, view: SessionView): string {
         error ?? '',
       ].join('. ');
     case 'loading':
-      return t.loading;
+      return cardRead + t.loading;
     case 'balance': {
       const b = view.balance;
       if (!b) return '';
@@ -94,7 +101,14 @@ export function spokenText(t: Messages, view: SessionView): string {
       return view.history ? spokenHistory(t, view.history, view.language) : t.historyTitle;
     case 'projection':
       return view.projection
-        ? `${t.projectionResult(view.projection.years)}: ${money(view.projection.finalBalance)}. ${t.projectionDisclaimer}`
+        ? [
+            error,
+            `${t.projectionResult(view.projection.years, view.projection.ageAtEnd)}: ${money(view.projection.finalBalance)}.`,
+            view.projection.contributionsStopped ? t.projectionNoContributions : null,
+            t.projectionDisclaimer,
+          ]
+            .filter(Boolean)
+            .join(' ')
         : t.projectionTitle;
     case 'printing':
       return t.printingBody;

@@ -85,7 +85,8 @@ export const en: Messages = {
   jpMonths: (months) => `${months} months of contributions`,
   errorTitle: 'Sorry, we cannot continue',
   errorInvalidKpj: 'A KPJ number has 11 digits. Please check your number.',
-  errorInvalidBirthDate: 'That date is not valid. Type 8 digits: day, month, year.',
+  errorInvalidBirthDate:
+    'That date does not exist. Check the day and the month (February has at most 29 days).',
   errorNotFound: 'This KPJ number is not registered. Please check the number on your card.',
   errorVerificationFailed: (left) =>
     left === 1
@@ -137,7 +138,10 @@ export const en: Messages = {
   historyPagesLabel: 'Contribution detail pages',
   historySpokenRow: (month, jht, jp) => `${month}: JHT ${jht}, JP ${jp}.`,
   projectionTitle: 'JHT projection',
-  projectionResult: (years) => `Estimated JHT balance in ${years} years`,
+  projectionResult: (years, age) =>
+    years > 0
+      ? `Estimated JHT balance at age ${age} (in ${years} years)`
+      : 'JHT retirement age reached: the balance today',
   projectionWage: 'Monthly wage',
   projectionYears: 'Period (years)',
   projectionYearsValue: (years) => `${years} years`,
@@ -148,8 +152,8 @@ export const en: Messages = {
   projectionRetirement: (age) => `Retirement age ${age}`,
   projectionChange: 'Change',
   projectionApply: 'Apply',
-  projectionEditWage: 'Type the monthly wage (Rupiah)',
-  projectionEditYears: 'Type the period (1-60 years)',
+  projectionEditWage: (min, max) => `Type the monthly wage (${min} – ${max})`,
+  projectionEditYears: (min, max) => `Type the period (${min}–${max} years, up to retirement age)`,
   projectionDisclaimer:
     'This is an estimate with the official formula and a 5% yearly return. Real results will differ.',
   chartBalanceByYear: 'JHT balance by year',
@@ -245,4 +249,35 @@ export const en: Messages = {
     'Your details have been cleared from the screen. Please wait, the kiosk is reconnecting.',
   keyBackspaceName: 'Delete 1 digit',
   keyClearName: 'Clear all digits',
+  // forgive slice: specific entry errors, card and scan messages, identification hints.
+  errorEntryIncomplete: (field, missing) =>
+    field === 'kpj'
+      ? `The KPJ number is not complete: ${missing} more ${missing === 1 ? 'digit' : 'digits'}.`
+      : field === 'birthDate'
+        ? `The date of birth is not complete: ${missing} more ${missing === 1 ? 'digit' : 'digits'} (day, month, year).`
+        : field === 'otp'
+          ? `The OTP code is not complete: ${missing} more ${missing === 1 ? 'digit' : 'digits'}.`
+          : field === 'wage'
+            ? 'Type the monthly wage first.'
+            : 'Type the period in years first.',
+  errorBirthDateInFuture: 'A date of birth cannot be after today. Check the year.',
+  errorBirthDateAge: (min, max) =>
+    `That date of birth gives an age outside ${min}–${max} years. Check the year.`,
+  errorWageOutOfRange: (min, max) => `The monthly wage must be between ${min} and ${max}.`,
+  errorYearsOutOfRange: (min, max) =>
+    `The period is ${min} to ${max} years: the projection stops at the retirement age.`,
+  errorCardNotKpj:
+    'This is not a BPJS Ketenagakerjaan card. Use your KPJ membership card, the JMO digital card QR, or type your KPJ number.',
+  errorCardUnreadable:
+    'The card could not be read. Swipe it once more in one smooth movement, or type your KPJ number.',
+  errorScanNotKpj:
+    'This code is not a JMO digital card. Open the digital card in the JMO app and scan again, or type your KPJ number.',
+  identityCardRead: (maskedKpj) => `Card read: ${maskedKpj}`,
+  identityTyped: (maskedKpj) => `KPJ number: ${maskedKpj}`,
+  cardReadSpoken: 'Card read.',
+  identifyHintsTitle: 'Without typing',
+  identifyHintCard: 'Swipe your KPJ membership card in the card reader',
+  identifyHintScanner: 'Show the JMO digital card QR to the scanner',
+  projectionNoContributions:
+    'Inactive membership: the projection starts without new contributions (wage Rp 0). Change the wage if you work again.',
 };

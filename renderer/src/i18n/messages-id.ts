@@ -85,7 +85,8 @@ export const id = {
   jpMonths: (months: number) => `${months} bulan iuran`,
   errorTitle: 'Maaf, transaksi tidak dapat dilanjutkan',
   errorInvalidKpj: 'Nomor KPJ harus 11 digit. Periksa kembali nomor Anda.',
-  errorInvalidBirthDate: 'Tanggal lahir tidak valid. Ketik 8 digit: hari, bulan, tahun.',
+  errorInvalidBirthDate:
+    'Tanggal itu tidak ada di kalender. Periksa hari dan bulan (Februari paling banyak 29 hari).',
   errorNotFound: 'Nomor KPJ tidak terdaftar. Periksa kembali nomor pada kartu Anda.',
   errorVerificationFailed: (left: number) =>
     left === 1
@@ -138,7 +139,10 @@ export const id = {
   historyPagesLabel: 'Halaman rincian iuran',
   historySpokenRow: (month: string, jht: string, jp: string) => `${month}: JHT ${jht}, JP ${jp}.`,
   projectionTitle: 'Simulasi JHT',
-  projectionResult: (years: number) => `Perkiraan saldo JHT dalam ${years} tahun`,
+  projectionResult: (years: number, age: number) =>
+    years > 0
+      ? `Perkiraan saldo JHT pada usia ${age} tahun (${years} tahun lagi)`
+      : `Usia pensiun JHT sudah tercapai: saldo saat ini`,
   projectionWage: 'Upah per bulan',
   projectionYears: 'Lama (tahun)',
   projectionYearsValue: (years: number) => `${years} tahun`,
@@ -149,8 +153,9 @@ export const id = {
   projectionRetirement: (age: number) => `Usia Pensiun ${age} tahun`,
   projectionChange: 'Ubah',
   projectionApply: 'Terapkan',
-  projectionEditWage: 'Ketik upah per bulan (Rupiah)',
-  projectionEditYears: 'Ketik lama simulasi (1-60 tahun)',
+  projectionEditWage: (min: string, max: string) => `Ketik upah per bulan (${min} – ${max})`,
+  projectionEditYears: (min: number, max: number) =>
+    `Ketik lama simulasi (${min}–${max} tahun, sampai usia pensiun)`,
   projectionDisclaimer:
     'Simulasi ini hanya perkiraan dengan rumus resmi dan hasil pengembangan 5% per tahun. Hasil sebenarnya dapat berbeda.',
   chartBalanceByYear: 'Saldo JHT per tahun',
@@ -246,6 +251,38 @@ export const id = {
     'Data Anda sudah dihapus dari layar. Mohon tunggu, kios sedang menyambung kembali.',
   keyBackspaceName: 'Hapus 1 angka',
   keyClearName: 'Hapus semua angka',
+  // forgive slice: specific entry errors, card and scan messages, identification hints.
+  errorEntryIncomplete: (field: 'kpj' | 'birthDate' | 'otp' | 'wage' | 'years', missing: number) =>
+    field === 'kpj'
+      ? `Nomor KPJ belum lengkap: kurang ${missing} digit lagi.`
+      : field === 'birthDate'
+        ? `Tanggal lahir belum lengkap: kurang ${missing} digit lagi (hari, bulan, tahun).`
+        : field === 'otp'
+          ? `Kode OTP belum lengkap: kurang ${missing} digit lagi.`
+          : field === 'wage'
+            ? 'Ketik upah per bulan terlebih dahulu.'
+            : 'Ketik lama simulasi dalam tahun terlebih dahulu.',
+  errorBirthDateInFuture: 'Tanggal lahir tidak boleh setelah hari ini. Periksa tahunnya.',
+  errorBirthDateAge: (min: number, max: number) =>
+    `Dengan tanggal lahir ini usia Anda di luar ${min}–${max} tahun. Periksa tahunnya.`,
+  errorWageOutOfRange: (min: string, max: string) =>
+    `Upah per bulan harus antara ${min} dan ${max}.`,
+  errorYearsOutOfRange: (min: number, max: number) =>
+    `Lama simulasi ${min} sampai ${max} tahun: simulasi berhenti pada usia pensiun.`,
+  errorCardNotKpj:
+    'Ini bukan kartu BPJS Ketenagakerjaan. Gunakan kartu peserta KPJ, QR kartu digital JMO, atau ketik Nomor KPJ.',
+  errorCardUnreadable:
+    'Kartu tidak dapat dibaca. Gesek sekali lagi dengan satu gerakan lancar, atau ketik Nomor KPJ.',
+  errorScanNotKpj:
+    'Kode ini bukan kartu digital JMO. Buka kartu digital di aplikasi JMO dan pindai lagi, atau ketik Nomor KPJ.',
+  identityCardRead: (maskedKpj: string) => `Kartu terbaca: ${maskedKpj}`,
+  identityTyped: (maskedKpj: string) => `Nomor KPJ: ${maskedKpj}`,
+  cardReadSpoken: 'Kartu terbaca.',
+  identifyHintsTitle: 'Tanpa mengetik',
+  identifyHintCard: 'Gesek kartu peserta KPJ di pembaca kartu',
+  identifyHintScanner: 'Tunjukkan QR kartu digital JMO ke pemindai',
+  projectionNoContributions:
+    'Kepesertaan nonaktif: simulasi dimulai tanpa iuran baru (upah Rp 0). Ubah upah bila Anda kembali bekerja.',
 } as const;
 
 type Shape<T> = {

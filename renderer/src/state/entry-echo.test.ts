@@ -18,6 +18,23 @@ const birthDate = (display: string, length: number): EntryView => ({
 });
 
 describe('foreseen entry keys', () => {
+  it("leaves the projection's prefilled wage and years to the brain", () => {
+    const wage: EntryView = {
+      field: 'wage',
+      display: 'Rp\u00a05.000.000',
+      length: 7,
+      maxLength: 9,
+      complete: true,
+    };
+    expect(echoEntry(wage, { type: 'digit', digit: '7' })).toBeNull();
+    expect(
+      echoEntry(
+        { ...wage, field: 'years', display: '22', length: 2, maxLength: 2 },
+        { type: 'backspace' },
+      ),
+    ).toBeNull();
+  });
+
   it('shows a typed digit as the brain will: KPJ digits, birth date in DD-MM-YYYY slots', () => {
     expect(echoEntry(kpj('17054'), { type: 'digit', digit: '3' })).toMatchObject({
       display: '170543',

@@ -9,6 +9,9 @@ import { formatBirthDateEntry } from '../../../core/common/domain/birth-date';
  * or one the brain would ignore.
  */
 export function echoEntry(entry: EntryView, intent: Intent): EntryView | null {
+  // The projection's fields start prefilled (the first digit replaces the value) and the wage
+  // shows as rupiah: only the brain knows how the next key changes them.
+  if (entry.field === 'wage' || entry.field === 'years') return null;
   const digits = entry.display.replace(/\D/g, '');
   let next: string;
   if (intent.type === 'digit') {

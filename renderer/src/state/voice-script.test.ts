@@ -104,4 +104,12 @@ describe('what voice guidance says', () => {
     });
     expect(lostConnectionUtterance(SILENT, t)[1]).toEqual({ kind: 'none' });
   });
+
+  it('says a card that is no BPJS card on the start screen as soon as it is presented', () => {
+    const said = script(on(), { ...on(), error: { code: 'cardNotKpj' } }, on());
+    expect(said[1]).toMatchObject({ kind: 'say' });
+    expect((said[1] as { text: string }).text).toMatch(/^Ini bukan kartu BPJS Ketenagakerjaan\./);
+    // Gone from the screen: the start screen's prompt again.
+    expect((said[2] as { text: string }).text).toMatch(/^Cek Saldo JHT/);
+  });
 });
