@@ -105,7 +105,6 @@ export interface OtpState {
 
 export const OTP_LENGTH = 6;
 
-
 export interface SessionMachineDeps {
   host: HostClient;
   lockouts: LockoutRegistry;
