@@ -72,7 +72,7 @@ test.describe('forgives typing slips', () => {
     await expect(page.getByRole('alert')).toHaveText(
       'Dengan tanggal lahir ini usia Anda di luar 15–100 tahun. Periksa tahunnya.',
     );
-    await page.getByRole('button', { name: 'Hapus' }).click();
+    await page.getByRole('button', { name: 'Hapus semua angka' }).click();
     await expect(page.getByRole('alert', { includeHidden: true })).toHaveText('');
     await tapDigits(page, '01011970');
     await lanjut(page).click();
@@ -109,7 +109,7 @@ test.describe('forgives typing slips', () => {
     await expect(page.getByTestId('entry-value')).toHaveText('Rp 5.500.000');
     await tapDigits(page, '7500000');
     await expect(page.getByTestId('entry-value')).toHaveText('Rp 7.500.000');
-    await page.getByRole('button', { name: 'Hapus' }).click();
+    await page.getByRole('button', { name: 'Hapus semua angka' }).click();
     await tapDigits(page, '99');
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await expect(page.getByRole('alert')).toHaveText(
@@ -120,7 +120,7 @@ test.describe('forgives typing slips', () => {
     await tapDigits(page, '30');
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await expect(page.getByRole('alert')).toContainText('Lama simulasi 1 sampai 18 tahun');
-    await page.getByRole('button', { name: 'Hapus' }).click();
+    await page.getByRole('button', { name: 'Hapus semua angka' }).click();
     await tapDigits(page, '10');
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await expect(
@@ -166,7 +166,7 @@ test.describe('with card reader and scanner', () => {
     );
     await page.getByRole('button', { name: 'Mulai' }).click();
     for (const card of ['unreadable', 'corruptedLrc'] as const) {
-      await page.getByRole('button', { name: 'Hapus' }).click();
+      await page.getByRole('button', { name: 'Hapus semua angka' }).click();
       await kiosk.devices('POST', '/api/card', { action: 'swipe', card });
       await expect(page.getByRole('alert')).toHaveText(/^Kartu tidak dapat dibaca\./);
       await tapDigits(page, '1');
