@@ -1,5 +1,7 @@
 import type { Messages } from './messages-id';
 
+const MONTHS_EN = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
 export const en: Messages = {
   brand: 'BPJS Ketenagakerjaan',
   languageName: 'English',
@@ -203,4 +205,16 @@ export const en: Messages = {
   speechVolume: (percent) => `Volume ${percent}%`,
   speechKeypadHint:
     'Use the keypad: digits, Enter to continue, Clear to correct, Cancel to stop, hash to repeat, star to switch language, plus and minus for the volume.',
+
+  // --- issue 11, layout slice: the balance screen's explanations and the birth-date boxes ---
+  jhtExplainer:
+    "JHT (old-age savings): your and your employer's contributions, with the returns they earned.",
+  jhtPeriod: (year, fromMonth, toMonth) =>
+    `Period: ${year}, ${MONTHS_EN[fromMonth - 1]}–${MONTHS_EN[toMonth - 1]}`,
+  jpExplainer:
+    'JP is paid monthly from pension age after 15 years of contributions; with fewer, it is paid at once.',
+  birthDateDay: 'Day',
+  birthDateMonth: 'Month',
+  birthDateYear: 'Year',
+  // --- end of the layout slice ---
 };

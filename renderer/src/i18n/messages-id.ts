@@ -1,3 +1,5 @@
+const MONTHS_ID = 'Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des'.split(' ');
+
 /** Bahasa Indonesia: the default catalog and the source of every message key. */
 export const id = {
   brand: 'BPJS Ketenagakerjaan',
@@ -203,6 +205,18 @@ export const id = {
   speechVolume: (percent: number) => `Volume ${percent}%`,
   speechKeypadHint:
     'Gunakan keypad: angka, Enter untuk lanjut, Hapus untuk koreksi, Batal untuk berhenti, pagar untuk mengulang, bintang untuk ganti bahasa, plus dan minus untuk volume.',
+
+  // --- issue 11, layout slice: the balance screen's explanations and the birth-date boxes ---
+  jhtExplainer:
+    'JHT (Jaminan Hari Tua): tabungan hari tua dari iuran Anda dan pemberi kerja, beserta hasil pengembangannya.',
+  jhtPeriod: (year: string, fromMonth: number, toMonth: number) =>
+    `Periode: Tahun ${year}, ${MONTHS_ID[fromMonth - 1]}–${MONTHS_ID[toMonth - 1]}`,
+  jpExplainer:
+    'JP dibayar bulanan mulai usia pensiun bila iuran sudah 15 tahun; bila kurang, dibayar sekaligus.',
+  birthDateDay: 'Tanggal',
+  birthDateMonth: 'Bulan',
+  birthDateYear: 'Tahun',
+  // --- end of the layout slice ---
 } as const;
 
 type Shape<T> = {
