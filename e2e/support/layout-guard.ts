@@ -19,6 +19,11 @@ export interface LayoutRules {
    * nothing sideways, nothing cut, nothing under a fixed bar.
    */
   scrolls?: boolean;
+  /**
+   * Text (regular expression sources) that must not break across lines where it appears, such
+   * as a format hint "(DD-MM-YYYY)" or "20 detik".
+   */
+  keepTogether?: string[];
 }
 
 /** One broken thing on one screen at one size, in words a person can act on. */
@@ -30,7 +35,8 @@ export interface LayoutProblem {
     | 'needs scrolling'
     | 'content wider than its box'
     | 'cut by an ancestor'
-    | 'under a fixed bar';
+    | 'under a fixed bar'
+    | 'broken across lines';
   target: string;
   detail: string;
 }
@@ -193,6 +199,47 @@ export async function measureLayout(page: Page, rules: LayoutRules = {}): Promis
             target: describe(el),
             detail: `${box(r)} overlaps ${describe(bar).split(' "')[0]} ${box(b)} by ${px(overlapY)} px`,
           });
+      }
+    }
+    for (const source of rules.keepTogether ?? []) {
+      const pattern = new RegExp(source, 'g');
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      // Text split into several nodes (a number rendered apart from its unit) is joined per element.
+      const seen = new Set<Element>();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el =
+          node.parentElement!.closest('p, h1, h2, h3, li, dd, dt, button, span') ??
+          node.parentElement!;
+        if (seen.has(el) || !shown(el)) continue;
+        seen.add(el);
+        for (const match of (el.textContent ?? '').matchAll(pattern)) {
+          const range = document.createRange();
+          // Map the match back onto the element's text nodes.
+          const nodes: Text[] = [];
+          const inner = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let t = inner.nextNode(); t; t = inner.nextNode()) nodes.push(t as Text);
+          let offset = 0;
+          const start = match.index;
+          const end = start + match[0].length;
+          for (const t of nodes) {
+            const length = t.data.length;
+            if (start >= offset && start <= offset + length) range.setStart(t, start - offset);
+            if (end >= offset && end <= offset + length) {
+              range.setEnd(t, end - offset);
+              break;
+            }
+            offset += length;
+          }
+          const tops = new Set(
+            [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)),
+          );
+          if (tops.size > 1)
+            problems.push({
+              kind: 'broken across lines',
+              target: describe(el),
+              detail: `"${match[0]}" is on ${tops.size} lines`,
+            });
+        }
       }
     }
     return problems;
