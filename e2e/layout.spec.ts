@@ -116,6 +116,16 @@ for (const language of ['id', 'en'] as const) {
       await page.keyboard.press('Enter');
       await walk.screen('enterBirthDate');
       await page.keyboard.type('0101');
+      // Each box is named under it: day, month, year.
+      const boxNames = language === 'id' ? ['Tanggal', 'Bulan', 'Tahun'] : ['Day', 'Month', 'Year'];
+      await expect
+        .poll(() =>
+          page
+            .locator('[data-part]')
+            .evaluateAll((parts) => parts.map((p) => p.getAttribute('data-part'))),
+        )
+        .toEqual(boxNames);
+      await expect(page.getByTestId('entry-value')).toHaveText('01-01-____');
       await guard.check('birth-date-partly-typed', { keepTogether: [DATE_FORMAT] });
       await page.keyboard.type('1970');
       await page.keyboard.press('Enter');
@@ -127,6 +137,13 @@ for (const language of ['id', 'en'] as const) {
       await page.keyboard.type(active.birthDate.replace(/-/g, ''));
       await page.keyboard.press('Enter');
       await walk.screen('balance');
+      // The breakdown says which months it covers, and the JP line what JP pays.
+      await expect(page.getByTestId('jht-period')).toHaveText(
+        language === 'id' ? 'Periode: Tahun 2026, Jan–Okt' : 'Period: 2026, Jan–Oct',
+      );
+      await expect(page.getByTestId('jp-explainer')).toContainText(
+        language === 'id' ? '15 tahun' : '15 years',
+      );
       await guard.check('balance-active');
       await page.keyboard.press('1');
       await walk.screen('history');
@@ -184,6 +201,12 @@ for (const language of ['id', 'en'] as const) {
       await page.keyboard.press('2');
       await walk.screen('projection');
       await guard.check('projection-high-wage');
+      // The largest figure the kiosk can show: a wage above the JP cap for 40 years.
+      await page.keyboard.press('2');
+      await page.keyboard.type('40');
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('projection-final')).toBeVisible();
+      await guard.check('projection-high-wage-40-years');
       await walk.end();
 
       // Errors: nobody with that KPJ; the host unavailable; the host slow to answer.
