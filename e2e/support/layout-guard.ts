@@ -53,6 +53,12 @@ export async function measureLayout(page: Page, rules: LayoutRules = {}): Promis
     const vw = document.documentElement.clientWidth;
     const vh = document.documentElement.clientHeight;
     const px = (n: number) => Math.round(n);
+    const styles = new Map<Element, CSSStyleDeclaration>();
+    const getComputedStyle = (e: Element) => {
+      let style = styles.get(e);
+      if (!style) styles.set(e, (style = window.getComputedStyle(e)));
+      return style;
+    };
     const box = (r: DOMRect) =>
       `[${px(r.left)},${px(r.top)} ${px(r.width)}x${px(r.height)}] in ${vw}x${vh}`;
 
@@ -203,24 +209,21 @@ export async function measureLayout(page: Page, rules: LayoutRules = {}): Promis
     }
     for (const source of rules.keepTogether ?? []) {
       const pattern = new RegExp(source, 'g');
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      // Text split into several nodes (a number rendered apart from its unit) is joined per element.
-      const seen = new Set<Element>();
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const el =
-          node.parentElement!.closest('p, h1, h2, h3, li, dd, dt, button, span') ??
-          node.parentElement!;
-        if (seen.has(el) || !shown(el)) continue;
-        seen.add(el);
+      const has = (e: Element) => new RegExp(source).test(e.textContent ?? '');
+      // The deepest elements holding the whole text (it may span several text nodes, e.g. a
+      // number rendered apart from its unit).
+      const holders = [...document.body.querySelectorAll('*')].filter(
+        (e) => shown(e) && has(e) && ![...e.children].some(has),
+      );
+      for (const el of holders) {
+        const nodes: Text[] = [];
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) nodes.push(t as Text);
         for (const match of (el.textContent ?? '').matchAll(pattern)) {
           const range = document.createRange();
-          // Map the match back onto the element's text nodes.
-          const nodes: Text[] = [];
-          const inner = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-          for (let t = inner.nextNode(); t; t = inner.nextNode()) nodes.push(t as Text);
-          let offset = 0;
           const start = match.index;
           const end = start + match[0].length;
+          let offset = 0;
           for (const t of nodes) {
             const length = t.data.length;
             if (start >= offset && start <= offset + length) range.setStart(t, start - offset);
@@ -230,14 +233,14 @@ export async function measureLayout(page: Page, rules: LayoutRules = {}): Promis
             }
             offset += length;
           }
-          const tops = new Set(
+          const lines = new Set(
             [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)),
           );
-          if (tops.size > 1)
+          if (lines.size > 1)
             problems.push({
               kind: 'broken across lines',
               target: describe(el),
-              detail: `"${match[0]}" is on ${tops.size} lines`,
+              detail: `"${match[0]}" is on ${lines.size} lines`,
             });
         }
       }
@@ -247,6 +250,12 @@ export async function measureLayout(page: Page, rules: LayoutRules = {}): Promis
 }
 
 const screenshotDir = process.env.SCREENSHOTS_DIR ?? 'test-results/screenshots';
+/** The sizes shot at every screen (README); `GUARD_SHOTS=all` shoots every size. */
+const SHOT_SIZES = new Set(
+  process.env.GUARD_SHOTS === 'all'
+    ? KIOSK_SIZES.map((s) => `${s.width}x${s.height}`)
+    : ['1080x1920', '1280x1024'],
+);
 
 /** Lets the page lay itself out again after a resize (two frames: style, then layout). */
 async function settle(page: Page): Promise<void> {
@@ -260,7 +269,8 @@ async function settle(page: Page): Promise<void> {
 
 /**
  * Walks one screen through every kiosk size: at each, measures the layout and saves a viewport
- * screenshot; axe (WCAG 2.2 AA rules) runs once, at the first size. Collects problems instead of
+ * screenshot (at 1080x1920 and 1280x1024, and wherever a problem is found); axe (WCAG 2.2 AA
+ * rules) runs once, at the first size. Collects problems instead of
  * failing at the first, so one run lists everything that is wrong.
  */
 export class LayoutGuard {
@@ -276,21 +286,22 @@ export class LayoutGuard {
     const name = `${String(++this.count).padStart(2, '0')}-${screen}`;
     const original = this.page.viewportSize();
     mkdirSync(screenshotDir, { recursive: true });
-    const t0 = Date.now();
     for (const [i, size] of KIOSK_SIZES.entries()) {
       await this.page.setViewportSize(size);
       await settle(this.page);
       if (i === 0) await this.axe(name);
-      for (const p of await measureLayout(this.page, rules))
+      const problems = await measureLayout(this.page, rules);
+      for (const p of problems)
         this.problems.push(
           `${this.walk} ${name} @ ${size.width}x${size.height}: ${p.kind}: ${p.target} ${p.detail}`,
         );
-      await this.page.screenshot({
-        path: join(screenshotDir, `${size.width}x${size.height}-${this.walk}-${name}.png`),
-      });
+      // The README's two sizes always; any other size when something is wrong there.
+      if (SHOT_SIZES.has(`${size.width}x${size.height}`) || problems.length > 0)
+        await this.page.screenshot({
+          path: join(screenshotDir, `${size.width}x${size.height}-${this.walk}-${name}.png`),
+        });
     }
     if (original) await this.page.setViewportSize(original);
-    if (process.env.GUARD_TIMING) console.log(`${name} ${Date.now() - t0} ms`);
   }
 
   private async axe(name: string): Promise<void> {
