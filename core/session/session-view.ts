@@ -94,6 +94,13 @@ function entryOf(screen: Screen, context: SessionContext): SessionView['entry'] 
   return null;
 }
 
+/** A statement's breakdown runs from January of its year (or the first month of membership). */
+export function jhtPeriodOf(asOf: string, membershipStart: string): { from: string; to: string } {
+  const to = asOf.slice(0, 7);
+  const january = `${asOf.slice(0, 4)}-01`;
+  return { from: membershipStart > january ? membershipStart : january, to };
+}
+
 /** Only what the balance screen needs, masked: never the full KPJ, name, age or wage. */
 export function balanceViewOf(summary: BalanceSummary): BalanceView {
   const { participant, jht, programs } = summary;
@@ -106,6 +113,7 @@ export function balanceViewOf(summary: BalanceSummary): BalanceView {
     membershipStart: participant.membershipStart,
     lastContributionMonth: participant.lastContributionMonth,
     asOf: jht.asOf,
+    jhtPeriod: jhtPeriodOf(jht.asOf, participant.membershipStart),
     jht: {
       openingBalance: jht.openingBalance,
       employerContributions: jht.employerContributions,

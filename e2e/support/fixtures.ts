@@ -84,7 +84,8 @@ async function launch(
   return { info: JSON.parse(first) as StackInfo, child };
 }
 
-async function startStack(
+/** A kiosk stack of a test's own beside the `kiosk` fixture's (e.g. with other settings). */
+export async function startStack(
   overrides: Record<string, unknown>,
 ): Promise<{ stack: KioskStack; stop: () => void }> {
   // The page's UI secret lives in a 0600 file in a folder of this test's own, so a restarted

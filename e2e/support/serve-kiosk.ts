@@ -23,9 +23,8 @@ import { systemPortDiscovery } from '../../core/devices/port-configurator-adapte
 import { TECHNICIAN_CARD_PREFIX } from '../../simulators/card-reader/test-cards';
 
 const root = resolve(import.meta.dirname, '../..');
-const { technicianPin, simulateDevices, uiSecretFile, webPort, ...overrides } = JSON.parse(
-  process.argv[2] ?? '{}',
-) as Record<string, unknown>;
+const { technicianPin, simulateDevices, uiSecretFile, webPort, hostTimeoutMs, ...overrides } =
+  JSON.parse(process.argv[2] ?? '{}') as Record<string, unknown>;
 // One owner-only folder (mkdtemp makes it 0700) for the stack's journal, config and socket.
 const stackDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
 const journalDir = join(stackDir, 'journal');
@@ -51,7 +50,8 @@ const config = parseConfig(
   {
     ...overrides,
     ...technician,
-    host: { url: host.url, timeoutMs: 2_000 },
+    // A spec that must catch the waiting screen gives the host longer than the usual 2 s.
+    host: { url: host.url, timeoutMs: typeof hostTimeoutMs === 'number' ? hostTimeoutMs : 2_000 },
     web: { port: typeof webPort === 'number' ? webPort : 0 },
     // A spec may point the journal elsewhere (e.g. where it cannot be written).
     journal: { dir: journalDir, ...(overrides.journal as object | undefined) },

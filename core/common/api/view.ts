@@ -82,6 +82,11 @@ export const BalanceView = z.object({
   membershipStart: z.string(),
   lastContributionMonth: z.string().nullable(),
   asOf: z.string(),
+  /**
+   * The months the JHT breakdown covers (`YYYY-MM` to `YYYY-MM`): the statement's year, from
+   * January or the month membership started, to the month of `asOf`. Not lifetime totals.
+   */
+  jhtPeriod: z.object({ from: z.string(), to: z.string() }),
   jht: z.object({
     openingBalance: Rupiah,
     employerContributions: Rupiah,

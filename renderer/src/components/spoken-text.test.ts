@@ -30,6 +30,13 @@ describe('what voice guidance says', () => {
     expect(text).toContain('3: Cetak Struk');
   });
 
+  it('says what JHT is right after the balance, as the screen does', () => {
+    const text = spokenText(messagesFor('en'), balanceView({ printer: 'ready' }, 'en'));
+    expect(text).toContain(
+      "JHT balance: 33,146,852 rupiah. JHT (old-age savings): your and your employer's contributions",
+    );
+  });
+
   it('says why printing is not offered instead of offering it', () => {
     const text = spokenText(
       messagesFor('en'),

@@ -95,7 +95,7 @@ export function spokenText(t: Messages, view: SessionView): string {
       if (!b) return '';
       const status = b.membershipStatus === 'active' ? t.statusActive : t.statusInactive;
       const print = spokenPrintOption(t, view);
-      return `${t.balanceTitle}: ${money(b.jht.closingBalance)}. ${t.membershipStatus}: ${status}. ${t.menuHint} 1: ${t.menuHistory}. 2: ${t.menuProjection}.${print ? ` ${print}` : ''}`;
+      return `${t.balanceTitle}: ${money(b.jht.closingBalance)}. ${t.jhtExplainer} ${t.membershipStatus}: ${status}. ${t.menuHint} 1: ${t.menuHistory}. 2: ${t.menuProjection}.${print ? ` ${print}` : ''}`;
     }
     case 'history':
       return view.history ? spokenHistory(t, view.history, view.language) : t.historyTitle;

@@ -23,6 +23,7 @@ const CAPABILITY_WORDS: Record<CapabilityName, string> = {
   dukpt: 'DUKPT schemes',
   model: 'Model',
 };
+const MONTHS_EN = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 
 export const en: Messages = {
   brand: 'BPJS Ketenagakerjaan',
@@ -280,4 +281,16 @@ export const en: Messages = {
   identifyHintScanner: 'Show the JMO digital card QR to the scanner',
   projectionNoContributions:
     'Inactive membership: the projection starts without new contributions (wage Rp 0). Change the wage if you work again.',
+
+  // --- issue 11, layout slice: the balance screen's explanations and the birth-date boxes ---
+  jhtExplainer:
+    "JHT (old-age savings): your and your employer's contributions, with the returns they earned.",
+  jhtPeriod: (year, fromMonth, toMonth) =>
+    `Period: ${year}, ${MONTHS_EN[fromMonth - 1]}–${MONTHS_EN[toMonth - 1]}`,
+  jpExplainer:
+    'JP is paid monthly from pension age after 15 years of contributions; with fewer, it is paid at once.',
+  birthDateDay: 'Day',
+  birthDateMonth: 'Month',
+  birthDateYear: 'Year',
+  // --- end of the layout slice ---
 };

@@ -1,3 +1,5 @@
+const MONTHS_ID = 'Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des'.split(' ');
+
 /** Bahasa Indonesia: the default catalog and the source of every message key. */
 import type { CapabilityName } from '../../../core/common/api';
 
@@ -283,6 +285,18 @@ export const id = {
   identifyHintScanner: 'Tunjukkan QR kartu digital JMO ke pemindai',
   projectionNoContributions:
     'Kepesertaan nonaktif: simulasi dimulai tanpa iuran baru (upah Rp 0). Ubah upah bila Anda kembali bekerja.',
+
+  // --- issue 11, layout slice: the balance screen's explanations and the birth-date boxes ---
+  jhtExplainer:
+    'JHT (Jaminan Hari Tua): tabungan hari tua dari iuran Anda dan pemberi kerja, beserta hasil pengembangannya.',
+  jhtPeriod: (year: string, fromMonth: number, toMonth: number) =>
+    `Periode: Tahun ${year}, ${MONTHS_ID[fromMonth - 1]}–${MONTHS_ID[toMonth - 1]}`,
+  jpExplainer:
+    'JP dibayar bulanan mulai usia pensiun bila iuran sudah 15 tahun; bila kurang, dibayar sekaligus.',
+  birthDateDay: 'Tanggal',
+  birthDateMonth: 'Bulan',
+  birthDateYear: 'Tahun',
+  // --- end of the layout slice ---
 } as const;
 
 type Shape<T> = {

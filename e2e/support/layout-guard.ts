@@ -1,0 +1,316 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+
+/** The displays kiosks and ATMs ship with (docs: DOMAIN.md, "Common displays"). */
+export const KIOSK_SIZES = [
+  { width: 1080, height: 1920 },
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 1024 },
+  { width: 1024, height: 768 },
+  { width: 800, height: 600 },
+] as const;
+
+export interface LayoutRules {
+  /**
+   * The screen may scroll vertically inside its scroll container (the technician's service
+   * screen, whose device table is longer than a small display). Everything else still holds:
+   * nothing sideways, nothing cut, nothing under a fixed bar.
+   */
+  scrolls?: boolean;
+  /**
+   * Text (regular expression sources) that must not break across lines where it appears, such
+   * as a format hint "(DD-MM-YYYY)" or "20 detik".
+   */
+  keepTogether?: string[];
+}
+
+/** One broken thing on one screen at one size, in words a person can act on. */
+export interface LayoutProblem {
+  kind:
+    | 'page scrolls sideways'
+    | 'screen opens scrolled'
+    | 'outside the viewport'
+    | 'needs scrolling'
+    | 'content wider than its box'
+    | 'cut by an ancestor'
+    | 'under a fixed bar'
+    | 'broken across lines';
+  target: string;
+  detail: string;
+}
+
+/**
+ * Measures the page as it is now, at the viewport it has now. Runs in the page; returns every
+ * problem found, not the first. Buttons and amounts (`[data-amount]`) must sit entirely inside
+ * the viewport with the page unscrolled; text must fit its box and not be cut by an ancestor's
+ * overflow; nothing may lie under a fixed or sticky bar it does not belong to.
+ */
+export async function measureLayout(page: Page, rules: LayoutRules = {}): Promise<LayoutProblem[]> {
+  return page.evaluate((rules: LayoutRules) => {
+    const problems: LayoutProblem[] = [];
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    const px = (n: number) => Math.round(n);
+    const styles = new Map<Element, CSSStyleDeclaration>();
+    const getComputedStyle = (e: Element) => {
+      let style = styles.get(e);
+      if (!style) styles.set(e, (style = window.getComputedStyle(e)));
+      return style;
+    };
+    const box = (r: DOMRect) =>
+      `[${px(r.left)},${px(r.top)} ${px(r.width)}x${px(r.height)}] in ${vw}x${vh}`;
+
+    function describe(el: Element): string {
+      const parts: string[] = [];
+      for (let e: Element | null = el; e && parts.length < 3 && e !== document.body;) {
+        const testId = e.getAttribute('data-testid');
+        const cls = [...e.classList].filter((c) => !c.startsWith('svelte-')).slice(0, 2);
+        parts.unshift(
+          e.tagName.toLowerCase() +
+            (e.id ? `#${e.id}` : '') +
+            (testId ? `[data-testid=${testId}]` : '') +
+            (cls.length ? `.${cls.join('.')}` : ''),
+        );
+        e = e.parentElement;
+      }
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 48);
+      return `${parts.join(' > ')}${text ? ` "${text}"` : ''}`;
+    }
+
+    function shown(el: Element): boolean {
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden') return false;
+      const r = el.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) return false; // visually hidden (screen-reader only) text
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const s = getComputedStyle(e);
+        if (s.opacity === '0' || s.clip === 'rect(0px, 0px, 0px, 0px)') return false;
+      }
+      return true;
+    }
+
+    /** Ancestors that cut what sticks out of them: overflow other than visible. */
+    function clippers(el: Element): Element[] {
+      const found: Element[] = [];
+      for (let e = el.parentElement; e && e !== document.documentElement; e = e.parentElement) {
+        const s = getComputedStyle(e);
+        if (s.overflowX !== 'visible' || s.overflowY !== 'visible') found.push(e);
+      }
+      return found;
+    }
+
+    const scrollable = (e: Element) => {
+      const s = getComputedStyle(e);
+      return /auto|scroll/.test(s.overflowY) || /auto|scroll/.test(s.overflowX);
+    };
+
+    // Sideways scrolling of the page, and a screen that opens already scrolled down.
+    const root = document.scrollingElement ?? document.documentElement;
+    if (root.scrollWidth > vw)
+      problems.push({
+        kind: 'page scrolls sideways',
+        target: 'html',
+        detail: `scrollWidth ${root.scrollWidth} > viewport ${vw} by ${root.scrollWidth - vw} px`,
+      });
+    for (const e of [root, ...document.querySelectorAll('*')]) {
+      if ((e.scrollTop > 0 || e.scrollLeft > 0) && scrollable(e))
+        problems.push({
+          kind: 'screen opens scrolled',
+          target: describe(e),
+          detail: `scrollTop ${px(e.scrollTop)}, scrollLeft ${px(e.scrollLeft)}`,
+        });
+    }
+
+    // Fixed and sticky bars. One that covers most of the viewport is a modal: only what is in
+    // it counts then.
+    const bars = [...document.querySelectorAll('*')].filter((e) => {
+      const position = getComputedStyle(e).position;
+      return (position === 'fixed' || position === 'sticky') && shown(e);
+    });
+    const modal = bars.find((b) => {
+      const r = b.getBoundingClientRect();
+      return r.width * r.height >= 0.9 * vw * vh;
+    });
+    const inScope = (e: Element) => !modal || modal.contains(e);
+
+    const isText = (e: Element) =>
+      [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+    const everything = [...document.body.querySelectorAll('*')].filter(
+      (e) => !(e instanceof SVGElement) && inScope(e) && shown(e),
+    );
+    const mustBeSeen = everything.filter(
+      (e) => e instanceof HTMLButtonElement || e.hasAttribute('data-amount'),
+    );
+    const texts = everything.filter(isText);
+
+    // One report per misplaced thing: what is inside an element already reported is not.
+    const misplaced: Element[] = [];
+    const placeProblem = (el: Element, problem: LayoutProblem) => {
+      if (misplaced.some((m) => m.contains(el))) return;
+      misplaced.push(el);
+      problems.push(problem);
+    };
+
+    for (const el of new Set([...mustBeSeen, ...texts])) {
+      const r = el.getBoundingClientRect();
+      const essential = mustBeSeen.includes(el);
+
+      // Content wider than its own box (a label or amount that does not fit). Inline boxes have
+      // no client width: their block ancestor is measured instead.
+      const display = getComputedStyle(el).display;
+      if (display !== 'inline' && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+        problems.push({
+          kind: 'content wider than its box',
+          target: describe(el),
+          detail: `scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`,
+        });
+
+      for (const clip of clippers(el)) {
+        const c = clip.getBoundingClientRect();
+        // The inside of the clipping box (its padding box, without scrollbars).
+        const inner = {
+          left: c.left + clip.clientLeft,
+          top: c.top + clip.clientTop,
+          right: c.left + clip.clientLeft + clip.clientWidth,
+          bottom: c.top + clip.clientTop + clip.clientHeight,
+        };
+        const outX = r.left < inner.left - 0.5 || r.right > inner.right + 0.5;
+        const outY = r.top < inner.top - 0.5 || r.bottom > inner.bottom + 0.5;
+        if (!outX && !outY) continue;
+        const scrolls = scrollable(clip);
+        // A service screen may scroll down inside its container, never sideways.
+        if (scrolls && rules.scrolls && !outX) continue;
+        placeProblem(el, {
+          kind: scrolls ? 'needs scrolling' : 'cut by an ancestor',
+          target: describe(el),
+          detail: `${box(r)}; ${describe(clip).split(' "')[0]} shows [${px(inner.left)},${px(inner.top)} to ${px(inner.right)},${px(inner.bottom)}]${essential ? '' : ' (text)'}`,
+        });
+        break;
+      }
+      const sideways = r.left < -0.5 || r.right > vw + 0.5;
+      const below = r.top < -0.5 || r.bottom > vh + 0.5;
+      if (sideways || (below && !rules.scrolls))
+        placeProblem(el, { kind: 'outside the viewport', target: describe(el), detail: box(r) });
+
+      for (const bar of bars) {
+        if (bar.contains(el) || el.contains(bar) || bar === modal) continue;
+        const b = bar.getBoundingClientRect();
+        const overlapX = Math.min(r.right, b.right) - Math.max(r.left, b.left);
+        const overlapY = Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top);
+        if (overlapX > 1 && overlapY > 1)
+          problems.push({
+            kind: 'under a fixed bar',
+            target: describe(el),
+            detail: `${box(r)} overlaps ${describe(bar).split(' "')[0]} ${box(b)} by ${px(overlapY)} px`,
+          });
+      }
+    }
+    for (const source of rules.keepTogether ?? []) {
+      const pattern = new RegExp(source, 'g');
+      const has = (e: Element) => new RegExp(source).test(e.textContent ?? '');
+      // The deepest elements holding the whole text (it may span several text nodes, e.g. a
+      // number rendered apart from its unit).
+      const holders = [...document.body.querySelectorAll('*')].filter(
+        (e) => shown(e) && has(e) && ![...e.children].some(has),
+      );
+      for (const el of holders) {
+        const nodes: Text[] = [];
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) nodes.push(t as Text);
+        for (const match of (el.textContent ?? '').matchAll(pattern)) {
+          const range = document.createRange();
+          const start = match.index;
+          const end = start + match[0].length;
+          let offset = 0;
+          for (const t of nodes) {
+            const length = t.data.length;
+            if (start >= offset && start <= offset + length) range.setStart(t, start - offset);
+            if (end >= offset && end <= offset + length) {
+              range.setEnd(t, end - offset);
+              break;
+            }
+            offset += length;
+          }
+          const lines = new Set(
+            [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)),
+          );
+          if (lines.size > 1)
+            problems.push({
+              kind: 'broken across lines',
+              target: describe(el),
+              detail: `"${match[0]}" is on ${lines.size} lines`,
+            });
+        }
+      }
+    }
+    return problems;
+  }, rules);
+}
+
+const screenshotDir = process.env.SCREENSHOTS_DIR ?? 'test-results/screenshots';
+/** The sizes shot at every screen (README); `GUARD_SHOTS=all` shoots every size. */
+const SHOT_SIZES = new Set(
+  process.env.GUARD_SHOTS === 'all'
+    ? KIOSK_SIZES.map((s) => `${s.width}x${s.height}`)
+    : ['1080x1920', '1280x1024'],
+);
+
+/** Lets the page lay itself out again after a resize (two frames: style, then layout). */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      ),
+  );
+}
+
+/**
+ * Walks one screen through every kiosk size: at each, measures the layout and saves a viewport
+ * screenshot (at 1080x1920 and 1280x1024, and wherever a problem is found); axe (WCAG 2.2 AA
+ * rules) runs once, at the first size. Collects problems instead of
+ * failing at the first, so one run lists everything that is wrong.
+ */
+export class LayoutGuard {
+  readonly problems: string[] = [];
+  private count = 0;
+
+  constructor(
+    private readonly page: Page,
+    private readonly walk: string,
+  ) {}
+
+  async check(screen: string, rules: LayoutRules = {}): Promise<void> {
+    const name = `${String(++this.count).padStart(2, '0')}-${screen}`;
+    const original = this.page.viewportSize();
+    mkdirSync(screenshotDir, { recursive: true });
+    for (const [i, size] of KIOSK_SIZES.entries()) {
+      await this.page.setViewportSize(size);
+      await settle(this.page);
+      if (i === 0) await this.axe(name);
+      const problems = await measureLayout(this.page, rules);
+      for (const p of problems)
+        this.problems.push(
+          `${this.walk} ${name} @ ${size.width}x${size.height}: ${p.kind}: ${p.target} ${p.detail}`,
+        );
+      // The README's two sizes always; any other size when something is wrong there.
+      if (SHOT_SIZES.has(`${size.width}x${size.height}`) || problems.length > 0)
+        await this.page.screenshot({
+          path: join(screenshotDir, `${size.width}x${size.height}-${this.walk}-${name}.png`),
+        });
+    }
+    if (original) await this.page.setViewportSize(original);
+  }
+
+  private async axe(name: string): Promise<void> {
+    const results = await new AxeBuilder({ page: this.page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    for (const v of results.violations)
+      this.problems.push(
+        `${this.walk} ${name}: axe ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+  }
+}
