@@ -165,7 +165,7 @@ for (const language of ['id', 'en'] as const) {
         await page.keyboard.press('Enter');
         await expect(page.getByTestId('projection-final')).toBeVisible();
         await page.keyboard.press('2');
-        await page.keyboard.type('30');
+        await page.keyboard.type('10');
         await guard.check('projection-edit-years');
         await page.keyboard.press('Enter');
         await expect(page.getByTestId('projection-final')).toBeVisible();
@@ -206,12 +206,47 @@ for (const language of ['id', 'en'] as const) {
         await page.keyboard.press('2');
         await walk.screen('projection');
         await guard.check('projection-high-wage');
-        // The largest figure the kiosk can show: a wage above the JP cap for 40 years.
+        // The largest figure the kiosk can show: a wage above the JP cap up to the retirement age.
+        // Too long a period is refused with the range, which the walk then types (and checks).
         await page.keyboard.press('2');
-        await page.keyboard.type('40');
+        await page.keyboard.type('99');
+        await page.keyboard.press('Enter');
+        const range = await page.getByRole('alert').filter({ hasText: /\d/ }).textContent();
+        const longest = /(\d+)\D+(\d+)/.exec(range ?? '')?.[2];
+        expect(longest, `the refused period says its range: ${range}`).toBeTruthy();
+        await guard.check('projection-years-refused');
+        await page.keyboard.press('Delete');
+        await page.keyboard.type(longest!);
         await page.keyboard.press('Enter');
         await expect(page.getByTestId('projection-final')).toBeVisible();
-        await guard.check('projection-high-wage-40-years');
+        await guard.check('projection-high-wage-to-retirement');
+        await walk.end();
+
+        // What the kiosk says to slips: an incomplete KPJ, a bank card, a card read (masked).
+        await walk.begin();
+        await page.keyboard.type('190');
+        await page.keyboard.press('Enter');
+        await expect(page.getByRole('alert')).not.toBeEmpty();
+        await guard.check('kpj-incomplete');
+        await walk.end();
+        await walk.atStart();
+        await kiosk.devices('POST', '/api/card', { action: 'swipe', card: 'bankVisa' });
+        await expect(page.getByTestId('identify-message')).toBeVisible();
+        await guard.check('attract-card-not-kpj');
+        await kiosk.devices('POST', '/api/card', { action: 'swipe', card: 'active' });
+        await walk.screen('enterBirthDate');
+        await expect(page.getByTestId('identified-as')).toBeVisible();
+        await guard.check('birth-date-card-read');
+        await walk.end();
+
+        // History that could not be loaded offers a retry.
+        await walk.toBalance(active);
+        await kiosk.setHostFaults({ status: 503 });
+        await page.keyboard.press('1');
+        await walk.screen('history');
+        await expect(page.getByRole('button', { name: /Coba Lagi|Try again/ })).toBeVisible();
+        await guard.check('history-failed');
+        await kiosk.clearHostFaults();
         await walk.end();
 
         // Errors: nobody with that KPJ; the host unavailable; the host slow to answer.
@@ -243,7 +278,12 @@ for (const language of ['id', 'en'] as const) {
         await walk.screen('enterOtp');
         await page.keyboard.type('123');
         await guard.check('otp');
-        await walk.end();
+        // The brain goes away mid-session: the page clears and says so, then the start comes back.
+        await kiosk.killBrain();
+        await expect(page.getByTestId('connection-lost')).toBeVisible();
+        await guard.check('connection-lost');
+        await kiosk.restartBrain();
+        await walk.screen('attract');
 
         // Three wrong birth dates lock a KPJ (this test's host simulator is its own).
         const lockedKpj = '23098812345';
