@@ -4,10 +4,12 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
   UiMessage,
+  WS_CLOSE_GIVEN_UP,
   WS_CLOSE_REPLACED,
   WS_HEARTBEAT_MS,
   WS_PATH,
   WS_PROTOCOL,
+  WS_SILENCE_LIMIT_MS,
   type SocketBrainMessage,
   type KioskApi,
   type Screen,
@@ -19,8 +21,12 @@ import { ThrottledWarning } from './throttled-warning';
 
 const MAX_MESSAGE_BYTES = 4 * 1024;
 
-/** Technician mode belongs to the UI connection it was entered on; it ends with it. */
-const TECHNICIAN_SCREENS: ReadonlySet<Screen> = new Set(['technicianPin', 'technician']);
+/**
+ * Where nobody's session is open: a UI connection ending there ends nothing. Everywhere else (a
+ * participant's session, technician mode) the session belongs to the connection: the page has
+ * already wiped the screen when it lost the brain, so the brain must not bring the person back.
+ */
+const NO_SESSION_SCREENS: ReadonlySet<Screen> = new Set(['attract', 'outOfService']);
 
 export interface KioskSocketBridgeOptions {
   api: KioskApi;
@@ -31,8 +37,6 @@ export interface KioskSocketBridgeOptions {
   logger: Logger;
   /** The socket of a handshake that showed the secret: the shell's connection cap spares it. */
   onUiSocket?: (socket: Duplex) => void;
-  /** How often the UI is told the brain is alive; default WS_HEARTBEAT_MS. */
-  heartbeatMs?: number;
 }
 
 /**
@@ -103,13 +107,13 @@ export class KioskSocketBridge {
     this.ui = this.serve(socket);
   }
 
-  /** The UI connection is over (closed, replaced): technician mode ends with it. */
+  /** The UI connection is over (closed, given up by the page, replaced): so is its session. */
   private end(connection: UiConnection): void {
     connection.stop();
     if (this.ui !== connection) return;
     this.ui = null;
-    if (this.lastScreen && TECHNICIAN_SCREENS.has(this.lastScreen)) {
-      this.options.logger.info('UI connection ended: technician mode ends with it');
+    if (this.lastScreen && !NO_SESSION_SCREENS.has(this.lastScreen)) {
+      this.options.logger.info('UI connection ended: the session on it ends too');
       this.options.api.send({ type: 'cancel' });
     }
   }
@@ -117,8 +121,15 @@ export class KioskSocketBridge {
   private serve(socket: WebSocket): UiConnection {
     const { api, logger } = this.options;
     let accepting = true;
+    // When the page last heard from us. A page that hears nothing for WS_SILENCE_LIMIT_MS gives
+    // the socket up (renderer/src/transport/ws-kiosk-api.ts); after a stalled event loop (SIGSTOP,
+    // a hang) frames it sent before giving up may still be waiting here, typed on a screen the page
+    // has since wiped: they must not run.
+    let lastHeard = Date.now();
     const post = (message: SocketBrainMessage) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      if (socket.readyState !== socket.OPEN) return;
+      socket.send(JSON.stringify(message));
+      lastHeard = Date.now();
     };
     const unsubscribe = api.subscribe((view) => {
       this.lastScreen = view.screen;
@@ -126,7 +137,7 @@ export class KioskSocketBridge {
     });
     const heartbeat = setInterval(
       () => post({ type: 'alive', epoch: this.epoch }),
-      this.options.heartbeatMs ?? WS_HEARTBEAT_MS,
+      WS_HEARTBEAT_MS,
     );
     const connection: UiConnection = {
       socket,
@@ -140,6 +151,12 @@ export class KioskSocketBridge {
     socket.on('message', (data, isBinary) => {
       // Frames received behind an invalid one, or after a replacement, never run.
       if (!accepting) return;
+      if (Date.now() - lastHeard > WS_SILENCE_LIMIT_MS) {
+        logger.warn('the UI gave this connection up while the kiosk was not answering; closing it');
+        this.end(connection);
+        socket.close(WS_CLOSE_GIVEN_UP, 'given up');
+        return;
+      }
       const parsed = isBinary ? null : safeJson(data.toString());
       const result = UiMessage.safeParse(parsed);
       if (!result.success) {

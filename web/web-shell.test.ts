@@ -2,12 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { connect as connectTcp, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   uiSocketProtocols,
+  WS_CLOSE_GIVEN_UP,
   WS_CLOSE_REPLACED,
   WS_HEARTBEAT_MS,
   WS_PROTOCOL,
+  WS_SILENCE_LIMIT_MS,
 } from '../core/common/api/channels';
 import { attractView } from '../core/common/api/attract-view.test-helper';
 import { silentLogger } from '../core/log/logger';
@@ -167,13 +169,37 @@ describe('web shell: the one UI', () => {
     next.socket.close();
   });
 
-  it('leaves a participant session alone when the connection goes away', async () => {
+  it("ends a participant's session when its connection goes away: the page has wiped it already", async () => {
     const ui = await connectUi(shell);
-    api.publish(attractView(2, { screen: 'balance' }));
+    api.publish(attractView(2, { screen: 'enterBirthDate' }));
+    ui.socket.close();
+    await expect.poll(() => api.received).toEqual([{ type: 'cancel' }]);
+  });
+
+  it('ends nothing when a connection on the start screen goes away', async () => {
+    const ui = await connectUi(shell);
     ui.socket.close();
     await ui.closed;
     await expect.poll(() => api.subscribers).toBe(0);
     expect(api.received).toEqual([]);
+  });
+
+  it('drops what a page sent before it gave up a stalled brain, closes that socket and ends the session', async () => {
+    const ui = await connectUi(shell);
+    api.publish(attractView(2, { screen: 'enterBirthDate' }));
+    await expect.poll(() => ui.messages.length).toBe(2);
+    // The event loop stood still past the page's silence limit (no heartbeat went out meanwhile):
+    // the frames waiting in the socket were typed on a screen the page has since wiped.
+    const stalledUntil = Date.now() + WS_SILENCE_LIMIT_MS + 1_000;
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(stalledUntil);
+    try {
+      ui.socket.send(digit('1'));
+      ui.socket.send(digit('9'));
+      expect(await ui.closed).toBe(WS_CLOSE_GIVEN_UP);
+    } finally {
+      clock.mockRestore();
+    }
+    expect(api.received).toEqual([{ type: 'cancel' }]);
   });
 
   it(`closes as many of the oldest connections as there are beyond ${MAX_CONNECTIONS}`, async () => {

@@ -30,6 +30,12 @@ export function uiSocketProtocols(uiSecret: string): string[] {
  */
 export const WS_CLOSE_REPLACED = 4001;
 
+/**
+ * Close code for a UI connection whose page had already given it up (the brain stalled past
+ * WS_SILENCE_LIMIT_MS): what it sent meanwhile is dropped and its session ends.
+ */
+export const WS_CLOSE_GIVEN_UP = 4002;
+
 /** The web shell sends the page a heartbeat (SocketBrainMessage `alive`) this often. */
 export const WS_HEARTBEAT_MS = 1_000;
 

@@ -29,8 +29,8 @@ export type BrainMessage = z.infer<typeof BrainMessage>;
 
 /**
  * What the web shell's WebSocket carries down: the views, and between them a heartbeat every
- * WS_HEARTBEAT_MS, so a page can tell a brain that stopped answering (hung, paused, its machine
- * gone) from one with nothing new to show, even while the socket itself still looks open.
+ * WS_HEARTBEAT_MS, so a page can tell a brain whose event loop stopped (hung, paused) from one
+ * with nothing new to show, even while the socket itself still looks open.
  */
 export const SocketBrainMessage = z.discriminatedUnion('type', [
   ...BrainMessage.options,
