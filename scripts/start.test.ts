@@ -1,10 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LockRecord } from './launch/kiosk-lock';
+import { systemProcesses } from './launch/process-identity';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -55,6 +57,14 @@ function start(cwd: string, args: string[]): Started {
   return { stdout: () => stdout, stderr: () => stderr, exited, stop: () => signal('SIGTERM') };
 }
 
+/** The lock a kiosk running as `pid` writes. */
+const lockOf = (pid: number, where: string): LockRecord => ({
+  pid,
+  bootId: systemProcesses.bootId(),
+  startTime: systemProcesses.startTime(pid),
+  where,
+});
+
 const checksum = async (path: string) =>
   createHash('sha256')
     .update(await readFile(path))
@@ -76,7 +86,7 @@ describe('npm start', () => {
   it('says in one line that a kiosk already runs, and changes nothing', async () => {
     const lock = join(dataDir, 'kiosk.lock');
     // This test's own process stands in for the running kiosk.
-    await writeFile(lock, JSON.stringify({ pid: process.pid, where: 'http://127.0.0.1:8080/' }));
+    await writeFile(lock, JSON.stringify(lockOf(process.pid, 'http://127.0.0.1:8080/')));
     const config = join(dataDir, 'embedded-config.json');
     await writeFile(config, JSON.stringify({ host: { url: 'http://127.0.0.1:40123' } }));
     const before = { config: await checksum(config), lock: await checksum(lock) };
@@ -88,12 +98,16 @@ describe('npm start', () => {
     );
     expect(second.stdout()).toBe('');
     expect({ config: await checksum(config), lock: await checksum(lock) }).toEqual(before);
+    expect((await readdir(dataDir)).sort()).toEqual(['embedded-config.json', 'kiosk.lock']);
   });
 
   it('starts over a lock a crashed kiosk left, holds it while running and gives it up on stop', async () => {
     const crashed = spawnSync(process.execPath, ['-e', '']).pid!;
     const lock = join(dataDir, 'kiosk.lock');
-    await writeFile(lock, JSON.stringify({ pid: crashed, where: 'http://127.0.0.1:8080/' }));
+    await writeFile(
+      lock,
+      JSON.stringify({ ...lockOf(process.pid, 'http://127.0.0.1:8080/'), pid: crashed }),
+    );
     const config = join(dir, 'kiosk.json');
     await writeFile(config, JSON.stringify({ host: { url: 'http://127.0.0.1:9' } }));
 
