@@ -244,6 +244,36 @@ describe('Lanjut on an entry step that is not complete says what is missing', ()
     expect(view().error).toEqual({ code: 'entryIncomplete', missingDigits: 1 });
   });
 
+  it('the missing-digits message goes with the next key on the KPJ and OTP steps too', async () => {
+    const { brain, view } = makeBrain(new FakeHost(), true);
+    brain.send({ type: 'start' });
+    type(brain, '12345');
+    brain.send({ type: 'enter' });
+    expect(view().error?.code).toBe('entryIncomplete');
+    brain.send({ type: 'backspace' });
+    expect(view().error).toBeNull();
+    brain.send({ type: 'clear' });
+    type(brain, KPJ);
+    brain.send({ type: 'enter' });
+    await settle();
+    type(brain, '29021992');
+    brain.send({ type: 'enter' });
+    await settle();
+    expect(view().screen).toBe('enterOtp');
+    for (const key of [
+      { type: 'digit', digit: '1' },
+      { type: 'backspace' },
+      { type: 'clear' },
+    ] as const) {
+      type(brain, '123');
+      brain.send({ type: 'enter' });
+      expect(view().error?.code).toBe('entryIncomplete');
+      brain.send(key);
+      expect(view().error, `after ${key.type}`).toBeNull();
+      brain.send({ type: 'clear' });
+    }
+  });
+
   it('wage and years: an empty field says so', async () => {
     const { brain, view } = await toProjection();
     for (const field of ['wage', 'years'] as const) {

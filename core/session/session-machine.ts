@@ -341,7 +341,10 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
             ],
           },
           backspace: {
-            actions: assign({ buffer: ({ context }) => removeLastDigit(context.buffer) }),
+            actions: [
+              assign({ buffer: ({ context }) => removeLastDigit(context.buffer) }),
+              'clearError',
+            ],
           },
           clear: { actions: ['clearBuffer', 'clearError'] },
           enter: [
@@ -499,14 +502,21 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
         entry: 'clearBuffer',
         on: {
           digit: {
-            actions: assign({
-              buffer: ({ context, event }) => appendDigit(context.buffer, event.digit, OTP_LENGTH),
-            }),
+            actions: [
+              assign({
+                buffer: ({ context, event }) =>
+                  appendDigit(context.buffer, event.digit, OTP_LENGTH),
+              }),
+              'clearError',
+            ],
           },
           backspace: {
-            actions: assign({ buffer: ({ context }) => removeLastDigit(context.buffer) }),
+            actions: [
+              assign({ buffer: ({ context }) => removeLastDigit(context.buffer) }),
+              'clearError',
+            ],
           },
-          clear: { actions: 'clearBuffer' },
+          clear: { actions: ['clearBuffer', 'clearError'] },
           enter: [
             {
               guard: ({ context }) => context.buffer.length === OTP_LENGTH,
