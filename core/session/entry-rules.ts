@@ -1,6 +1,7 @@
 import { BIRTH_DATE_DIGITS, PARTICIPANT_AGE, parseBirthDate } from '../common/domain/birth-date';
 import {
-  PROJECTION_WAGE,
+  projectionWageBounds,
+  projectionWageDigits,
   projectionYearsBounds,
   withinBounds,
   type Bounds,
@@ -58,6 +59,14 @@ export function projectionPrefill(context: Omit<ProjectionContext, 'buffer'>): s
   return value > 0 ? String(value) : '';
 }
 
+/** Digits the projection field being edited may hold: two for years, the largest wage's for a wage. */
+export function projectionFieldLength(
+  context: Pick<SessionContext, 'editing' | 'summary'>,
+): number {
+  if (context.editing === 'years') return 2;
+  return projectionWageDigits(projectionWageBounds(context.summary?.participant.currentWage ?? 0));
+}
+
 /** False at or past the retirement age: the projection has no years left to set. */
 export function canChangeYears(context: Pick<SessionContext, 'summary'>): boolean {
   return projectionYearsBounds(context.summary?.participant.age ?? 0).max > 0;
@@ -74,7 +83,7 @@ export function projectionEdit(context: ProjectionContext): ProjectionEdit {
   const bounds =
     field === 'years'
       ? projectionYearsBounds(context.summary?.participant.age ?? 0)
-      : PROJECTION_WAGE;
+      : projectionWageBounds(context.summary?.participant.currentWage ?? 0);
   if (!withinBounds(value, bounds))
     return {
       ok: false,

@@ -320,6 +320,21 @@ describe('the projection', () => {
     expect(view().projection?.limits.wage).toEqual(bounds);
   });
 
+  it("takes a participant's own wage above Rp 100 juta as it is: the prefilled wage applies", async () => {
+    const host = new FakeHost();
+    host.summary = {
+      ...SAMPLE_SUMMARY,
+      participant: { ...SAMPLE_SUMMARY.participant, currentWage: 150_000_000 },
+    };
+    const { brain, view } = await toProjection(host);
+    expect(view().projection?.limits.wage).toEqual({ min: 1_000_000, max: 150_000_000 });
+    brain.send({ type: 'editProjection', field: 'wage' });
+    expect(view().entry?.display).toBe('Rp\u00a0150.000.000');
+    brain.send({ type: 'enter' });
+    expect(view().error).toBeNull();
+    expect(view().projection).toMatchObject({ editing: null, monthlyWage: 150_000_000 });
+  });
+
   it('runs to the retirement age at most and says the age reached', async () => {
     const { brain, view } = await toProjection();
     // SAMPLE_SUMMARY's participant is 34: 22 years to 56.

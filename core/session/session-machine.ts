@@ -3,7 +3,7 @@ import type { Language } from '../common/api';
 import { isValidKpj, KPJ_LENGTH, normalizeKpj } from '../common/domain/kpj';
 import { BIRTH_DATE_DIGITS, calendarDay, parseBirthDate } from '../common/domain/birth-date';
 import { DEFAULT_TIME_ZONE } from '../common/domain/format';
-import { PROJECTION_WAGE_DIGITS, projectionStart } from '../common/domain/projection';
+import { projectionStart } from '../common/domain/projection';
 import type { BalanceSummary, ContributionRow, OtpSendReply } from '../host/host-api';
 import { balanceOfKpj } from '../host/balance-of-kpj';
 import { HostError, type HostClient, type HostFailure } from '../host/host-client';
@@ -20,6 +20,7 @@ import {
   IDENTIFICATION_NOTICE_MS,
   incomplete,
   projectionEdit,
+  projectionFieldLength,
   canChangeYears,
   projectionPrefill,
   typedKpjKept,
@@ -788,7 +789,7 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
                   buffer: appendDigit(
                     context.bufferPrefilled ? '' : context.buffer,
                     event.digit,
-                    context.editing === 'years' ? 2 : PROJECTION_WAGE_DIGITS,
+                    projectionFieldLength(context),
                   ),
                   bufferPrefilled: false,
                   error: null,

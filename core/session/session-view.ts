@@ -8,8 +8,7 @@ import type {
 import { JHT_RETIREMENT_AGE } from '../common/domain/contribution-rates';
 import {
   DEFAULT_JHT_RETURN,
-  PROJECTION_WAGE,
-  PROJECTION_WAGE_DIGITS,
+  projectionWageBounds,
   projectionYearsBounds,
   projectJht,
 } from '../common/domain/projection';
@@ -18,6 +17,7 @@ import { formatBirthDateEntry, BIRTH_DATE_DIGITS } from '../common/domain/birth-
 import { KPJ_LENGTH } from '../common/domain/kpj';
 import { maskKpj, maskName } from '../common/domain/mask';
 import type { BalanceSummary } from '../host/host-api';
+import { projectionFieldLength } from './entry-rules';
 import { historyPageView } from './history-pages';
 import { OTP_LENGTH, type SessionContext } from './session-machine';
 
@@ -51,7 +51,7 @@ function entryOf(screen: Screen, context: SessionContext): SessionView['entry'] 
   const buffer = context.buffer;
   if (screen === 'projection' && context.editing) {
     const wage = context.editing === 'wage';
-    const maxLength = wage ? PROJECTION_WAGE_DIGITS : 2;
+    const maxLength = projectionFieldLength(context);
     return {
       field: context.editing,
       // A wage reads as money while it is typed: `Rp 7.500.000`.
@@ -210,7 +210,10 @@ function projectionViewOf(context: SessionContext): ProjectionView {
     years,
     ageAtEnd: age + years,
     contributionsStopped: membershipStatus === 'inactive' && wage === 0,
-    limits: { wage: { ...PROJECTION_WAGE }, years: projectionYearsBounds(age) },
+    limits: {
+      wage: projectionWageBounds(summary.participant.currentWage),
+      years: projectionYearsBounds(age),
+    },
     currentBalance: summary.jht.closingBalance,
     yearlyReturn: DEFAULT_JHT_RETURN,
     retirementAge: JHT_RETIREMENT_AGE,

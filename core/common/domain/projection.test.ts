@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { JHT_RETIREMENT_AGE } from './contribution-rates';
 import {
   PROJECTION_WAGE,
-  PROJECTION_WAGE_DIGITS,
+  projectionWageBounds,
+  projectionWageDigits,
   projectionStart,
   projectionYearsBounds,
   projectJht,
@@ -44,6 +45,14 @@ describe('JHT projection rules', () => {
     expect(withinBounds(1_000_000, PROJECTION_WAGE)).toBe(true);
     expect(withinBounds(24_750_000, PROJECTION_WAGE)).toBe(true);
     expect(withinBounds(100_000_000, PROJECTION_WAGE)).toBe(true);
-    expect(PROJECTION_WAGE_DIGITS).toBe(9);
+    expect(projectionWageDigits(PROJECTION_WAGE)).toBe(9);
+  });
+
+  it("accepts a participant's own wage above the guard: a real wage is never a slip", () => {
+    const bounds = projectionWageBounds(150_000_000);
+    expect(withinBounds(150_000_000, bounds)).toBe(true);
+    expect(withinBounds(150_000_001, bounds)).toBe(false);
+    expect(projectionWageBounds(7_500_000)).toEqual(PROJECTION_WAGE);
+    expect(projectionWageDigits(projectionWageBounds(1_500_000_000))).toBe(10);
   });
 });

@@ -16,8 +16,16 @@ export interface Bounds {
  */
 export const PROJECTION_WAGE: Bounds = { min: 1_000_000, max: 100_000_000 };
 
+/**
+ * The wages accepted for a participant: PROJECTION_WAGE, raised to the wage the host reports for
+ * them when that is higher (a real wage is never a slip, and it is what the field starts from).
+ */
+export function projectionWageBounds(currentWage: number): Bounds {
+  return { min: PROJECTION_WAGE.min, max: Math.max(PROJECTION_WAGE.max, currentWage) };
+}
+
 /** Digits a typed wage may have: as many as the largest wage accepted. */
-export const PROJECTION_WAGE_DIGITS = String(PROJECTION_WAGE.max).length;
+export const projectionWageDigits = (bounds: Bounds): number => String(bounds.max).length;
 
 /**
  * The years a projection may run for a participant of `age`: from 1 up to the JHT retirement
