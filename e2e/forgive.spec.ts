@@ -208,6 +208,8 @@ test.describe('with card reader and scanner', () => {
         return { background: style.backgroundColor, border: style.borderColor };
       });
     expect(await look(/Ya/)).toEqual(await look(/Tidak/));
+    // Alike, and neither drawn in the filled brand colour of the one button to press.
+    expect((await look(/Ya/)).background).not.toBe('rgb(0, 112, 60)'); // --color-brand
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
   });
 });

@@ -289,7 +289,7 @@ export const SessionView = z.object({
     .nullable(),
   /**
    * Who is being served, masked (`*******2128`) and how they identified: from the KPJ's lookup
-   * until the balance (loading, birth date, OTP, error, locked); null elsewhere.
+   * until the balance (loading, birth date, OTP, error); null elsewhere.
    */
   identity: z
     .object({

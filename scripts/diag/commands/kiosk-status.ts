@@ -38,9 +38,10 @@ const ADVICE: Record<DetailProblem, string> = {
 export function deviceProblems(device: TechnicianDevice): string[] {
   const problems = detailProblems(device.detail).map((p) => `${device.name}: ${ADVICE[p]}`);
   if (device.state === 'online' || problems.length) return problems;
-  const hint = device.state.startsWith('noDevice')
-    ? ': not connected, check its cable and port (kiosk-diag devices; on the screen: Change port)'
-    : '';
+  const where = device.portChangeable
+    ? 'check its cable and port (kiosk-diag devices; on the screen: Change port)'
+    : 'check its network link and address in the config';
+  const hint = device.state.startsWith('noDevice') ? `: not connected, ${where}` : '';
   return [`${device.name}: ${device.state}${hint}`];
 }
 
