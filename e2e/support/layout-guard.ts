@@ -180,8 +180,16 @@ export async function measureLayout(page: Page, rules: LayoutRules = {}): Promis
           target: describe(el),
           detail: `scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`,
         });
-      // Text cut at the bottom by a box of fixed height (or one squeezed by its flex parent).
-      if (display !== 'inline' && el.clientHeight > 0 && el.scrollHeight > el.clientHeight + 1)
+      // Text cut at the bottom by its own box (overflow hidden with a fixed or squeezed height).
+      // Where overflow is visible nothing is cut: a tight line-height lets glyphs reach past the
+      // line box by a pixel or two, which scrollHeight counts but a person still sees whole.
+      if (
+        display !== 'inline' &&
+        getComputedStyle(el).overflowY !== 'visible' &&
+        !(rules.scrolls && scrollable(el)) &&
+        el.clientHeight > 0 &&
+        el.scrollHeight > el.clientHeight + 1
+      )
         problems.push({
           kind: 'content taller than its box',
           target: describe(el),
