@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { JHT_RETIREMENT_AGE } from '../core/common/domain/contribution-rates';
+import { PARTICIPANTS } from '../simulators/host';
 import { installFakeSpeech } from './support/fake-speech.ts';
 import { expect, startStack, test, type KioskStack, type Participant } from './support/fixtures.ts';
 import { devicesOnline } from './support/devices.ts';
@@ -30,6 +32,14 @@ type Language = 'id' | 'en';
 /** Text that must stay on one line: the birth date's format hint, the seconds left. */
 const DATE_FORMAT = String.raw`\(DD-MM-YYYY\)`;
 const SECONDS_LEFT = String.raw`\d+ (detik|seconds)`;
+
+/** A seeded participant at or past the retirement age: the projection has no years to set. */
+function atRetirementAge(): Pick<Participant, 'kpj' | 'birthDate'> {
+  const person = PARTICIPANTS.find((p) => p.summary.participant.age >= JHT_RETIREMENT_AGE);
+  if (!person) throw new Error(`the host simulator seeds nobody aged ${JHT_RETIREMENT_AGE}+`);
+  const [year, month, day] = person.birthDate.split('-');
+  return { kpj: person.kpj, birthDate: `${day}-${month}-${year}` };
+}
 
 class Walk {
   constructor(
@@ -74,7 +84,7 @@ class Walk {
     await this.page.keyboard.press('Enter');
   }
 
-  async toBalance(person: Participant): Promise<void> {
+  async toBalance(person: Pick<Participant, 'kpj' | 'birthDate'>): Promise<void> {
     await this.identify(person);
     await this.screen('balance');
   }
@@ -154,6 +164,24 @@ for (const language of ['id', 'en'] as const) {
         await walk.screen('history');
         await expect(page.locator('main [role="status"]')).toHaveCount(0); // loaded
         await guard.check('history');
+        // Page 2 (both page buttons enabled), then the last page.
+        const subtitle = page.getByTestId('history-subtitle');
+        const pageOf = async () => {
+          const [, shown, count] = /(\d+) (?:dari|of) (\d+)/.exec(
+            (await subtitle.textContent()) ?? '',
+          )!;
+          return { shown: Number(shown), count: Number(count) };
+        };
+        const { count: pages } = await pageOf();
+        expect(pages, 'the active member has more than two pages of history').toBeGreaterThan(2);
+        await page.keyboard.press('6');
+        await expect(subtitle).toContainText(new RegExp(`2 (dari|of) ${pages}`));
+        await guard.check('history-page-2');
+        for (let shown = 2; shown < pages; shown++) {
+          await page.keyboard.press('6');
+          await expect.poll(async () => (await pageOf()).shown).toBe(shown + 1);
+        }
+        await guard.check('history-last-page');
         await page.keyboard.press('Enter');
         await walk.screen('balance');
         await page.keyboard.press('2');
@@ -200,6 +228,16 @@ for (const language of ['id', 'en'] as const) {
         // An inactive member, and the high-wage member's balance and projection.
         await walk.toBalance(inactive);
         await guard.check('balance-inactive');
+        await page.keyboard.press('2');
+        await walk.screen('projection');
+        await expect(page.getByTestId('projection-final')).toBeVisible();
+        await guard.check('projection-inactive');
+        await walk.end();
+        // A participant at the retirement age (seeded: 58 and inactive): nothing left to project.
+        await walk.toBalance(atRetirementAge());
+        await page.keyboard.press('2');
+        await walk.screen('projection');
+        await guard.check('projection-at-retirement-age');
         await walk.end();
         await walk.toBalance(highWage);
         await guard.check('balance-high-wage');

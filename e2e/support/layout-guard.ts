@@ -34,6 +34,10 @@ export interface LayoutProblem {
     | 'outside the viewport'
     | 'needs scrolling'
     | 'content wider than its box'
+    | 'content taller than its box'
+    | 'amount outside its box'
+    | 'logo out of shape'
+    | 'picture outside the viewport'
     | 'cut by an ancestor'
     | 'under a fixed bar'
     | 'broken across lines';
@@ -44,8 +48,10 @@ export interface LayoutProblem {
 /**
  * Measures the page as it is now, at the viewport it has now. Runs in the page; returns every
  * problem found, not the first. Buttons and amounts (`[data-amount]`) must sit entirely inside
- * the viewport with the page unscrolled; text must fit its box and not be cut by an ancestor's
- * overflow; nothing may lie under a fixed or sticky bar it does not belong to.
+ * the viewport with the page unscrolled, and an amount inside the box it is drawn in (its card,
+ * table cell or dd); text must fit its box, sideways and down, and not be cut by an ancestor's
+ * overflow; nothing may lie under a fixed or sticky bar it does not belong to; pictures (svg,
+ * img) must lie inside the viewport, and the logo (`[data-logo]`) must stay round.
  */
 export async function measureLayout(page: Page, rules: LayoutRules = {}): Promise<LayoutProblem[]> {
   return page.evaluate((rules: LayoutRules) => {
@@ -135,8 +141,16 @@ export async function measureLayout(page: Page, rules: LayoutRules = {}): Promis
     });
     const inScope = (e: Element) => !modal || modal.contains(e);
 
+    const isInline = (e: Element) => getComputedStyle(e).display.startsWith('inline');
+    // A text container: text of its own, or text only in inline children (a cell holding just
+    // an amount's <span>, whose own width is never measured).
     const isText = (e: Element) =>
-      [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      [...e.childNodes].some(
+        (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '',
+      ) ||
+      (e.children.length > 0 &&
+        [...e.children].every(isInline) &&
+        (e.textContent ?? '').trim() !== '');
     const everything = [...document.body.querySelectorAll('*')].filter(
       (e) => !(e instanceof SVGElement) && inScope(e) && shown(e),
     );
@@ -165,6 +179,21 @@ export async function measureLayout(page: Page, rules: LayoutRules = {}): Promis
           kind: 'content wider than its box',
           target: describe(el),
           detail: `scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`,
+        });
+      // Text cut at the bottom by its own box (overflow hidden with a fixed or squeezed height).
+      // Where overflow is visible nothing is cut: a tight line-height lets glyphs reach past the
+      // line box by a pixel or two, which scrollHeight counts but a person still sees whole.
+      if (
+        display !== 'inline' &&
+        getComputedStyle(el).overflowY !== 'visible' &&
+        !(rules.scrolls && scrollable(el)) &&
+        el.clientHeight > 0 &&
+        el.scrollHeight > el.clientHeight + 1
+      )
+        problems.push({
+          kind: 'content taller than its box',
+          target: describe(el),
+          detail: `scrollHeight ${el.scrollHeight} > clientHeight ${el.clientHeight}`,
         });
 
       for (const clip of clippers(el)) {
@@ -207,6 +236,71 @@ export async function measureLayout(page: Page, rules: LayoutRules = {}): Promis
           });
       }
     }
+    // An amount drawn outside its card, table cell or dd, even where nothing cuts it.
+    const drawsABox = (e: Element) => {
+      const s = getComputedStyle(e);
+      return (
+        /^(TD|TH|DD)$/.test(e.tagName) ||
+        !/rgba\(0, 0, 0, 0\)|transparent/.test(s.backgroundColor) ||
+        s.backgroundImage !== 'none' ||
+        ['Top', 'Right', 'Bottom', 'Left'].some(
+          (side) => parseFloat(s.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0,
+        )
+      );
+    };
+    for (const amount of mustBeSeen.filter((e) => e.hasAttribute('data-amount'))) {
+      let holder = amount.parentElement;
+      while (holder && holder !== document.body && (isInline(holder) || !drawsABox(holder)))
+        holder = holder.parentElement;
+      if (!holder || holder === document.body) continue;
+      const r = amount.getBoundingClientRect();
+      const h = holder.getBoundingClientRect();
+      const s = getComputedStyle(holder);
+      const content = {
+        left: h.left + holder.clientLeft + parseFloat(s.paddingLeft),
+        top: h.top + holder.clientTop + parseFloat(s.paddingTop),
+        right: h.left + holder.clientLeft + holder.clientWidth - parseFloat(s.paddingRight),
+        bottom: h.top + holder.clientTop + holder.clientHeight - parseFloat(s.paddingBottom),
+      };
+      if (
+        r.left < content.left - 1 ||
+        r.right > content.right + 1 ||
+        r.top < content.top - 1 ||
+        r.bottom > content.bottom + 1
+      )
+        problems.push({
+          kind: 'amount outside its box',
+          target: describe(amount),
+          detail: `${box(r)}; ${describe(holder).split(' "')[0]} holds [${px(content.left)},${px(content.top)} to ${px(content.right)},${px(content.bottom)}]`,
+        });
+    }
+
+    // Pictures: the logo keeps its shape; no svg or img lies off screen.
+    for (const logo of document.querySelectorAll('[data-logo]')) {
+      if (!inScope(logo) || !shown(logo)) continue;
+      const r = logo.getBoundingClientRect();
+      if (Math.abs(r.width - r.height) > 1)
+        problems.push({
+          kind: 'logo out of shape',
+          target: describe(logo),
+          detail: `${r.width.toFixed(1)} x ${r.height.toFixed(1)} px`,
+        });
+    }
+    const pictures = [...document.body.querySelectorAll('svg, img, [data-logo]')].filter(
+      (e) => !e.parentElement?.closest('svg') && inScope(e) && shown(e),
+    );
+    for (const picture of pictures) {
+      const r = picture.getBoundingClientRect();
+      const sideways = r.left < -0.5 || r.right > vw + 0.5;
+      const below = r.top < -0.5 || r.bottom > vh + 0.5;
+      if (sideways || (below && !rules.scrolls))
+        problems.push({
+          kind: 'picture outside the viewport',
+          target: describe(picture),
+          detail: box(r),
+        });
+    }
+
     for (const source of rules.keepTogether ?? []) {
       const pattern = new RegExp(source, 'g');
       const has = (e: Element) => new RegExp(source).test(e.textContent ?? '');
