@@ -210,16 +210,23 @@ for (const language of ['id', 'en'] as const) {
         await page.keyboard.press('1');
         await walk.screen('balance');
 
-        // A printer that went offline keeps the job waiting (the printing screen stays up); pulling
-        // its cable then fails the print.
-        await kiosk.devices('POST', '/api/printer', { offline: true });
+        // A printer that goes offline under a job keeps it waiting (the printing screen stays up);
+        // pulling its cable then fails the print. The printer is slowed first (300 ms before it
+        // takes each chunk) so that it is surely offline before the job reaches its head; offline
+        // before the key, a status poll could have told the brain already, which fails at once.
+        await kiosk.devices('POST', '/api/printer', { slow: true });
         await page.keyboard.press('3');
+        await kiosk.devices('POST', '/api/printer', { offline: true });
         await walk.screen('printing');
         await guard.check('printing');
         await kiosk.devices('POST', '/api/printer', { connected: false });
         await expect(page.locator('[data-screen="printFailed"]')).toBeVisible({ timeout: 35_000 });
         await guard.check('print-failed');
-        await kiosk.devices('POST', '/api/printer', { offline: false, connected: true });
+        await kiosk.devices('POST', '/api/printer', {
+          offline: false,
+          slow: false,
+          connected: true,
+        });
         await page.keyboard.press('Escape');
         await walk.screen('thankYou');
         await guard.check('thank-you');
