@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '../common/api';
 import { formatBirthDateEntry } from '../common/domain/birth-date';
-import { silentLogger } from '../log/logger';
-import { FakeHost, FakePrinter, fakeReceipts, SAMPLE_SUMMARY } from './fake-host.test-helper';
-import { KioskBrain } from './kiosk-brain';
-import { LockoutRegistry } from './lockout-registry';
+import { FakeHost, SAMPLE_SUMMARY } from './fake-host.test-helper';
+import type { KioskBrain } from './kiosk-brain';
+import { testBrain } from './test-brain.test-helper';
 
 const KPJ = SAMPLE_SUMMARY.participant.kpj;
 const UNKNOWN = '99999999999';
@@ -12,20 +11,11 @@ const UNKNOWN = '99999999999';
 const NOW = new Date('2026-12-02T03:00:00Z');
 
 function makeBrain(host = new FakeHost(), requireOtp = false, now = NOW) {
-  const brain = new KioskBrain({
+  const brain = testBrain({
     host,
-    receipts: fakeReceipts(new FakePrinter()),
-    logger: silentLogger(),
     now: () => new Date(now),
     timeZone: 'Asia/Jakarta',
-    lockouts: new LockoutRegistry(15 * 60_000),
-    maxBirthDateAttempts: 3,
     requireOtp,
-    thankYouMs: 5_000,
-    terminalId: 'KSK-TEST-01',
-    defaultLanguage: 'id',
-    idleTimeoutMs: 60_000,
-    idleWarningMs: 20_000,
   });
   let view!: SessionView;
   const views: SessionView[] = [];

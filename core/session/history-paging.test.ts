@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionView } from '../common/api';
-import { silentLogger } from '../log/logger';
-import { KioskBrain } from './kiosk-brain';
-import { LockoutRegistry } from './lockout-registry';
-import { FakeHost, FakePrinter, fakeReceipts, SAMPLE_SUMMARY } from './fake-host.test-helper';
+import { testBrain } from './test-brain.test-helper';
+import { FakeHost, SAMPLE_SUMMARY } from './fake-host.test-helper';
 
 async function settle() {
   for (let i = 0; i < 20; i++) await vi.advanceTimersByTimeAsync(0);
@@ -11,19 +9,8 @@ async function settle() {
 
 /** A brain whose participant is verified and looks at the balance. */
 async function atBalance(host = new FakeHost()) {
-  const brain = new KioskBrain({
+  const brain = testBrain({
     host,
-    receipts: fakeReceipts(new FakePrinter()),
-    logger: silentLogger(),
-    now: () => new Date(),
-    lockouts: new LockoutRegistry(15 * 60_000),
-    maxBirthDateAttempts: 3,
-    requireOtp: false,
-    thankYouMs: 5_000,
-    terminalId: 'KSK-TEST-01',
-    defaultLanguage: 'id',
-    idleTimeoutMs: 60_000,
-    idleWarningMs: 20_000,
   });
   let view!: SessionView;
   brain.subscribe((v) => (view = v));

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '../common/api';
-import { silentLogger } from '../log/logger';
-import { KioskBrain } from './kiosk-brain';
-import { LockoutRegistry } from './lockout-registry';
+import type { KioskBrain } from './kiosk-brain';
+import { testBrain } from './test-brain.test-helper';
 import { FakeHost, FakePrinter, fakeReceipts, SAMPLE_SUMMARY } from './fake-host.test-helper';
 
 const KPJ = SAMPLE_SUMMARY.participant.kpj;
@@ -12,19 +11,10 @@ function makeBrain(
   printer: FakePrinter | null = new FakePrinter(),
   requireOtp = false,
 ) {
-  const brain = new KioskBrain({
+  const brain = testBrain({
     host,
     receipts: fakeReceipts(printer),
-    logger: silentLogger(),
-    now: () => new Date(),
-    lockouts: new LockoutRegistry(15 * 60_000),
-    maxBirthDateAttempts: 3,
     requireOtp,
-    thankYouMs: 5_000,
-    terminalId: 'KSK-TEST-01',
-    defaultLanguage: 'id',
-    idleTimeoutMs: 60_000,
-    idleWarningMs: 20_000,
   });
   let view!: SessionView;
   brain.subscribe((v) => (view = v));

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '../common/api';
 import { JournalEntry, type JournalEntryInput } from '../journal/journal-entry';
-import { silentLogger } from '../log/logger';
-import { FakeHost, FakePrinter, fakeReceipts, SAMPLE_SUMMARY } from './fake-host.test-helper';
-import { KioskBrain } from './kiosk-brain';
+import { SAMPLE_SUMMARY } from './fake-host.test-helper';
+import type { KioskBrain } from './kiosk-brain';
 import { LockoutRegistry } from './lockout-registry';
+import { testBrain } from './test-brain.test-helper';
 import type { AuditSink } from './session-audit';
 
 const KPJ = SAMPLE_SUMMARY.participant.kpj;
@@ -46,20 +46,9 @@ class FillingJournal implements AuditSink {
 }
 
 function makeBrain(journal: FillingJournal) {
-  const brain = new KioskBrain({
-    host: new FakeHost(),
+  const brain = testBrain({
     audit: journal,
-    receipts: fakeReceipts(new FakePrinter()),
-    logger: silentLogger(),
-    now: () => new Date(),
     lockouts: new LockoutRegistry(60_000),
-    maxBirthDateAttempts: 3,
-    requireOtp: false,
-    thankYouMs: 5_000,
-    terminalId: 'KSK-TEST-01',
-    defaultLanguage: 'id',
-    idleTimeoutMs: 60_000,
-    idleWarningMs: 20_000,
   });
   const views: SessionView[] = [];
   brain.subscribe((v) => views.push(v));

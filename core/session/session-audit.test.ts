@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '../common/api';
 import { JournalEntry, type JournalEntryInput } from '../journal/journal-entry';
-import { silentLogger } from '../log/logger';
-import { FakeHost, FakePrinter, fakeReceipts, SAMPLE_SUMMARY } from './fake-host.test-helper';
-import { KioskBrain } from './kiosk-brain';
+import { SAMPLE_SUMMARY } from './fake-host.test-helper';
 import { LockoutRegistry } from './lockout-registry';
+import { testBrain } from './test-brain.test-helper';
 
 const KPJ = SAMPLE_SUMMARY.participant.kpj;
 
@@ -20,20 +19,10 @@ class RecordingSink {
 }
 
 function makeBrain(sink: RecordingSink, requireOtp = false) {
-  const brain = new KioskBrain({
-    host: new FakeHost(),
+  const brain = testBrain({
     audit: sink,
-    receipts: fakeReceipts(new FakePrinter()),
-    logger: silentLogger(),
-    now: () => new Date(),
     lockouts: new LockoutRegistry(60_000),
-    maxBirthDateAttempts: 3,
     requireOtp,
-    thankYouMs: 5_000,
-    terminalId: 'KSK-TEST-01',
-    defaultLanguage: 'id',
-    idleTimeoutMs: 60_000,
-    idleWarningMs: 20_000,
   });
   let view!: SessionView;
   brain.subscribe((v) => (view = v));
