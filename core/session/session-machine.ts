@@ -28,7 +28,7 @@ import {
 } from './entry-rules';
 import type { IdentificationMethod, SessionEvent } from './session-events';
 import type { LockoutRegistry } from './lockout-registry';
-import type { PrinterProblem } from '../common/api';
+import type { ErrorCode, PrinterProblem } from '../common/api';
 import type { PrintJob } from '../../devices/printer/print-job';
 import type { ReceiptPrinterPort } from '../devices/receipt-printer-port';
 
@@ -44,27 +44,8 @@ export interface ReceiptDeps {
   nextReference: (at: Date) => string;
 }
 
-export type SessionErrorCode =
-  | 'invalidKpj'
-  | 'invalidBirthDate'
-  | 'otpFailed'
-  | 'otpExpired'
-  | 'otpTooSoon'
-  | 'notFound'
-  | 'verificationFailed'
-  | 'hostUnavailable'
-  | 'hostTimeout'
-  | 'hostMalformed'
-  | 'sessionExpired'
-  // forgive slice
-  | 'entryIncomplete'
-  | 'birthDateInFuture'
-  | 'birthDateAgeOutOfRange'
-  | 'wageOutOfRange'
-  | 'yearsOutOfRange'
-  | 'cardNotKpj'
-  | 'cardUnreadable'
-  | 'scanNotKpj';
+/** The contract's error codes (core/common/api/view.ts): one list, the view's. */
+export type SessionErrorCode = ErrorCode;
 
 export interface SessionContext {
   language: Language;
