@@ -12,7 +12,6 @@ import {
   WS_SILENCE_LIMIT_MS,
   type SocketBrainMessage,
   type KioskApi,
-  type Screen,
 } from '../core/common/api';
 import type { Logger } from '../core/log/logger';
 import { endWithStatus } from './raw-response';
@@ -20,13 +19,6 @@ import { isOwnHost, isOwnOrigin, offersUiSecret, requestPath } from './request-g
 import { ThrottledWarning } from './throttled-warning';
 
 const MAX_MESSAGE_BYTES = 4 * 1024;
-
-/**
- * Where nobody's session is open: a UI connection ending there ends nothing. Everywhere else (a
- * participant's session, technician mode) the session belongs to the connection: the page has
- * already wiped the screen when it lost the brain, so the brain must not bring the person back.
- */
-const NO_SESSION_SCREENS: ReadonlySet<Screen> = new Set(['attract', 'outOfService']);
 
 export interface KioskSocketBridgeOptions {
   api: KioskApi;
@@ -55,7 +47,12 @@ export class KioskSocketBridge {
     handleProtocols: () => WS_PROTOCOL,
   });
   private ui: UiConnection | null = null;
-  private lastScreen: Screen | null = null;
+  /**
+   * Whether someone is served on the last view sent (a participant's session, technician mode):
+   * that session belongs to the connection. The page has already wiped the screen when it lost
+   * the brain, so the brain must not bring the person back. At rest, a UI ending ends nothing.
+   */
+  private serving = false;
   /** Any local program can be refused at will: the log gets at most a line per interval. */
   private readonly refusals: ThrottledWarning;
 
@@ -112,7 +109,7 @@ export class KioskSocketBridge {
     connection.stop();
     if (this.ui !== connection) return;
     this.ui = null;
-    if (this.lastScreen && !NO_SESSION_SCREENS.has(this.lastScreen)) {
+    if (this.serving) {
       this.options.logger.info('UI connection ended: the session on it ends too');
       this.options.api.send({ type: 'cancel' });
     }
@@ -132,7 +129,7 @@ export class KioskSocketBridge {
       lastHeard = Date.now();
     };
     const unsubscribe = api.subscribe((view) => {
-      this.lastScreen = view.screen;
+      this.serving = !view.step.resting;
       post({ type: 'view', epoch: this.epoch, view });
     });
     const heartbeat = setInterval(

@@ -12,6 +12,9 @@ import {
   WS_SILENCE_LIMIT_MS,
 } from '../core/common/api/channels';
 import { attractView } from '../core/common/api/attract-view.test-helper';
+
+/** Someone is served (a participant or a technician): the session belongs to the connection. */
+const SERVING = { takesKeys: true, identifying: false, resting: false };
 import { silentLogger } from '../core/log/logger';
 import { MAX_CONNECTIONS, startWebShell, type WebShell } from './web-shell';
 import {
@@ -156,14 +159,14 @@ describe('web shell: the one UI', () => {
 
   it('ends technician mode when the connection it was entered on goes away', async () => {
     const technician = await connectUi(shell);
-    api.publish(attractView(2, { screen: 'technician' }));
+    api.publish(attractView(2, { screen: 'technician', step: SERVING }));
     technician.socket.close();
     await expect.poll(() => api.received).toEqual([{ type: 'cancel' }]);
   });
 
   it('ends technician mode when a newer connection replaces the one it was entered on', async () => {
     await connectUi(shell);
-    api.publish(attractView(2, { screen: 'technicianPin' }));
+    api.publish(attractView(2, { screen: 'technicianPin', step: SERVING }));
     const next = await connectUi(shell);
     expect(api.received).toEqual([{ type: 'cancel' }]);
     next.socket.close();
@@ -171,7 +174,7 @@ describe('web shell: the one UI', () => {
 
   it("ends a participant's session when its connection goes away: the page has wiped it already", async () => {
     const ui = await connectUi(shell);
-    api.publish(attractView(2, { screen: 'enterBirthDate' }));
+    api.publish(attractView(2, { screen: 'enterBirthDate', step: SERVING }));
     ui.socket.close();
     await expect.poll(() => api.received).toEqual([{ type: 'cancel' }]);
   });
@@ -186,7 +189,7 @@ describe('web shell: the one UI', () => {
 
   it('drops what a page sent before it gave up a stalled brain, closes that socket and ends the session', async () => {
     const ui = await connectUi(shell);
-    api.publish(attractView(2, { screen: 'enterBirthDate' }));
+    api.publish(attractView(2, { screen: 'enterBirthDate', step: SERVING }));
     await expect.poll(() => ui.messages.length).toBe(2);
     // The event loop stood still past the page's silence limit (no heartbeat went out meanwhile):
     // the frames waiting in the socket were typed on a screen the page has since wiped.

@@ -4,12 +4,26 @@ import type { BrainPort } from './brain-port';
 import type { DeviceSnapshot } from '../../devices/manager/device-snapshot';
 
 /** A brain stand-in: records events, lets tests set the screen. */
-export function fakeBrain(screen = 'attract'): BrainPort & {
+type Step = SessionView['step'];
+
+/** Steps as the session machine's tags describe them (core/session/step-meta.ts). */
+export const STEPS = {
+  /** The start screen: keys start a session, a card or scan identifies. */
+  start: { takesKeys: true, identifying: true, resting: true },
+  /** The KPJ step. */
+  identifying: { takesKeys: true, identifying: true, resting: false },
+  /** A served or verification step: keys drive it, cards do not identify. */
+  keys: { takesKeys: true, identifying: false, resting: false },
+  /** Technician mode or out of service: the participant flow takes no keys. */
+  noKeys: { takesKeys: false, identifying: false, resting: false },
+} satisfies Record<string, Step>;
+
+export function fakeBrain(step: Step = STEPS.start): BrainPort & {
   events: SessionEvent[];
-  show(screen: string): void;
+  show(step: Step): void;
 } {
   const listeners = new Set<(view: SessionView) => void>();
-  let view = { screen } as SessionView;
+  let view = { screen: 'attract', step } as SessionView;
   const events: SessionEvent[] = [];
   return {
     events,
@@ -21,7 +35,7 @@ export function fakeBrain(screen = 'attract'): BrainPort & {
       return () => listeners.delete(listener);
     },
     show(next) {
-      view = { ...view, screen: next } as SessionView;
+      view = { ...view, step: next } as SessionView;
       for (const listener of listeners) listener(view);
     },
   };

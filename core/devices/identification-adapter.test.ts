@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CardData } from '../../devices/card-reader/card-data';
-import { Emitter, fakeBrain, fakeLogger } from './fake-devices.test-helper';
+import { Emitter, fakeBrain, fakeLogger, STEPS } from './fake-devices.test-helper';
 import { wireIdentification } from './identification-adapter';
 
 const KPJ = '17054312128';
@@ -45,11 +45,11 @@ function scanner() {
 
 describe('identification from card reader and scanner', () => {
   it('a KPJ card on attract or enterKpj becomes kpjCaptured with method card', () => {
-    const brain = fakeBrain('attract');
+    const brain = fakeBrain(STEPS.start);
     const card = reader(undefined);
     wireIdentification(brain, { cardReader: card }, fakeLogger());
     card.read({ kind: 'kpj', kpj: KPJ });
-    brain.show('enterKpj');
+    brain.show(STEPS.identifying);
     card.read({ kind: 'kpj', kpj: KPJ });
     expect(brain.events).toEqual([
       { type: 'kpjCaptured', kpj: KPJ, method: 'card' },
@@ -58,7 +58,7 @@ describe('identification from card reader and scanner', () => {
   });
 
   it('a bank card is not taken for a KPJ: the person is told, the log carries no PAN, nothing is left behind', () => {
-    const brain = fakeBrain('attract');
+    const brain = fakeBrain(STEPS.start);
     const card = reader(undefined);
     const logger = fakeLogger();
     wireIdentification(brain, { cardReader: card }, logger);
@@ -71,7 +71,7 @@ describe('identification from card reader and scanner', () => {
   });
 
   it('reads on other screens are taken and dropped', () => {
-    const brain = fakeBrain('balance');
+    const brain = fakeBrain(STEPS.keys);
     const card = reader(undefined);
     const scan = scanner();
     const logger = fakeLogger();
@@ -84,7 +84,7 @@ describe('identification from card reader and scanner', () => {
   });
 
   it('a scanned KPJ becomes kpjCaptured with method scanner; unwiring stops it', () => {
-    const brain = fakeBrain('enterKpj');
+    const brain = fakeBrain(STEPS.identifying);
     const scan = scanner();
     const unwire = wireIdentification(brain, { scanner: scan }, fakeLogger());
     scan.scan(KPJ);
@@ -94,7 +94,7 @@ describe('identification from card reader and scanner', () => {
   });
 
   it('a technician card (configured prefix) asks for the technician PIN with its last 4 digits only', () => {
-    const brain = fakeBrain('attract');
+    const brain = fakeBrain(STEPS.start);
     const card = reader(undefined);
     const logger = fakeLogger();
     const techPan = '9990000000012344';
@@ -107,14 +107,14 @@ describe('identification from card reader and scanner', () => {
     ]);
     expect(logger.lines.join('\n')).not.toContain(techPan.slice(0, 12));
 
-    const without = fakeBrain('attract');
+    const without = fakeBrain(STEPS.start);
     wireIdentification(without, { cardReader: card }, fakeLogger(), {});
     card.read({ kind: 'bank', pan: techPan, track2: `${techPan}=4912201` });
     expect(without.events).toEqual([]);
   });
 
   it('an unreadable or corrupted stripe, or a scan that is no KPJ, is said while identifying only', () => {
-    const brain = fakeBrain('enterKpj');
+    const brain = fakeBrain(STEPS.identifying);
     const cardEvents = new Emitter<{ type: string }>();
     const scanEvents = new Emitter<{ type: string }>();
     wireIdentification(
@@ -127,7 +127,7 @@ describe('identification from card reader and scanner', () => {
     );
     cardEvents.emit({ type: 'invalidMedia' });
     scanEvents.emit({ type: 'invalidData' });
-    brain.show('balance');
+    brain.show(STEPS.keys);
     cardEvents.emit({ type: 'invalidMedia' });
     scanEvents.emit({ type: 'invalidData' });
     expect(brain.events).toEqual([

@@ -2,9 +2,6 @@ import type { Listener } from '../../devices/common/device';
 import type { CardData } from '../../devices/card-reader/card-data';
 import type { AdapterLogger, BrainPort } from './brain-port';
 
-/** Screens on which a swiped card or a scan identifies the participant. */
-const IDENTIFYING_SCREENS = new Set(['attract', 'enterKpj']);
-
 export interface CardReaderLike {
   on(listener: Listener<{ type: string }>): () => void;
   takeCardData(): CardData | undefined;
@@ -32,7 +29,8 @@ export function wireIdentification(
 ): () => void {
   const prefix = options.technicianCardPrefix;
   const offs: Array<() => void> = [];
-  const identifying = () => IDENTIFYING_SCREENS.has(brain.view().screen);
+  // The step says so (its `identifying` tag): the start screen and the KPJ step.
+  const identifying = () => brain.view().step.identifying;
 
   const reader = devices.cardReader;
   if (reader)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { success, type Completion } from '../../devices/common/device';
-import { Emitter, fakeBrain, fakeLogger } from './fake-devices.test-helper';
+import { Emitter, fakeBrain, fakeLogger, STEPS } from './fake-devices.test-helper';
 import { intentForKey, wirePinPadKeys } from './pinpad-keys-adapter';
 
 type KeyEvent = { type: string; mode?: string; key?: string };
@@ -56,11 +56,11 @@ describe('pin pad keys', () => {
   });
 
   it('opens entry on a screen that takes keys and forwards every key press', async () => {
-    const brain = fakeBrain('loading');
+    const brain = fakeBrain(STEPS.noKeys);
     const pad = fakePad();
     wirePinPadKeys(brain, pad, fakeLogger());
     expect(pad.open).toBe(false);
-    brain.show('enterBirthDate');
+    brain.show(STEPS.keys);
     expect(pad.open).toBe(true);
     for (const key of ['1', '7', 'backspace', 'enter']) pad.press(key);
     expect(brain.events).toEqual([
@@ -76,7 +76,7 @@ describe('pin pad keys', () => {
   });
 
   it('takes keys on the start screen too: a whole session from the pad (Enter, 1 / 2, 3 voice)', () => {
-    const brain = fakeBrain('attract');
+    const brain = fakeBrain(STEPS.start);
     const pad = fakePad();
     wirePinPadKeys(brain, pad, fakeLogger());
     expect(pad.open).toBe(true);
@@ -89,16 +89,16 @@ describe('pin pad keys', () => {
   });
 
   it('closes entry when the screen no longer takes keys', async () => {
-    const brain = fakeBrain('enterKpj');
+    const brain = fakeBrain(STEPS.identifying);
     const pad = fakePad();
     const unwire = wirePinPadKeys(brain, pad, fakeLogger());
     expect(pad.open).toBe(true);
-    brain.show('loading');
+    brain.show(STEPS.noKeys);
     await tick();
     expect(pad.open).toBe(false);
     expect(pad.cancels).toBe(1);
     unwire();
-    brain.show('enterKpj');
+    brain.show(STEPS.identifying);
     expect(pad.open).toBe(false);
   });
 });

@@ -2,21 +2,6 @@ import type { Completion, DeviceStatusBase, Listener } from '../../devices/commo
 import type { Intent } from '../common/api';
 import type { AdapterLogger, BrainPort } from './brain-port';
 
-/** Screens where the pin pad's plain keys drive the flow, as the on-screen keypad does. */
-const KEYPAD_SCREENS = new Set([
-  // Enter starts, 1 / 2 choose the language, 3 voice guidance: a session from the pad alone.
-  'attract',
-  'enterKpj',
-  'enterBirthDate',
-  'enterOtp',
-  'balance',
-  'history',
-  'projection',
-  'printFailed',
-  'takeReceipt',
-  'anotherTransaction',
-]);
-
 type KeyEvent = { type: string; mode?: string; key?: string };
 
 export interface PinPadLike {
@@ -40,8 +25,8 @@ export function intentForKey(key: string): Intent | null {
 }
 
 /**
- * Keeps a plain data entry open on the pin pad while the brain shows a screen that takes
- * keys, and forwards each key press as an intent. The brain keeps the entry buffer; the
+ * Keeps a plain data entry open on the pin pad while the brain's step takes keys (its
+ * `takesKeys` tag), and forwards each key press as an intent. The brain keeps the entry buffer; the
  * pad's own result is not used. Entries end on enter / cancel and are re-armed at once.
  */
 export function wirePinPadKeys(
@@ -56,8 +41,7 @@ export function wirePinPadKeys(
   let active = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const wanted = () =>
-    !stopped && KEYPAD_SCREENS.has(brain.view().screen) && pad.status().device === 'online';
+  const wanted = () => !stopped && brain.view().step.takesKeys && pad.status().device === 'online';
 
   const arm = () => {
     if (active || retryTimer || !wanted()) return;
@@ -96,7 +80,7 @@ export function wirePinPadKeys(
   });
   const offView = brain.subscribe(() => {
     if (wanted()) arm();
-    else if (active && !KEYPAD_SCREENS.has(brain.view().screen)) pad.cancel();
+    else if (active && !brain.view().step.takesKeys) pad.cancel();
   });
   logger.info({ device: 'pinPad' }, 'pin pad keys wired to the session');
   arm();

@@ -36,7 +36,7 @@ const token = (max: number) =>
 
 const sessionId = token(64);
 
-export const IdentificationMethod = z.enum(['keypad', 'card', 'scanner', 'pinpad']);
+export const IdentificationMethod = z.enum(['keypad', 'card', 'scanner']);
 export const VerificationOutcome = z.enum(['success', 'failed', 'locked']);
 /** `interrupted`: the kiosk stopped mid-session (crash, power cut); written when it opens again. */
 export const SessionEndReason = z.enum([

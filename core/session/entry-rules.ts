@@ -6,11 +6,13 @@ import {
   withinBounds,
   type Bounds,
 } from '../common/domain/projection';
-import type { SessionContext, SessionErrorCode } from './session-machine';
+import type { ErrorCode } from '../common/api';
+import type { BalanceSummary } from '../host/host-api';
+import type { SessionContext } from './session-context';
 
 /** What the person is told about a step: the code, and what the sentence needs to be specific. */
 export interface SessionError {
-  code: SessionErrorCode;
+  code: ErrorCode;
   attemptsLeft?: number;
   missingDigits?: number;
   bounds?: Bounds;
@@ -48,46 +50,49 @@ export function birthDateError(typed: string, today: Date): SessionError | null 
   }
 }
 
-type ProjectionContext = Pick<SessionContext, 'projection' | 'editing' | 'buffer' | 'summary'>;
+type ProjectionState = Pick<SessionContext, 'projection' | 'editing'>;
 
 /** The value the projection's edit field starts with: the current one, or the last wage paid. */
-export function projectionPrefill(context: Omit<ProjectionContext, 'buffer'>): string {
-  const { wage, years } = context.projection;
-  if (context.editing === 'years') return years > 0 ? String(years) : '';
-  const lastWage = context.summary?.participant.currentWage ?? 0;
-  const value = wage > 0 ? wage : lastWage;
+export function projectionPrefill(state: ProjectionState, summary: BalanceSummary): string {
+  const { wage, years } = state.projection;
+  if (state.editing === 'years') return years > 0 ? String(years) : '';
+  const value = wage > 0 ? wage : summary.participant.currentWage;
   return value > 0 ? String(value) : '';
 }
 
 /** Digits the projection field being edited may hold: two for years, the largest wage's for a wage. */
 export function projectionFieldLength(
-  context: Pick<SessionContext, 'editing' | 'summary'>,
+  editing: SessionContext['editing'],
+  summary: BalanceSummary,
 ): number {
-  if (context.editing === 'years') return 2;
-  return projectionWageDigits(projectionWageBounds(context.summary?.participant.currentWage ?? 0));
+  if (editing === 'years') return 2;
+  return projectionWageDigits(projectionWageBounds(summary.participant.currentWage));
 }
 
 /** False at or past the retirement age: the projection has no years left to set. */
-export function canChangeYears(context: Pick<SessionContext, 'summary'>): boolean {
-  return projectionYearsBounds(context.summary?.participant.age ?? 0).max > 0;
+export function canChangeYears(summary: BalanceSummary): boolean {
+  return projectionYearsBounds(summary.participant.age).max > 0;
 }
 
 export type ProjectionEdit =
   { ok: true; projection: SessionContext['projection'] } | { ok: false; error: SessionError };
 
 /** The projection with the typed wage or period, or why it is refused. */
-export function projectionEdit(context: ProjectionContext): ProjectionEdit {
-  const field = context.editing ?? 'wage';
-  if (!context.buffer) return { ok: false, error: { code: 'entryIncomplete' } };
-  const value = Number(context.buffer);
+export function projectionEdit(
+  state: ProjectionState & { buffer: string },
+  summary: BalanceSummary,
+): ProjectionEdit {
+  const field = state.editing ?? 'wage';
+  if (!state.buffer) return { ok: false, error: { code: 'entryIncomplete' } };
+  const value = Number(state.buffer);
   const bounds =
     field === 'years'
-      ? projectionYearsBounds(context.summary?.participant.age ?? 0)
-      : projectionWageBounds(context.summary?.participant.currentWage ?? 0);
+      ? projectionYearsBounds(summary.participant.age)
+      : projectionWageBounds(summary.participant.currentWage);
   if (!withinBounds(value, bounds))
     return {
       ok: false,
       error: { code: field === 'years' ? 'yearsOutOfRange' : 'wageOutOfRange', bounds },
     };
-  return { ok: true, projection: { ...context.projection, [field]: value } };
+  return { ok: true, projection: { ...state.projection, [field]: value } };
 }

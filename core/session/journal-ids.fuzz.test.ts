@@ -6,7 +6,7 @@ import { fuzzParameters, reportFuzzCounts } from '../../test-support/fuzz';
 import { JournalEntry, personalDataProblem } from '../journal/journal-entry';
 import { newReceiptReference } from '../receipt/receipt-reference';
 import { SessionAuditor } from './session-audit';
-import type { SessionContext } from './session-machine';
+import type { SessionFact } from './session-facts';
 
 /** The random source of session IDs: the property picks the next UUIDs drawn. */
 const draws: string[] = [];
@@ -15,31 +15,17 @@ vi.mock('node:crypto', async (importOriginal) => {
   return { ...original, randomUUID: () => draws.shift() ?? original.randomUUID() };
 });
 
-const context = (receiptReference: string | null) =>
-  ({
-    kpj: '12345672128',
-    method: 'keypad',
-    error: null,
-    receiptReference,
-    printProblem: null,
-  }) as unknown as SessionContext;
-
 /** Every record one whole session (with a printed receipt) gives the journal. */
 function sessionRecords(receiptReference: string) {
-  const auditor = new SessionAuditor();
-  const steps: Array<[string, string]> = [
-    ['attract', 'enterKpj'],
-    ['enterKpj', 'lookingUp'],
-    ['lookingUp', 'enterBirthDate'],
-    ['enterBirthDate', 'verifying'],
-    ['verifying', 'balance'],
-    ['balance', 'printing'],
-    ['printing', 'takeReceipt'],
-    ['takeReceipt', 'thankYou'],
+  const facts: SessionFact[] = [
+    { type: 'visitStarted' },
+    { type: 'identified', data: { method: 'keypad', kpjLast4: '2128' } },
+    { type: 'verificationResult', data: { result: 'success' } },
+    { type: 'balanceDisplayed', data: { shown: true } },
+    { type: 'receiptPrinted', data: { reference: receiptReference, outcome: 'printed' } },
+    { type: 'visitEnded', reason: 'finished' },
   ];
-  return steps.flatMap(([from, to]) =>
-    auditor.entriesFor(from, to, context(receiptReference), { type: 'enter' }),
-  );
+  return new SessionAuditor().entriesFor(facts);
 }
 
 /** Terminal IDs the config accepts and the journal can carry (else it never opens). */

@@ -1,13 +1,12 @@
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import type { DeviceReadiness, Intent, KioskApi, Language, SessionView } from '../common/api';
 import type { Logger } from '../log/logger';
 import { IdleTimer } from './idle-timer';
-import {
-  createSessionMachine,
-  type SessionMachine,
-  type SessionMachineDeps,
-} from './session-machine';
+import { sessionMachine, type SessionMachine } from './session-machine';
+import type { SessionMachineDeps } from './session-context';
 import type { SessionEvent } from './session-events';
+import { currentStep, type CurrentStep } from './current-step';
+import type { JournalEvent, SessionFact } from './session-facts';
 import { toSessionView } from './session-view';
 import { SessionAuditor, type AuditSink } from './session-audit';
 import { TechnicianMode, type TechnicianSettings } from '../technician/technician-mode';
@@ -27,18 +26,14 @@ export interface KioskBrainOptions extends SessionMachineDeps {
   identifyBy?: SessionView['identifyBy'];
 }
 
-/** Intents technician mode consumes while it is open; the participant flow never sees them. */
-const TECHNICIAN_INTENTS = new Set([
-  'digit',
-  'backspace',
-  'clear',
-  'enter',
-  'cancel',
-  'technicianAction',
-]);
-
-/** States in which nobody is being served, so no idle countdown runs. */
-const RESTING_STATES = new Set(['attract', 'thankYou']);
+/** Out of service: nobody is served, keys and cards do nothing. */
+const NOBODY_SERVED: SessionView['step'] = { takesKeys: false, identifying: false, resting: true };
+/** A technician is at the kiosk: the participant flow takes no keys or cards meanwhile. */
+const TECHNICIAN_STEP: SessionView['step'] = {
+  takesKeys: false,
+  identifying: false,
+  resting: false,
+};
 
 /** Events that begin a session; refused while the journal cannot be written. */
 const SESSION_STARTS = new Set(['start', 'enter', 'kpjCaptured']);
@@ -56,9 +51,12 @@ export class KioskBrain implements KioskApi {
   private readonly unsubscribeJournal: () => void;
   private seq = 0;
   private current: SessionView;
-  private lastState = 'attract';
-  private lastEvent: SessionEvent = { type: 'activity' };
+  private lastScreen: string = 'attract';
   private readonly auditor = new SessionAuditor();
+  /** What the machines emitted for the journal since the last view went out. */
+  private facts: SessionFact[] = [];
+  /** Inside `dispatch`: the machines settle before one view goes out. */
+  private dispatching = false;
   private readonly technician: TechnicianMode | null;
   /** Keeps views in order while some wait for their audit records to be flushed. */
   private pending: Promise<void> | null = null;
@@ -83,9 +81,13 @@ export class KioskBrain implements KioskApi {
           onChange: () => this.publish(),
         })
       : null;
-    this.actor = createActor(createSessionMachine(options, options.defaultLanguage));
+    this.actor = createActor(sessionMachine, {
+      input: { deps: options, defaultLanguage: options.defaultLanguage },
+      inspect: (event) => this.inspect(event),
+    });
+    this.actor.on('journal', (event) => this.facts.push(event.fact));
     this.current = this.render();
-    this.actor.subscribe(() => this.onStateChange());
+    this.actor.subscribe(() => this.onChange());
     this.actor.start();
     this.unsubscribeJournal =
       options.audit?.onWritableChange?.(() => this.onJournalWritableChange()) ?? (() => {});
@@ -95,29 +97,58 @@ export class KioskBrain implements KioskApi {
     this.dispatch(intent);
   }
 
+  private step(): CurrentStep {
+    return currentStep(this.actor.getSnapshot());
+  }
+
   /** Device and other in-process sources feed the flow through here (e.g. a swiped KPJ card). */
   dispatch(event: SessionEvent): void {
     if (this.technician) {
       if (this.technician.active) {
-        if (TECHNICIAN_INTENTS.has(event.type)) this.technician.handle(event as Intent);
+        if (this.technician.takes(event)) this.technician.handle(event as Intent);
         return;
       }
       if (event.type === 'cornerTap') {
-        if (this.stateName() === 'attract') this.technician.cornerTap(event.corner);
+        if (this.step().has('vacant')) this.technician.cornerTap(event.corner);
         return;
       }
       if (event.type === 'technicianCard') {
-        if (this.stateName() === 'attract') this.technician.cardEntry(event.cardTail);
+        if (this.step().has('vacant')) this.technician.cardEntry(event.cardTail);
         return;
       }
     }
     if (event.type === 'technicianCard') return;
     if (this.outOfService() && SESSION_STARTS.has(event.type)) return;
     if (this.idle.running && event.type !== 'timeout') this.idle.restart();
-    this.lastEvent = event;
-    this.actor.send(event);
+    this.deliver(event);
     // Intents that change nothing in the flow (activity, extendTime) still refresh the countdown.
     if (event.type === 'activity' || event.type === 'extendTime') this.publish();
+  }
+
+  /** One event into the machines; the view goes out once they have settled. */
+  private deliver(event: SessionEvent): void {
+    this.dispatching = true;
+    try {
+      this.actor.send(event);
+    } finally {
+      this.dispatching = false;
+    }
+    this.onChange();
+  }
+
+  /** A child machine (verification) moved on its own (a host reply): its step changed. */
+  private inspect(event: InspectionEvent): void {
+    const child = event.actorRef;
+    if (child === (this.actor as unknown) || event.rootId === child.sessionId) return;
+    if (event.type === '@xstate.actor')
+      (child as unknown as Actor<SessionMachine>).on?.('journal', (e: JournalEvent) =>
+        this.facts.push(e.fact),
+      );
+    if (
+      event.type === '@xstate.snapshot' &&
+      (event.snapshot as { status?: string }).status === 'active'
+    )
+      this.onChange();
   }
 
   subscribe(listener: (view: SessionView) => void): () => void {
@@ -144,30 +175,19 @@ export class KioskBrain implements KioskApi {
     this.listeners.clear();
   }
 
-  /** The top-level step; nested states (history loading, projection editing) count as their parent. */
-  private stateName(): string {
-    const value = this.actor.getSnapshot().value;
-    return typeof value === 'string' ? value : Object.keys(value)[0]!;
-  }
-
-  private onStateChange(): void {
-    const state = this.stateName();
-    if (state !== this.lastState) {
-      const from = this.lastState;
-      this.options.logger.info({ from, to: state }, 'session step');
-      this.lastState = state;
-      if (RESTING_STATES.has(state)) this.idle.stop();
+  private onChange(): void {
+    if (this.dispatching) return;
+    const step = this.step();
+    if (step.screen !== this.lastScreen) {
+      this.options.logger.info({ from: this.lastScreen, to: step.screen }, 'session step');
+      this.lastScreen = step.screen;
+      if (step.has('resting')) this.idle.stop();
       else this.idle.restart();
-      const entries = this.auditor.entriesFor(
-        from,
-        state,
-        this.actor.getSnapshot().context,
-        this.lastEvent,
-      );
-      if (entries.length && this.options.audit) {
-        this.recordThenPublish(entries);
-        return;
-      }
+    }
+    const entries = this.auditor.entriesFor(this.facts.splice(0));
+    if (entries.length && this.options.audit) {
+      this.recordThenPublish(entries);
+      return;
     }
     this.publish();
   }
@@ -187,9 +207,8 @@ export class KioskBrain implements KioskApi {
 
   /** Ends a session whose records cannot be written, before it shows anything more. */
   private endSessionUnrecorded(): void {
-    if (RESTING_STATES.has(this.stateName())) return;
-    this.lastEvent = { type: 'auditFailed' };
-    this.actor.send({ type: 'auditFailed' });
+    if (this.step().has('resting')) return;
+    this.deliver({ type: 'auditFailed' });
   }
 
   private recordThenPublish(entries: Parameters<AuditSink['record']>[0][]): void {
@@ -212,14 +231,14 @@ export class KioskBrain implements KioskApi {
   }
 
   private expire(): void {
-    this.options.logger.info({ at: this.stateName() }, 'session timed out');
-    this.lastEvent = { type: 'timeout' };
-    this.actor.send({ type: 'timeout' });
+    this.options.logger.info({ at: this.step().screen }, 'session timed out');
+    this.deliver({ type: 'timeout' });
   }
 
   private render(): SessionView {
     const secondsLeft = this.idle.secondsLeft();
-    const view = toSessionView(this.stateName(), this.actor.getSnapshot().context, {
+    const step = this.step();
+    const view = toSessionView(step, this.actor.getSnapshot().context, {
       seq: this.seq,
       now: this.options.now().getTime(),
       idle: {
@@ -231,12 +250,13 @@ export class KioskBrain implements KioskApi {
       identifyBy: this.options.identifyBy ?? { card: false, scanner: false },
     });
     if (!this.technician?.active)
-      return this.outOfService() && RESTING_STATES.has(this.stateName())
-        ? { ...view, screen: 'outOfService' }
+      return this.outOfService() && step.has('resting')
+        ? { ...view, screen: 'outOfService', step: NOBODY_SERVED }
         : view;
     return {
       ...view,
       screen: this.technician.screen(),
+      step: TECHNICIAN_STEP,
       technician: this.technician.view(view.language),
     };
   }

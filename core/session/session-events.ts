@@ -1,6 +1,6 @@
 import type { Intent } from '../common/api';
 
-export type IdentificationMethod = 'keypad' | 'card' | 'scanner' | 'pinpad';
+export type IdentificationMethod = 'keypad' | 'card' | 'scanner';
 
 /** Events the session flow accepts: UI intents plus what the brain itself observes. */
 export type SessionEvent =

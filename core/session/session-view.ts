@@ -1,10 +1,4 @@
-import type {
-  BalanceView,
-  DeviceReadiness,
-  ProjectionView,
-  Screen,
-  SessionView,
-} from '../common/api';
+import type { BalanceView, DeviceReadiness, ProjectionView, SessionView } from '../common/api';
 import { JHT_RETIREMENT_AGE } from '../common/domain/contribution-rates';
 import {
   DEFAULT_JHT_RETURN,
@@ -13,45 +7,19 @@ import {
   projectJht,
 } from '../common/domain/projection';
 import { formatRupiah } from '../common/domain/format';
-import { formatBirthDateEntry, BIRTH_DATE_DIGITS } from '../common/domain/birth-date';
-import { KPJ_LENGTH } from '../common/domain/kpj';
+import { formatBirthDateEntry } from '../common/domain/birth-date';
 import { maskKpj, maskName } from '../common/domain/mask';
 import type { BalanceSummary } from '../host/host-api';
 import { projectionFieldLength } from './entry-rules';
 import { historyPageView } from './history-pages';
-import { OTP_LENGTH, type SessionContext } from './session-machine';
+import type { CurrentStep } from './current-step';
+import { FIXED_FIELD_LENGTH } from './entry-field';
+import type { SessionContext } from './session-context';
 
-const SCREEN_BY_STATE: Record<string, Screen> = {
-  attract: 'attract',
-  enterKpj: 'enterKpj',
-  lookingUp: 'loading',
-  enterBirthDate: 'enterBirthDate',
-  enterOtp: 'enterOtp',
-  resendingOtp: 'loading',
-  verifyingOtp: 'loading',
-  verifying: 'loading',
-  checkingAttempts: 'loading',
-  balance: 'balance',
-  history: 'history',
-  projection: 'projection',
-  printing: 'printing',
-  takeReceipt: 'takeReceipt',
-  printFailed: 'printFailed',
-  anotherTransaction: 'anotherTransaction',
-  error: 'error',
-  locked: 'locked',
-  thankYou: 'thankYou',
-};
-
-export function screenOf(stateValue: string): Screen {
-  return SCREEN_BY_STATE[stateValue] ?? 'attract';
-}
-
-function entryOf(screen: Screen, context: SessionContext): SessionView['entry'] {
-  const buffer = context.buffer;
-  if (screen === 'projection' && context.editing) {
+function entryOf(context: SessionContext, step: CurrentStep): SessionView['entry'] {
+  if (step.field === 'projection' && context.editing && context.verified) {
+    const buffer = context.buffer;
     const wage = context.editing === 'wage';
-    const maxLength = projectionFieldLength(context);
     return {
       field: context.editing,
       // A wage reads as money while it is typed: `Rp 7.500.000`.
@@ -60,38 +28,21 @@ function entryOf(screen: Screen, context: SessionContext): SessionView['entry'] 
           ? formatRupiah(Number(buffer), context.language === 'en' ? 'en-ID' : 'id-ID')
           : buffer,
       length: buffer.length,
-      maxLength,
+      maxLength: projectionFieldLength(context.editing, context.verified.summary),
       complete: buffer.length > 0,
     };
   }
-  if (screen === 'enterKpj') {
-    return {
-      field: 'kpj',
-      display: buffer,
-      length: buffer.length,
-      maxLength: KPJ_LENGTH,
-      complete: buffer.length === KPJ_LENGTH,
-    };
-  }
-  if (screen === 'enterOtp') {
-    return {
-      field: 'otp',
-      display: buffer,
-      length: buffer.length,
-      maxLength: OTP_LENGTH,
-      complete: buffer.length === OTP_LENGTH,
-    };
-  }
-  if (screen === 'enterBirthDate') {
-    return {
-      field: 'birthDate',
-      display: formatBirthDateEntry(buffer),
-      length: buffer.length,
-      maxLength: BIRTH_DATE_DIGITS,
-      complete: buffer.length === BIRTH_DATE_DIGITS,
-    };
-  }
-  return null;
+  const field = step.field;
+  if (!field || field === 'projection') return null;
+  const buffer = (field === 'kpj' ? context : step.verification)?.buffer ?? '';
+  const maxLength = FIXED_FIELD_LENGTH[field];
+  return {
+    field,
+    display: field === 'birthDate' ? formatBirthDateEntry(buffer) : buffer,
+    length: buffer.length,
+    maxLength,
+    complete: buffer.length === maxLength,
+  };
 }
 
 /** A statement's breakdown runs from January of its year (or the first month of membership). */
@@ -132,11 +83,9 @@ export function balanceViewOf(summary: BalanceSummary): BalanceView {
   };
 }
 
-/** Screens between the KPJ's lookup and the balance, which name who is being served (masked). */
-const IDENTIFIED_SCREENS = new Set<Screen>(['loading', 'enterBirthDate', 'enterOtp', 'error']);
-
-function identityOf(screen: Screen, context: SessionContext): SessionView['identity'] {
-  if (!context.kpj || !context.method || !IDENTIFIED_SCREENS.has(screen)) return null;
+/** Between the KPJ's lookup and the balance the screen names who is being served (masked). */
+function identityOf(step: CurrentStep, context: SessionContext): SessionView['identity'] {
+  if (!context.kpj || !context.method || !step.has('showsIdentity')) return null;
   return { maskedKpj: maskKpj(context.kpj), method: context.method };
 }
 
@@ -150,25 +99,27 @@ export interface ViewExtras {
 }
 
 export function toSessionView(
-  stateValue: string,
+  step: CurrentStep,
   context: SessionContext,
   extras: ViewExtras,
 ): SessionView {
-  const screen = screenOf(stateValue);
+  const { screen, verification } = step;
+  const otp = verification?.otp;
+  const summary = context.verified?.summary ?? null;
   return {
     seq: extras.seq,
     screen,
     language: context.language,
-    entry: entryOf(screen, context),
-    error: context.error,
-    identity: identityOf(screen, context),
+    entry: entryOf(context, step),
+    error: verification?.error ?? context.error,
+    identity: identityOf(step, context),
     locked: screen === 'locked' && context.lockedUntil ? { retryAt: context.lockedUntil } : null,
     otp:
-      screen === 'enterOtp' && context.otp
+      screen === 'enterOtp' && otp
         ? {
-            maskedDestination: context.otp.maskedDestination,
-            resendInSeconds: Math.max(0, Math.ceil((context.otp.resendAt - extras.now) / 1000)),
-            expiresInSeconds: Math.max(0, Math.ceil((context.otp.expiresAt - extras.now) / 1000)),
+            maskedDestination: otp.maskedDestination,
+            resendInSeconds: Math.max(0, Math.ceil((otp.resendAt - extras.now) / 1000)),
+            expiresInSeconds: Math.max(0, Math.ceil((otp.expiresAt - extras.now) / 1000)),
           }
         : null,
     busy: screen === 'loading' || screen === 'printing',
@@ -176,17 +127,17 @@ export function toSessionView(
     voice: { on: context.voice, repeat: context.voiceRepeat },
     receiptReference: context.receiptReference,
     printProblem: context.printProblem,
-    balance: screen === 'balance' && context.summary ? balanceViewOf(context.summary) : null,
+    balance: screen === 'balance' && summary ? balanceViewOf(summary) : null,
     history:
-      screen === 'history' && context.summary
-        ? historyPageView(
-            context.summary,
-            context.history,
-            context.historyPage,
-            context.historyFailed,
-          )
+      screen === 'history' && summary
+        ? historyPageView(summary, context.history, context.historyPage, context.historyFailed)
         : null,
-    projection: screen === 'projection' && context.summary ? projectionViewOf(context) : null,
+    projection: screen === 'projection' && summary ? projectionViewOf(context, summary) : null,
+    step: {
+      takesKeys: step.has('takesKeys'),
+      identifying: step.has('identifying'),
+      resting: step.has('resting'),
+    },
     idle: extras.idle,
     devices: extras.devices,
     terminalId: extras.terminalId,
@@ -195,8 +146,7 @@ export function toSessionView(
   };
 }
 
-function projectionViewOf(context: SessionContext): ProjectionView {
-  const summary = context.summary!;
+function projectionViewOf(context: SessionContext, summary: BalanceSummary): ProjectionView {
   const { wage, years } = context.projection;
   const { age, membershipStatus } = summary.participant;
   const result = projectJht({

@@ -40,6 +40,15 @@ const MAX_PIN_DIGITS = 8;
  * against a salted scrypt hash with lockout, diagnostics and device tests, auto-exit on idle.
  * Every entry, failure and action is journaled.
  */
+const TECHNICIAN_INTENT_TYPES: ReadonlySet<string> = new Set<Intent['type']>([
+  'digit',
+  'backspace',
+  'clear',
+  'enter',
+  'cancel',
+  'technicianAction',
+]);
+
 export class TechnicianMode {
   private phase: Phase = 'off';
   private pin = '';
@@ -85,6 +94,11 @@ export class TechnicianMode {
     this.journal('entryRequested', detail);
     this.touch();
     this.deps.onChange();
+  }
+
+  /** The intents technician mode takes while it is open; the participant flow never sees them. */
+  takes(event: { type: string }): event is Intent {
+    return TECHNICIAN_INTENT_TYPES.has(event.type);
   }
 
   handle(intent: Intent): void {

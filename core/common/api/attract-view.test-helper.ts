@@ -18,6 +18,7 @@ export function attractView(seq: number, overrides: Partial<SessionView> = {}): 
     balance: null,
     history: null,
     projection: null,
+    step: { takesKeys: true, identifying: true, resting: true },
     idle: { secondsLeft: null, warning: false },
     devices: { printer: 'ready' },
     voice: { on: false, repeat: 0 },

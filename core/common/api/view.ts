@@ -294,7 +294,7 @@ export const SessionView = z.object({
   identity: z
     .object({
       maskedKpj: z.string(),
-      method: z.enum(['keypad', 'card', 'scanner', 'pinpad']),
+      method: z.enum(['keypad', 'card', 'scanner']),
     })
     .nullable(),
   locked: z.object({ retryAt: z.string() }).nullable(),
@@ -316,6 +316,11 @@ export const SessionView = z.object({
   balance: BalanceView.nullable(),
   history: HistoryView.nullable(),
   projection: ProjectionView.nullable(),
+  /**
+   * What the step is, for device adapters and shells (from the session machine's state tags):
+   * the pin pad's keys drive it, a card or scan identifies the person here, nobody is served.
+   */
+  step: z.object({ takesKeys: z.boolean(), identifying: z.boolean(), resting: z.boolean() }),
   idle: z.object({
     /** Seconds until the session times out, or null when no timer runs (attract). */
     secondsLeft: z.number().int().nonnegative().nullable(),
