@@ -27,6 +27,9 @@ export function hostErrorCode(failure: HostFailure): ErrorCode {
   }
 }
 
+/** What an invoked host step finished with (named actions see it on the done event). */
+export const outputOf = <T>(event: unknown): T => (event as { output: T }).output;
+
 /** The failure an invoked host call ended with (named actions see it as the event). */
 export const failureOfEvent = (event: unknown): HostFailure =>
   failureOf((event as { error?: unknown }).error);

@@ -445,3 +445,46 @@ describe('KioskBrain session flow', () => {
     expect(view()).toMatchObject({ screen: 'attract', takeCard: false });
   });
 });
+
+describe('what each step tells the adapters (the machine state tags)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('takes pin-pad keys on the error and locked screens too, and leaves them by Enter', async () => {
+    const host = new FakeHost();
+    const { brain, view } = makeBrain(host);
+    host.failNext = { kind: 'unavailable', detail: 'down' };
+    brain.send({ type: 'start' });
+    type(brain, KPJ);
+    brain.send({ type: 'enter' });
+    await settle();
+    expect(view().screen).toBe('error');
+    expect(view().step).toEqual({ takesKeys: true, identifying: false, resting: false });
+    brain.send({ type: 'enter' });
+    expect(view().screen).toBe('enterKpj');
+
+    brain.send({ type: 'submitKpj', kpj: KPJ });
+    await settle();
+    for (const wrong of ['01011990', '02011990', '03011990']) {
+      type(brain, wrong);
+      brain.send({ type: 'enter' });
+      await settle();
+    }
+    expect(view().screen).toBe('locked');
+    expect(view().step.takesKeys).toBe(true);
+    brain.send({ type: 'enter' });
+    expect(view().screen).toBe('thankYou');
+    expect(view().step).toEqual({ takesKeys: true, identifying: false, resting: true });
+  });
+
+  it('identifies by card or scan only on the start screen and the KPJ step', async () => {
+    const { brain, view } = makeBrain();
+    expect(view().step).toEqual({ takesKeys: true, identifying: true, resting: true });
+    brain.send({ type: 'start' });
+    expect(view().step).toEqual({ takesKeys: true, identifying: true, resting: false });
+    brain.send({ type: 'submitKpj', kpj: KPJ });
+    await settle();
+    expect(view().screen).toBe('enterBirthDate');
+    expect(view().step.identifying).toBe(false);
+  });
+});

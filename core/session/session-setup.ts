@@ -15,7 +15,7 @@ import {
 } from './entry-rules';
 import { EMPTY_ENTRY, erasedDigit, FIXED_FIELD_LENGTH, typedDigit } from './entry-field';
 import { HISTORY_PAGE_KEYS, historyPageCount, turnHistoryPage } from './history-pages';
-import { failureOfEvent, hostErrorCode, hostSteps } from './host-steps';
+import { failureOfEvent, hostErrorCode, hostSteps, outputOf } from './host-steps';
 import {
   freshSession,
   verifiedOf,
@@ -30,7 +30,6 @@ import { verificationMachine, type VerificationOutcome } from './verification-ma
 /** How long "take your receipt" stays before asking about another transaction. */
 export const TAKE_RECEIPT_MS = 5_000;
 
-const outputOf = <T>(event: unknown): T => (event as { output: T }).output;
 const summaryOf = (context: SessionContext) => verifiedOf(context).summary;
 const printerCanPrint = (context: SessionContext) => {
   const state = context.deps.receipts.printer?.readiness().printer;
