@@ -156,10 +156,11 @@ export const sessionSetup = setup({
     markErrorEnd: assign({ visitEnd: 'error' as const }),
 
     // Served steps
-    issueReceiptReference: assign(({ context }) => ({
-      receiptReference: context.deps.receipts.nextReference(context.deps.now()),
-      printProblem: null,
-    })),
+    /** Each print job gets the next reference (a counter): issued once, then kept. */
+    issueReceiptReference: enqueueActions(({ context, enqueue }) => {
+      const receiptReference = context.deps.receipts.nextReference(context.deps.now());
+      enqueue.assign({ receiptReference, printProblem: null });
+    }),
     rememberPrintProblem: assign(({ event }) => {
       const result = outputOf<
         { ok: boolean; problem?: SessionContext['printProblem'] } | undefined

@@ -1,4 +1,4 @@
-import { assign, emit, setup } from 'xstate';
+import { assign, emit, enqueueActions, setup } from 'xstate';
 import { calendarDay, parseBirthDate } from '../common/domain/birth-date';
 import { DEFAULT_TIME_ZONE } from '../common/domain/format';
 import type { OtpSendReply } from '../host/host-api';
@@ -113,9 +113,11 @@ export const verificationSetup = setup({
         data: { result: 'failed', attemptsLeft: context.error?.attemptsLeft ?? 0 },
       }),
     ),
-    registerLockout: assign(({ context }) => ({
-      lockedUntil: context.deps.lockouts.lock(context.kpj, context.deps.now()),
-    })),
+    /** The last attempt failed: this KPJ is locked on this kiosk (the registry remembers it). */
+    registerLockout: enqueueActions(({ context, enqueue }) => {
+      const lockedUntil = context.deps.lockouts.lock(context.kpj, context.deps.now());
+      enqueue.assign({ lockedUntil });
+    }),
     rememberHostLock: assign(({ event }) => {
       const failure = failureOfEvent(event);
       return { lockedUntil: failure.kind === 'locked' ? failure.retryAt : null };
