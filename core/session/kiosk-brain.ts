@@ -232,11 +232,12 @@ export class KioskBrain implements KioskApi {
     });
     if (!this.technician?.active)
       return this.outOfService() && RESTING_STATES.has(this.stateName())
-        ? { ...view, screen: 'outOfService' }
+        ? { ...view, screen: 'outOfService', menu: null }
         : view;
     return {
       ...view,
       screen: this.technician.screen(),
+      menu: null,
       technician: this.technician.view(view.language),
     };
   }

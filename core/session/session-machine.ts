@@ -8,13 +8,8 @@ import type { BalanceSummary, ContributionRow, OtpSendReply } from '../host/host
 import { balanceOfKpj } from '../host/balance-of-kpj';
 import { HostError, type HostClient, type HostFailure } from '../host/host-client';
 import { appendDigit, removeLastDigit } from './entry-buffer';
-import {
-  HISTORY_MONTHS,
-  HISTORY_PAGE_KEYS,
-  HISTORY_RETRY_KEY,
-  historyPageCount,
-  turnHistoryPage,
-} from './history-pages';
+import { HISTORY_MONTHS, historyPageCount, turnHistoryPage } from './history-pages';
+import { canPrint, intentForKey, menuFactsOf } from './menus';
 import {
   birthDateError,
   IDENTIFICATION_NOTICE_MS,
@@ -28,7 +23,7 @@ import {
 } from './entry-rules';
 import type { IdentificationMethod, SessionEvent } from './session-events';
 import type { LockoutRegistry } from './lockout-registry';
-import type { ErrorCode, PrinterProblem } from '../common/api';
+import type { DeviceReadiness, ErrorCode, MenuName, PrinterProblem } from '../common/api';
 import type { PrintJob } from '../../devices/printer/print-job';
 import type { ReceiptPrinterPort } from '../devices/receipt-printer-port';
 
@@ -167,10 +162,13 @@ const errorOf = (event: unknown): unknown => (event as { error?: unknown }).erro
  */
 export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: Language = 'id') {
   const today = () => calendarDay(deps.now(), deps.timeZone ?? DEFAULT_TIME_ZONE);
-  const checkPrinter = () => {
-    const state = deps.receipts.printer?.readiness().printer;
-    return state === 'ready' || state === 'paperLow';
-  };
+  const printerReadiness = (): DeviceReadiness =>
+    deps.receipts.printer?.readiness() ?? { printer: 'absent' };
+  /** A digit on a numbered menu stands for its item's intent (core/session/menus.ts). */
+  const menuIntent = (context: SessionContext, event: SessionEvent, menu: MenuName) =>
+    event.type === 'digit'
+      ? intentForKey(menu, event.digit, menuFactsOf(context, printerReadiness()))
+      : null;
   return setup({
     types: {
       context: {} as SessionContext,
@@ -248,12 +246,20 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
       showHostFailure: assign(({ event }) => ({
         error: { code: hostErrorCode(failureOf(errorOf(event))) },
       })),
+      // The menu item's intent goes through the machine again, so its own guards apply.
+      raiseMenuIntent: raise(({ context, event }, params: { menu: MenuName }): SessionEvent => {
+        const intent = menuIntent(context, event, params.menu);
+        // Not reached: the menuHasKey guard comes first. Activity changes nothing.
+        return intent ?? { type: 'activity' };
+      }),
     },
     guards: {
       hostLocked: ({ event }) => failureOf(errorOf(event)).kind === 'locked',
       kpjComplete: ({ context }) => isValidKpj(context.buffer),
       birthDateComplete: ({ context }) => context.buffer.length === BIRTH_DATE_DIGITS,
-      printerReady: checkPrinter,
+      printerReady: () => canPrint(printerReadiness()),
+      menuHasKey: ({ context, event }, params: { menu: MenuName }) =>
+        menuIntent(context, event, params.menu) !== null,
       kpjLocked: ({ context }) =>
         context.kpj !== null && deps.lockouts.lockedUntil(context.kpj, deps.now()) !== null,
     },
@@ -278,17 +284,12 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
         entry: 'reset',
         on: {
           start: 'enterKpj',
-          // Keypad-only use: Enter starts, 1 / 2 choose Bahasa Indonesia / English, 3 turns voice
-          // guidance on or off.
+          // Keypad-only use: Enter starts; the digits choose the language or voice guidance.
           enter: 'enterKpj',
-          digit: [
-            { guard: ({ event }) => event.digit === '1', actions: assign({ language: 'id' }) },
-            { guard: ({ event }) => event.digit === '2', actions: assign({ language: 'en' }) },
-            {
-              guard: ({ event }) => event.digit === '3',
-              actions: assign({ voice: ({ context }) => !context.voice }),
-            },
-          ],
+          digit: {
+            guard: { type: 'menuHasKey', params: { menu: 'attract' } },
+            actions: { type: 'raiseMenuIntent', params: { menu: 'attract' } },
+          },
           kpjCaptured: {
             target: 'lookingUp',
             actions: assign({
@@ -614,13 +615,12 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
         on: {
           showHistory: 'history',
           showProjection: 'projection',
-          // Numbered menu, so the 12-key keypad alone reaches every function.
           printReceipt: { guard: 'printerReady', target: 'printing' },
-          digit: [
-            { guard: ({ event }) => event.digit === '1', target: 'history' },
-            { guard: ({ event }) => event.digit === '2', target: 'projection' },
-            { guard: ({ event }) => event.digit === '3' && checkPrinter(), target: 'printing' },
-          ],
+          // Numbered menu, so the 12-key keypad alone reaches every function.
+          digit: {
+            guard: { type: 'menuHasKey', params: { menu: 'balance' } },
+            actions: { type: 'raiseMenuIntent', params: { menu: 'balance' } },
+          },
           finish: 'thankYou',
           cancel: 'thankYou',
           enter: 'thankYou',
@@ -664,10 +664,10 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
       anotherTransaction: {
         on: {
           answer: [{ guard: ({ event }) => event.yes, target: 'balance' }, { target: 'thankYou' }],
-          digit: [
-            { guard: ({ event }) => event.digit === '1', target: 'balance' },
-            { guard: ({ event }) => event.digit === '2', target: 'thankYou' },
-          ],
+          digit: {
+            guard: { type: 'menuHasKey', params: { menu: 'anotherTransaction' } },
+            actions: { type: 'raiseMenuIntent', params: { menu: 'anotherTransaction' } },
+          },
           cancel: 'thankYou',
           finish: 'thankYou',
         },
@@ -708,22 +708,18 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
                 }),
               },
               digit: {
-                guard: ({ event }) => event.digit in HISTORY_PAGE_KEYS,
-                actions: assign({
-                  historyPage: ({ context, event }) =>
-                    turnHistoryPage(
-                      context.historyPage,
-                      HISTORY_PAGE_KEYS[event.digit]!,
-                      historyPageCount(context.summary!),
-                    ),
-                }),
+                guard: { type: 'menuHasKey', params: { menu: 'history' } },
+                actions: { type: 'raiseMenuIntent', params: { menu: 'history' } },
               },
             },
           },
           failed: {
             on: {
               retryHistory: 'loading',
-              digit: { guard: ({ event }) => event.digit === HISTORY_RETRY_KEY, target: 'loading' },
+              digit: {
+                guard: { type: 'menuHasKey', params: { menu: 'historyFailed' } },
+                actions: { type: 'raiseMenuIntent', params: { menu: 'historyFailed' } },
+              },
             },
           },
         },
@@ -741,18 +737,10 @@ export function createSessionMachine(deps: SessionMachineDeps, defaultLanguage: 
                 target: 'editing',
                 actions: assign({ editing: ({ event }) => event.field }),
               },
-              digit: [
-                {
-                  guard: ({ event }) => event.digit === '1',
-                  target: 'editing',
-                  actions: assign({ editing: 'wage' }),
-                },
-                {
-                  guard: ({ context, event }) => event.digit === '2' && canChangeYears(context),
-                  target: 'editing',
-                  actions: assign({ editing: 'years' }),
-                },
-              ],
+              digit: {
+                guard: { type: 'menuHasKey', params: { menu: 'projection' } },
+                actions: { type: 'raiseMenuIntent', params: { menu: 'projection' } },
+              },
               back: '#session.balance',
               enter: '#session.balance',
             },

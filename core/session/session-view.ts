@@ -1,6 +1,7 @@
 import type {
   BalanceView,
   DeviceReadiness,
+  MenuName,
   ProjectionView,
   Screen,
   SessionView,
@@ -19,6 +20,7 @@ import { maskKpj, maskName } from '../common/domain/mask';
 import type { BalanceSummary } from '../host/host-api';
 import { projectionFieldLength } from './entry-rules';
 import { historyPageView } from './history-pages';
+import { menuFactsOf, menuView, printAvailability } from './menus';
 import { OTP_LENGTH, type SessionContext } from './session-machine';
 
 const SCREEN_BY_STATE: Record<string, Screen> = {
@@ -140,6 +142,23 @@ function identityOf(screen: Screen, context: SessionContext): SessionView['ident
   return { maskedKpj: maskKpj(context.kpj), method: context.method };
 }
 
+/** The numbered menu a screen shows (while the projection is typed into, or history loads: none). */
+function menuNameOf(screen: Screen, context: SessionContext): MenuName | null {
+  switch (screen) {
+    case 'attract':
+    case 'balance':
+    case 'anotherTransaction':
+      return screen;
+    case 'projection':
+      return context.editing ? null : 'projection';
+    case 'history':
+      if (context.historyFailed) return 'historyFailed';
+      return context.history === null ? null : 'history';
+    default:
+      return null;
+  }
+}
+
 export interface ViewExtras {
   seq: number;
   now: number;
@@ -192,7 +211,14 @@ export function toSessionView(
     terminalId: extras.terminalId,
     identifyBy: extras.identifyBy,
     technician: null,
+    menu: menuOf(screen, context, extras.devices),
+    print: printAvailability(extras.devices),
   };
+}
+
+function menuOf(screen: Screen, context: SessionContext, devices: DeviceReadiness) {
+  const name = menuNameOf(screen, context);
+  return name ? menuView(name, menuFactsOf(context, devices)) : null;
 }
 
 function projectionViewOf(context: SessionContext): ProjectionView {
