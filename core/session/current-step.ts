@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot, SnapshotFrom } from 'xstate';
-import type { Screen } from '../common/api';
+import type { MenuName, Screen } from '../common/api';
 import type { SessionMachine } from './session-machine';
 import type { StepMeta, StepTag } from './step-meta';
 import type { VerificationContext } from './verification-machine';
@@ -10,6 +10,8 @@ export interface CurrentStep {
   has(tag: StepTag): boolean;
   /** The field the person types into here, if any (meta.field). */
   field: StepMeta['field'] | null;
+  /** The numbered menu offered here, if any (meta.menu). */
+  menu: MenuName | null;
   /** The verification steps' own context while verification runs; null elsewhere. */
   verification: VerificationContext | null;
   /** The active leaf states, for logs (`visit.verify > birthDate`). */
@@ -40,6 +42,7 @@ export function currentStep(snapshot: SessionSnapshot): CurrentStep {
     // A verification that has just ended, before the visit moves on, still shows as loading.
     screen: meta?.screen ?? 'loading',
     field: meta?.field ?? null,
+    menu: meta?.menu ?? null,
     has: (tag) => step.hasTag(tag),
     verification: inner ? (inner.context as VerificationContext) : null,
     path: inner ? `${pathOf(snapshot.value)} > ${pathOf(inner.value)}` : pathOf(snapshot.value),

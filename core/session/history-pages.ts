@@ -87,18 +87,6 @@ export function historyPageView(
   };
 }
 
-/**
- * The keypad keys that page the history (on the 12-key pad 4 is left of 5, 6 right of it): the
- * pin pad and a keyboard send them as digits; the screen shows the same numbers on its buttons.
- */
-export const HISTORY_PAGE_KEYS: Readonly<Record<string, 'previous' | 'next'>> = {
-  '4': 'previous',
-  '6': 'next',
-};
-
-/** The keypad key that asks the host again for a history that failed to load. */
-export const HISTORY_RETRY_KEY = '1';
-
 /** The page index after "previous" (newer months) or "next" (older); it stays put at either end. */
 export function turnHistoryPage(
   pageIndex: number,

@@ -251,12 +251,13 @@ export class KioskBrain implements KioskApi {
     });
     if (!this.technician?.active)
       return this.outOfService() && step.has('resting')
-        ? { ...view, screen: 'outOfService', step: NOBODY_SERVED }
+        ? { ...view, screen: 'outOfService', step: NOBODY_SERVED, menu: null }
         : view;
     return {
       ...view,
       screen: this.technician.screen(),
       step: TECHNICIAN_STEP,
+      menu: null,
       technician: this.technician.view(view.language),
     };
   }

@@ -1,7 +1,6 @@
 import { verifiedOf } from './session-context';
-import { HISTORY_RETRY_KEY } from './history-pages';
 import { entryFieldEvents } from './entry-field';
-import { and, sessionSetup } from './session-setup';
+import { menuKeys, sessionSetup } from './session-setup';
 
 const THANK_YOU = '#session.thankYou';
 const BALANCE = '#session.visit.served.balance';
@@ -17,19 +16,12 @@ export const servedStates = sessionSetup.createStateConfig({
   states: {
     balance: {
       tags: ['takesKeys'],
-      meta: { screen: 'balance' },
+      meta: { screen: 'balance', menu: 'balance' },
       on: {
+        ...menuKeys('balance'),
         showHistory: 'history',
         showProjection: 'projection',
         printReceipt: { guard: 'printerReady', target: 'printing' },
-        digit: [
-          { guard: { type: 'digitIs', params: { digit: '1' } }, target: 'history' },
-          { guard: { type: 'digitIs', params: { digit: '2' } }, target: 'projection' },
-          {
-            guard: and([{ type: 'digitIs', params: { digit: '3' } }, 'printerReady']),
-            target: 'printing',
-          },
-        ],
         enter: THANK_YOU,
       },
     },
@@ -54,22 +46,13 @@ export const servedStates = sessionSetup.createStateConfig({
         },
         shown: {
           tags: ['takesKeys'],
-          meta: { screen: 'history' },
-          on: {
-            historyPage: { actions: 'turnHistoryPage' },
-            digit: { guard: 'historyPageKey', actions: 'turnHistoryPage' },
-          },
+          meta: { screen: 'history', menu: 'history' },
+          on: { ...menuKeys('history'), historyPage: { actions: 'turnHistoryPage' } },
         },
         failed: {
           tags: ['takesKeys'],
-          meta: { screen: 'history' },
-          on: {
-            retryHistory: 'loading',
-            digit: {
-              guard: { type: 'digitIs', params: { digit: HISTORY_RETRY_KEY } },
-              target: 'loading',
-            },
-          },
+          meta: { screen: 'history', menu: 'historyFailed' },
+          on: { ...menuKeys('historyFailed'), retryHistory: 'loading' },
         },
       },
     },
@@ -78,25 +61,11 @@ export const servedStates = sessionSetup.createStateConfig({
       states: {
         shown: {
           tags: ['takesKeys'],
-          meta: { screen: 'projection' },
+          meta: { screen: 'projection', menu: 'projection' },
           entry: 'stopEditing',
           on: {
+            ...menuKeys('projection'),
             editProjection: { guard: 'fieldEditable', target: 'editing', actions: 'editField' },
-            digit: [
-              {
-                guard: { type: 'digitIs', params: { digit: '1' } },
-                target: 'editing',
-                actions: { type: 'editField', params: { field: 'wage' } },
-              },
-              {
-                guard: and([
-                  { type: 'digitIs', params: { digit: '2' } },
-                  { type: 'fieldEditable', params: { field: 'years' as const } },
-                ]),
-                target: 'editing',
-                actions: { type: 'editField', params: { field: 'years' } },
-              },
-            ],
             back: BALANCE,
             enter: BALANCE,
           },
@@ -157,13 +126,10 @@ export const servedStates = sessionSetup.createStateConfig({
     },
     anotherTransaction: {
       tags: ['takesKeys'],
-      meta: { screen: 'anotherTransaction' },
+      meta: { screen: 'anotherTransaction', menu: 'anotherTransaction' },
       on: {
+        ...menuKeys('anotherTransaction'),
         answer: [{ guard: 'answeredYes', target: 'balance' }, { target: THANK_YOU }],
-        digit: [
-          { guard: { type: 'digitIs', params: { digit: '1' } }, target: 'balance' },
-          { guard: { type: 'digitIs', params: { digit: '2' } }, target: THANK_YOU },
-        ],
       },
     },
   },

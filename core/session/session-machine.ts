@@ -1,7 +1,7 @@
 import { entryFieldEvents } from './entry-field';
 import { freshSession } from './session-context';
 import { servedStates } from './served-states';
-import { sessionSetup } from './session-setup';
+import { menuKeys, sessionSetup } from './session-setup';
 
 const THANK_YOU = '#session.thankYou';
 const LOCKED = '#session.visit.locked';
@@ -28,23 +28,13 @@ export const sessionMachine = sessionSetup.createMachine({
   states: {
     attract: {
       tags: ['resting', 'vacant', 'identifying', 'takesKeys'],
-      meta: { screen: 'attract' },
+      meta: { screen: 'attract', menu: 'attract' },
       entry: 'forgetEveryone',
       on: {
         start: 'visit',
-        // Keypad-only use: Enter starts, 1 / 2 choose Bahasa Indonesia / English, 3 voice.
+        // Keypad-only use: Enter starts; the menu's digits choose the language and voice.
         enter: 'visit',
-        digit: [
-          {
-            guard: { type: 'digitIs', params: { digit: '1' } },
-            actions: { type: 'setLanguage', params: { language: 'id' } },
-          },
-          {
-            guard: { type: 'digitIs', params: { digit: '2' } },
-            actions: { type: 'setLanguage', params: { language: 'en' } },
-          },
-          { guard: { type: 'digitIs', params: { digit: '3' } }, actions: 'toggleVoice' },
-        ],
+        ...menuKeys('attract'),
         kpjCaptured: { target: 'visit.identify.lookingUp', actions: 'takeCapturedKpj' },
         identificationRejected: {
           actions: ['showRejectedIdentification', 'expireRejectionNotice'],

@@ -1,5 +1,5 @@
-import { and, assign, emit, enqueueActions, sendTo, setup } from 'xstate';
-import type { Language } from '../common/api';
+import { and, assign, emit, enqueueActions, raise, sendTo, setup } from 'xstate';
+import type { DeviceReadiness, Language, MenuName } from '../common/api';
 import { isValidKpj, normalizeKpj } from '../common/domain/kpj';
 import { kpjLast4 } from '../common/domain/mask';
 import { projectionStart } from '../common/domain/projection';
@@ -14,7 +14,8 @@ import {
   typedKpjKept,
 } from './entry-rules';
 import { EMPTY_ENTRY, erasedDigit, FIXED_FIELD_LENGTH, typedDigit } from './entry-field';
-import { HISTORY_PAGE_KEYS, historyPageCount, turnHistoryPage } from './history-pages';
+import { historyPageCount, turnHistoryPage } from './history-pages';
+import { canPrint, intentForKey, menuFactsOf } from './menus';
 import { failureOfEvent, hostErrorCode, hostSteps, outputOf } from './host-steps';
 import {
   freshSession,
@@ -31,10 +32,14 @@ import { verificationMachine, type VerificationOutcome } from './verification-ma
 export const TAKE_RECEIPT_MS = 5_000;
 
 const summaryOf = (context: SessionContext) => verifiedOf(context).summary;
-const printerCanPrint = (context: SessionContext) => {
-  const state = context.deps.receipts.printer?.readiness().printer;
-  return state === 'ready' || state === 'paperLow';
-};
+const printerReadiness = (context: SessionContext): DeviceReadiness =>
+  context.deps.receipts.printer?.readiness() ?? { printer: 'absent' };
+
+/** A digit on a numbered menu stands for its item's intent (core/session/menus.ts). */
+const menuIntent = (context: SessionContext, event: SessionEvent, menu: MenuName) =>
+  event.type === 'digit'
+    ? intentForKey(menu, event.digit, menuFactsOf(context, printerReadiness(context)))
+    : null;
 
 /** The session machine's vocabulary: every guard, action, actor and delay by name. */
 export const sessionSetup = setup({
@@ -64,7 +69,6 @@ export const sessionSetup = setup({
     setLanguage: assign(({ event }, params?: { language: Language }) => ({
       language: params?.language ?? (event.type === 'chooseLanguage' ? event.language : 'id'),
     })),
-    toggleVoice: assign(({ context }) => ({ voice: !context.voice })),
     setVoice: assign(({ context, event }) => {
       if (event.type !== 'voice') return {};
       if (event.command !== 'repeat') return { voice: event.command === 'on' };
@@ -174,13 +178,8 @@ export const sessionSetup = setup({
     })),
     markHistoryFailed: assign({ historyFailed: true }),
     turnHistoryPage: assign(({ context, event }) => {
-      const direction =
-        event.type === 'historyPage'
-          ? event.direction
-          : event.type === 'digit'
-            ? HISTORY_PAGE_KEYS[event.digit]
-            : undefined;
-      if (!direction) return {};
+      if (event.type !== 'historyPage') return {};
+      const direction = event.direction;
       const pages = historyPageCount(summaryOf(context));
       return { historyPage: turnHistoryPage(context.historyPage, direction, pages) };
     }),
@@ -200,6 +199,13 @@ export const sessionSetup = setup({
       const edit = projectionEdit(context, summaryOf(context));
       return edit.ok ? {} : { error: edit.error };
     }),
+
+    /** The menu item's intent goes through the machine again, so its own guards apply. */
+    raiseMenuIntent: raise(
+      ({ context, event }, params: { menu: MenuName }): SessionEvent =>
+        // Only after menuHasKey; activity changes nothing.
+        menuIntent(context, event, params.menu) ?? { type: 'activity' },
+    ),
 
     // The journal (session-facts.ts); the auditor adds the session each belongs to
     journalVisitStarted: emit(journal({ type: 'visitStarted' })),
@@ -249,8 +255,8 @@ export const sessionSetup = setup({
     }),
   },
   guards: {
-    digitIs: ({ event }, params: { digit: string }) =>
-      event.type === 'digit' && event.digit === params.digit,
+    menuHasKey: ({ context, event }, params: { menu: MenuName }) =>
+      menuIntent(context, event, params.menu) !== null,
     kpjComplete: ({ context }) => isValidKpj(context.buffer),
     submittedKpjValid: ({ event }) =>
       event.type === 'submitKpj' && isValidKpj(normalizeKpj(event.kpj)),
@@ -260,10 +266,9 @@ export const sessionSetup = setup({
     hostLocked: ({ event }) => failureOfEvent(event).kind === 'locked',
     outcomeIs: ({ event }, params: { outcome: VerificationOutcome['outcome'] }) =>
       outputOf<VerificationOutcome>(event).outcome === params.outcome,
-    printerReady: ({ context }) => printerCanPrint(context),
+    printerReady: ({ context }) => canPrint(printerReadiness(context)),
     printed: ({ event }) => outputOf<{ ok: boolean }>(event).ok,
     historyKnown: ({ context }) => context.history !== null,
-    historyPageKey: ({ event }) => event.type === 'digit' && event.digit in HISTORY_PAGE_KEYS,
     /** At the retirement age there is no period left to change. */
     fieldEditable: ({ context, event }, params?: { field: 'wage' | 'years' }) => {
       const field = params?.field ?? (event.type === 'editProjection' ? event.field : 'wage');
@@ -275,3 +280,13 @@ export const sessionSetup = setup({
 });
 
 export { and };
+
+/** A state's numbered menu (menus.ts): its digits raise the items' intents. */
+export function menuKeys(menu: MenuName) {
+  return {
+    digit: {
+      guard: { type: 'menuHasKey' as const, params: { menu } },
+      actions: { type: 'raiseMenuIntent' as const, params: { menu } },
+    },
+  };
+}

@@ -12,6 +12,7 @@ import { maskKpj, maskName } from '../common/domain/mask';
 import type { BalanceSummary } from '../host/host-api';
 import { projectionFieldLength } from './entry-rules';
 import { historyPageView } from './history-pages';
+import { menuFactsOf, menuView, printAvailability } from './menus';
 import type { CurrentStep } from './current-step';
 import { FIXED_FIELD_LENGTH } from './entry-field';
 import type { SessionContext } from './session-context';
@@ -143,6 +144,8 @@ export function toSessionView(
     terminalId: extras.terminalId,
     identifyBy: extras.identifyBy,
     technician: null,
+    menu: step.menu ? menuView(step.menu, menuFactsOf(context, extras.devices)) : null,
+    print: printAvailability(extras.devices),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Screen } from '../common/api';
+import type { MenuName, Screen } from '../common/api';
 import type { FixedField } from './entry-field';
 
 /**
@@ -14,4 +14,6 @@ export type StepTag = 'takesKeys' | 'identifying' | 'resting' | 'vacant' | 'show
 export interface StepMeta {
   screen: Screen;
   field?: FixedField | 'projection';
+  /** The numbered menu it offers (menus.ts): the view carries it, its digits choose from it. */
+  menu?: MenuName;
 }

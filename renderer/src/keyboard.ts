@@ -1,4 +1,4 @@
-import type { Intent, Language, Screen } from '../../core/common/api';
+import type { Intent, Language } from '../../core/common/api';
 
 /** Physical keys (a USB keypad or keyboard) mapped to the same intents as the on-screen keypad. */
 export function intentForKey(key: string): Intent | null {
@@ -24,28 +24,25 @@ export type KeyAction =
   { kind: 'intent'; intent: Intent } | { kind: 'speech'; action: SpeechAction };
 
 export interface KeyContext {
-  screen: Screen;
+  /** A technician screen is open (the brain's view carries `technician`). */
+  technician: boolean;
   language: Language;
   speechAvailable: boolean;
   /** Voice guidance is on (the brain's view says so). */
   speechEnabled: boolean;
 }
 
-const TECHNICIAN_SCREENS: ReadonlySet<Screen> = new Set(['technicianPin', 'technician']);
-
 /**
  * The 12-key keypad (digits, `*`, `#`) plus Enter / Clear / Cancel reaches every participant
  * function. One rule: the session is the brain's, so every key that changes it goes there as
  * an intent, the same ones the pin pad sends: digits, Enter / Clear / Cancel, `*` (switch
  * language at any step; the brain keeps what was typed), `#` (voice guidance on, or say the
- * prompt again), and on the start screen `3` (voice guidance on / off, next to 1 / 2 for the
- * languages). Only the volume stays in the UI: `+` / `-` while voice guidance is on.
+ * prompt again); the digits of a numbered menu are the brain's (core/session/menus.ts). Only the volume stays in the UI: `+` / `-` while voice guidance is on.
  * Technician screens get plain keys only.
  */
 export function actionForKey(key: string, context: KeyContext): KeyAction | null {
   const plain = intentForKey(key);
-  if (TECHNICIAN_SCREENS.has(context.screen))
-    return plain ? { kind: 'intent', intent: plain } : null;
+  if (context.technician) return plain ? { kind: 'intent', intent: plain } : null;
   if (key === '*') {
     const language: Language = context.language === 'id' ? 'en' : 'id';
     return { kind: 'intent', intent: { type: 'chooseLanguage', language } };

@@ -25,6 +25,8 @@ export function attractView(seq: number, overrides: Partial<SessionView> = {}): 
     terminalId: 'KSK-TEST-01',
     identifyBy: { card: false, scanner: false },
     technician: null,
+    menu: null,
+    print: { canPrint: true, reason: null, notice: null },
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Language } from './intents';
+import { Intent, Language } from './intents';
 
 export const Screen = z.enum([
   'attract',
@@ -272,6 +272,80 @@ export const DeviceReadiness = z.object({
 });
 export type DeviceReadiness = z.infer<typeof DeviceReadiness>;
 
+/**
+ * Whether a receipt can be printed now, and why not: the brain decides (core/session/menus.ts);
+ * screens and voice guidance only say it. `reason` is `absent` when this kiosk has no printer,
+ * else the printer's problem; null when it can print.
+ */
+export const PrintUnavailableReason = z.enum(['absent', ...PrinterProblem.options]);
+export type PrintUnavailableReason = z.infer<typeof PrintUnavailableReason>;
+
+export const PrintAvailability = z.object({
+  canPrint: z.boolean(),
+  reason: PrintUnavailableReason.nullable(),
+  /**
+   * What the person is told about the printer: `unavailable` (it cannot print now: say `reason`),
+   * `paperLow` (it prints, the paper runs low), or nothing (ready, or no printer at all).
+   */
+  notice: z.enum(['unavailable', 'paperLow']).nullable(),
+});
+export type PrintAvailability = z.infer<typeof PrintAvailability>;
+
+/** The numbered menus of the participant flow (their one definition: core/session/menus.ts). */
+export const MenuName = z.enum([
+  'attract',
+  'balance',
+  'anotherTransaction',
+  'projection',
+  'history',
+  'historyFailed',
+]);
+export type MenuName = z.infer<typeof MenuName>;
+
+/** What a menu item is called: the renderer has the words for each, in each language. */
+export const MenuLabel = z.enum([
+  'languageId',
+  'languageEn',
+  'voiceOnOff',
+  'history',
+  'projection',
+  'print',
+  'yes',
+  'no',
+  'changeWage',
+  'changeYears',
+  'historyPrevious',
+  'historyNext',
+  'historyRetry',
+]);
+export type MenuLabel = z.infer<typeof MenuLabel>;
+
+/** Why an item cannot be chosen now: the printer's state, or a history page at either end. */
+export const MenuReason = z.enum([...PrintUnavailableReason.options, 'newestPage', 'oldestPage']);
+export type MenuReason = z.infer<typeof MenuReason>;
+
+export const MenuItemView = z.object({
+  /** The keypad digit that chooses it (the pin pad sends it; the screen shows it). */
+  key: z.string().regex(/^\d$/),
+  /** What a tap on it sends: the same intent the brain raises for its key. */
+  intent: Intent,
+  label: MenuLabel,
+  /**
+   * False: its key does nothing now, and `reason` says why. How a screen draws such an item (a
+   * disabled button, only its reason, or nothing) is the screen's look, not a rule.
+   */
+  enabled: z.boolean(),
+  reason: MenuReason.optional(),
+});
+export type MenuItemView = z.infer<typeof MenuItemView>;
+
+export const MenuView = z.object({
+  name: MenuName,
+  /** In the order shown; an item that does not apply here (no page to turn to) is left out. */
+  items: z.array(MenuItemView),
+});
+export type MenuView = z.infer<typeof MenuView>;
+
 /** A full snapshot of what the UI shows; the brain sends a new one on every change. */
 export const SessionView = z.object({
   /** Increases with every snapshot: lets a transport drop stale ones. */
@@ -333,5 +407,9 @@ export const SessionView = z.object({
   /** The configured identification devices: the start screen shows where to swipe or scan. */
   identifyBy: z.object({ card: z.boolean(), scanner: z.boolean() }),
   technician: TechnicianView.nullable(),
+  /** The numbered menu on this screen (its keys, intents, labels, what is enabled); null if none. */
+  menu: MenuView.nullable(),
+  /** Whether a receipt can be printed, why not, and what to tell the person (the balance says it). */
+  print: PrintAvailability,
 });
 export type SessionView = z.infer<typeof SessionView>;

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { SessionView } from '../../../core/common/api';
 import { attractView } from '../../../core/common/api/attract-view.test-helper';
 import { messagesFor } from '../i18n/i18n';
-import { spokenRupiah, spokenText } from './spoken-text';
+import {
+  attractMenu,
+  anotherTransactionMenu,
+  balanceWithPrinter,
+} from '../state/menu-view.test-helper';
+import { spokenPrintOption, spokenRupiah, spokenText } from './spoken-text';
 
 describe('spoken amounts', () => {
   it('groups digits the way the voice of each language reads them, and says "rupiah"', () => {
@@ -13,11 +18,15 @@ describe('spoken amounts', () => {
 });
 
 describe('what voice guidance says', () => {
-  const balanceView = (devices: SessionView['devices'], language: 'id' | 'en' = 'id') =>
+  const balanceView = (
+    printer: Parameters<typeof balanceWithPrinter>[0],
+    language: 'id' | 'en' = 'id',
+    printKey = '3',
+  ) =>
     attractView(1, {
       screen: 'balance',
       language,
-      devices,
+      ...balanceWithPrinter(printer, printKey),
       balance: {
         jht: { closingBalance: 33_146_852 },
         membershipStatus: 'active',
@@ -25,31 +34,54 @@ describe('what voice guidance says', () => {
     });
 
   it('reads the balance and the numbered menu, with printing when the printer is ready', () => {
-    const text = spokenText(messagesFor('id'), balanceView({ printer: 'ready' }));
+    const text = spokenText(messagesFor('id'), balanceView('ready'));
     expect(text).toContain('Saldo JHT: 33.146.852 rupiah');
-    expect(text).toContain('3: Cetak Struk');
+    expect(text).toMatch(
+      /angkanya pada keypad\. 1: Rincian Iuran\. 2: Simulasi JHT\. 3: Cetak Struk\.$/,
+    );
+  });
+
+  it("says the menu's numbers as the brain's view gives them, not numbers of its own", () => {
+    const text = spokenText(messagesFor('id'), balanceView('paperLow', 'id', '7'));
+    expect(text).toContain('7: Cetak Struk.');
+    expect(text).not.toContain('3: Cetak Struk');
   });
 
   it('says what JHT is right after the balance, as the screen does', () => {
-    const text = spokenText(messagesFor('en'), balanceView({ printer: 'ready' }, 'en'));
+    const text = spokenText(messagesFor('en'), balanceView('ready', 'en'));
     expect(text).toContain(
       "JHT balance: 33,146,852 rupiah. JHT (old-age savings): your and your employer's contributions",
     );
   });
 
   it('says why printing is not offered instead of offering it', () => {
-    const text = spokenText(
-      messagesFor('en'),
-      balanceView({ printer: 'unavailable', printerProblem: 'paperOut' }, 'en'),
-    );
+    const text = spokenText(messagesFor('en'), balanceView('paperOut', 'en'));
     expect(text).toContain('33,146,852 rupiah');
-    expect(text).not.toContain('3: Print receipt');
-    expect(text).toContain('A receipt cannot be printed right now: The receipt paper has run out.');
+    expect(text).not.toContain('Print receipt');
+    expect(text).toContain(
+      '1: Contribution details. 2: JHT projection. A receipt cannot be printed right now: The receipt paper has run out.',
+    );
+    expect(spokenPrintOption(messagesFor('en'), balanceView('coverOpen', 'en'))).toBe(
+      'A receipt cannot be printed right now: The printer cover is open.',
+    );
+  });
+
+  it('says nothing of printing on a kiosk without a printer', () => {
+    const text = spokenText(messagesFor('en'), balanceView('absent', 'en'));
+    expect(text).toMatch(/1: Contribution details\. 2: JHT projection\.$/);
+    expect(spokenPrintOption(messagesFor('en'), balanceView('absent', 'en'))).toBe('');
+  });
+
+  it('asks about another transaction with the numbers of its menu', () => {
+    const view = attractView(1, { screen: 'anotherTransaction', menu: anotherTransactionMenu() });
+    expect(spokenText(messagesFor('id'), view)).toMatch(/ 1: Ya\. 2: Tidak\.$/);
   });
 
   it('tells a person on the start screen which keys do what', () => {
-    expect(spokenText(messagesFor('en'), attractView(1, { language: 'en' }))).toContain(
-      '3 voice guidance on / off, # repeat, * switch language',
+    expect(
+      spokenText(messagesFor('en'), attractView(1, { language: 'en', menu: attractMenu() })),
+    ).toContain(
+      'With the keypad: Enter to start, 1 Bahasa Indonesia, 2 English, 3 Voice guidance on / off, # repeat, * switch language.',
     );
   });
 

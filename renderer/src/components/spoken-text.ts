@@ -1,6 +1,7 @@
 import type { HistoryView, Language, SessionView } from '../../../core/common/api';
 import type { Messages } from '../i18n/i18n';
 import { errorMessage } from './error-message';
+import { menuLabelText, spokenMenu, spokenMenuItem } from './menu-words';
 import { printerProblemText } from './printer-problem';
 
 /**
@@ -16,10 +17,14 @@ export function spokenRupiah(amount: number, language: Language): string {
 
 /** The balance menu's print item as spoken: how to print, or why it cannot (nothing: no printer). */
 export function spokenPrintOption(t: Messages, view: SessionView): string {
-  const printer = view.devices.printer;
-  if (printer === 'absent') return '';
-  if (printer === 'ready' || printer === 'paperLow') return `3: ${t.menuPrint}.`;
-  return `${t.printUnavailable}: ${printerProblemText(t, view.devices.printerProblem)}`;
+  const item = view.menu?.items.find((i) => i.label === 'print');
+  return item ? spokenMenuItem(t, item, view.print) : '';
+}
+
+/** The start screen's keypad legend as spoken: Enter, the menu's numbers, then `#` and `*`. */
+function spokenKeypadLegend(t: Messages, view: SessionView): string {
+  const keys = (view.menu?.items ?? []).map((i) => `${i.key} ${menuLabelText(t, i.label)}`);
+  return [t.keypadSpokenStart, ...keys, t.keypadSpokenEnd].join(', ');
 }
 
 /** A `YYYY-MM` month as a voice reads it: "Oktober 2026", not "10-2026". */
@@ -33,10 +38,15 @@ export function spokenMonth(yearMonth: string, language: Language): string {
 }
 
 /** The history page read out: which months, each month's JHT and JP, then the keys that page. */
-export function spokenHistory(t: Messages, history: HistoryView, language: Language): string {
+export function spokenHistory(
+  t: Messages,
+  history: HistoryView,
+  language: Language,
+  menu: string,
+): string {
   if (history.loading) return `${t.historyTitle}. ${t.historyLoading}`;
   if (history.failed)
-    return `${t.historyTitle}. ${t.historyFailed} ${t.historyFailedHelp} 1: ${t.tryAgain}.`;
+    return `${t.historyTitle}. ${t.historyFailed} ${t.historyFailedHelp} ${menu}`.trimEnd();
   if (!history.newestMonth || !history.oldestMonth) return `${t.historyTitle}. ${t.historyEmpty}`;
   const month = (m: string) => spokenMonth(m, language);
   const rows = history.rows.map((row) =>
@@ -49,17 +59,13 @@ export function spokenHistory(t: Messages, history: HistoryView, language: Langu
       : `${month(row.month)}: ${t.noContributionMark}.`,
   );
   const { number, count } = history.page;
-  const keys = [
-    number > 1 ? `4: ${t.historyPrevious}, ${t.historyPreviousWhat}.` : '',
-    number < count ? `6: ${t.historyNext}, ${t.historyNextWhat}.` : '',
-  ];
   const subtitle = t.historySubtitle(
     month(history.newestMonth),
     month(history.oldestMonth),
     number,
     count,
   );
-  return [`${t.historyTitle}. ${subtitle}.`, ...rows, ...keys].filter(Boolean).join(' ');
+  return [`${t.historyTitle}. ${subtitle}.`, ...rows, menu].filter(Boolean).join(' ');
 }
 
 /** What voice guidance says on each screen: the prompt, then the one thing to do next. */
@@ -73,11 +79,12 @@ export function spokenText(t: Messages, view: SessionView): string {
   );
   // A card or scan read: confirmed without its digits (the screen shows them masked).
   const cardRead = view.identity && view.identity.method !== 'keypad' ? `${t.cardReadSpoken} ` : '';
+  const menu = spokenMenu(t, view.menu, view.print);
   if (view.idle.warning && view.idle.secondsLeft !== null)
     return `${t.idleTitle}. ${t.idleBody(view.idle.secondsLeft)} ${t.idleSpokenHint}`;
   switch (view.screen) {
     case 'attract':
-      return `${error ? `${error} ` : ''}${t.attractTitle}. ${t.attractHint} ${t.attractKeypadHint}`;
+      return `${error ? `${error} ` : ''}${t.attractTitle}. ${t.attractHint} ${spokenKeypadLegend(t, view)}`;
     case 'enterKpj':
       return [t.enterKpjTitle, error ?? t.enterKpjHelp, t.speechKeypadHint].join('. ');
     case 'enterBirthDate':
@@ -94,11 +101,10 @@ export function spokenText(t: Messages, view: SessionView): string {
       const b = view.balance;
       if (!b) return '';
       const status = b.membershipStatus === 'active' ? t.statusActive : t.statusInactive;
-      const print = spokenPrintOption(t, view);
-      return `${t.balanceTitle}: ${money(b.jht.closingBalance)}. ${t.jhtExplainer} ${t.membershipStatus}: ${status}. ${t.menuHint} 1: ${t.menuHistory}. 2: ${t.menuProjection}.${print ? ` ${print}` : ''}`;
+      return `${t.balanceTitle}: ${money(b.jht.closingBalance)}. ${t.jhtExplainer} ${t.membershipStatus}: ${status}. ${t.menuHint} ${menu}`.trimEnd();
     }
     case 'history':
-      return view.history ? spokenHistory(t, view.history, view.language) : t.historyTitle;
+      return view.history ? spokenHistory(t, view.history, view.language, menu) : t.historyTitle;
     case 'projection':
       return view.projection
         ? [
@@ -117,7 +123,7 @@ export function spokenText(t: Messages, view: SessionView): string {
     case 'printFailed':
       return `${t.printFailedTitle}. ${printerProblemText(t, view.printProblem)}`;
     case 'anotherTransaction':
-      return `${t.anotherTitle} 1: ${t.yes}. 2: ${t.no}.`;
+      return `${t.anotherTitle} ${menu}`.trimEnd();
     case 'error':
       return `${t.errorTitle}. ${error ?? ''}`;
     case 'locked':

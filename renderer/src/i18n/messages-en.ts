@@ -34,8 +34,6 @@ export const en: Messages = {
   attractSubtitle: 'See your old-age savings and program coverage in one minute.',
   attractStart: 'Start',
   attractHint: 'Have your KPJ number (11 digits) and date of birth ready.',
-  attractKeypadHint:
-    'With the keypad: Enter to start, 1 Bahasa Indonesia, 2 English, 3 voice guidance on / off, # repeat, * switch language.',
   keypadLegendTitle: 'With the keypad',
   keypadLegendStart: 'Start',
   keypadLegendVoice: 'Voice guidance on / off',
@@ -293,4 +291,10 @@ export const en: Messages = {
   birthDateMonth: 'Month',
   birthDateYear: 'Year',
   // --- end of the layout slice ---
+
+  // --- issue 12, viewrules slice: the start screen's keypad legend as spoken, around the numbers
+  // of the brain's menu (core/session/menus.ts) ---
+  keypadSpokenStart: 'With the keypad: Enter to start',
+  keypadSpokenEnd: '# repeat, * switch language.',
+  // --- end of the viewrules slice ---
 };

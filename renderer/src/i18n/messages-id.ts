@@ -35,8 +35,6 @@ export const id = {
   attractSubtitle: 'Lihat saldo Jaminan Hari Tua dan program Anda dalam satu menit.',
   attractStart: 'Mulai',
   attractHint: 'Siapkan Nomor KPJ (11 digit) dan tanggal lahir Anda.',
-  attractKeypadHint:
-    'Dengan keypad: Enter untuk mulai, 1 Bahasa Indonesia, 2 English, 3 panduan suara nyala / mati, # ulangi, * ganti bahasa.',
   keypadLegendTitle: 'Dengan keypad',
   keypadLegendStart: 'Mulai',
   keypadLegendVoice: 'Panduan suara nyala / mati',
@@ -297,6 +295,12 @@ export const id = {
   birthDateMonth: 'Bulan',
   birthDateYear: 'Tahun',
   // --- end of the layout slice ---
+
+  // --- issue 12, viewrules slice: the start screen's keypad legend as spoken, around the numbers
+  // of the brain's menu (core/session/menus.ts) ---
+  keypadSpokenStart: 'Dengan keypad: Enter untuk mulai',
+  keypadSpokenEnd: '# ulangi, * ganti bahasa.',
+  // --- end of the viewrules slice ---
 } as const;
 
 type Shape<T> = {

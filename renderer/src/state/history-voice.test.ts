@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryView, SessionView } from '../../../core/common/api';
 import { attractView } from '../../../core/common/api/attract-view.test-helper';
 import { messagesFor } from '../i18n/i18n';
+import { historyFailedMenu, historyMenu } from './menu-view.test-helper';
 import { nextUtterance, SILENT, type Utterance, type VoiceMemory } from './voice-script';
 
 const paid = (month: string) => ({ month, paid: true, jht: 285_000, jp: 150_000 });
@@ -10,6 +11,11 @@ function historyAt(number: number, overrides: Partial<HistoryView> = {}): Partia
   return {
     screen: 'history',
     voice: { on: true, repeat: 0 },
+    menu: overrides.failed
+      ? historyFailedMenu()
+      : overrides.loading
+        ? null
+        : historyMenu(number, 4),
     history: {
       rows: [paid('2026-10'), { month: '2026-09', paid: false, jht: 0, jp: 0 }],
       page: { number, count: 4 },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attractView } from '../../../core/common/api/attract-view.test-helper';
 import type { SessionView } from '../../../core/common/api';
 import { messagesFor } from '../i18n/i18n';
+import { balanceWithPrinter } from './menu-view.test-helper';
 import {
   lostConnectionUtterance,
   nextUtterance,
@@ -74,21 +75,26 @@ describe('what voice guidance says', () => {
   });
 
   it('says when the printer runs out while the balance is shown, and when it is back', () => {
-    const balance = (printer: SessionView['devices']): Partial<SessionView> => ({
+    const balance = (printer: Parameters<typeof balanceWithPrinter>[0]): Partial<SessionView> => ({
       screen: 'balance',
       ...on(),
-      devices: printer,
+      ...balanceWithPrinter(printer),
     });
     const said = script(
-      balance({ printer: 'ready' }),
-      balance({ printer: 'unavailable', printerProblem: 'paperOut' }),
-      balance({ printer: 'ready' }),
+      balance('ready'),
+      balance('paperOut'),
+      balance('paperOut'),
+      balance('ready'),
+      balance('paperLow'),
     );
     expect(said[1]).toEqual({
       kind: 'say',
       text: 'Struk tidak dapat dicetak saat ini: Kertas struk habis.',
     });
-    expect(said[2]).toEqual({ kind: 'say', text: '3: Cetak Struk.' });
+    expect(said[2]).toEqual({ kind: 'none' });
+    expect(said[3]).toEqual({ kind: 'say', text: '3: Cetak Struk.' });
+    // Still printing, paper low: nothing new to offer.
+    expect(said[4]).toEqual({ kind: 'none' });
   });
 
   it('says the service is interrupted when the brain goes away with voice on, then starts over', () => {

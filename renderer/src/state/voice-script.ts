@@ -80,10 +80,7 @@ export function lostConnectionUtterance(
   return [SILENT, { kind: 'sayLast', text: `${t.connectionLostTitle}. ${t.connectionLostBody}` }];
 }
 
-/** Printing possible or not (and why), the way the balance menu offers it. */
+/** Printing possible or not (and why), as the brain's view says. */
 function printable(view: SessionView): string {
-  const { printer, printerProblem } = view.devices;
-  return printer === 'ready' || printer === 'paperLow'
-    ? 'yes'
-    : `${printer}:${printerProblem ?? ''}`;
+  return `${view.print.canPrint}:${view.print.reason ?? ''}`;
 }
