@@ -263,8 +263,8 @@ class SessionRun {
       if (!back || back.screen !== 'balance') return this.leave(back);
     }
     if (this.plan.print) {
-      const printer = this.context.ui.view()?.devices.printer;
-      if (printer === 'ready' || printer === 'paperLow') {
+      // As the balance offers it: the brain's view says whether a receipt can be printed.
+      if (this.context.ui.view()?.print.canPrint) {
         const printed = await this.intent({ type: 'printReceipt' }, ['takeReceipt', 'printFailed']);
         if (printed?.screen === 'takeReceipt') {
           outcome = 'servedWithReceipt';
