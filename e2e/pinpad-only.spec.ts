@@ -87,7 +87,7 @@ test.describe('the serial pin pad alone', () => {
   test('history, projection and its editing, a failed print, the receipt, another transaction', async () => {
     const person = kiosk.fixtures.active;
     const balance = async () => {
-      await expect(heading('Saldo JHT')).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Saldo JHT', exact: true })).toBeVisible();
       await expect(page.getByTestId('jht-closing')).toHaveText(rupiah(person.closingBalance));
     };
     await toBirthDate(person.kpj);

@@ -15,6 +15,9 @@ const KEYPAD_SCREENS = new Set([
   'printFailed',
   'takeReceipt',
   'anotherTransaction',
+  'error',
+  'locked',
+  'thankYou',
 ]);
 
 type KeyEvent = { type: string; mode?: string; key?: string };
