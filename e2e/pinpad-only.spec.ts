@@ -126,24 +126,21 @@ test.describe('the serial pin pad alone', () => {
     await balance();
     await expect(page.getByRole('button', { name: /Cetak Struk/ })).toBeVisible();
 
-    // Take the receipt: Enter goes on at once. The screen would go on by itself after 5 s, so
-    // "another transaction" must come well within that.
+    // Take the receipt: Enter goes on at once. The screen would go on to the same place by
+    // itself 5 s after it came up, so "another transaction" must come well before that.
     await pad('3');
     await expect(heading('Silakan ambil struk Anda')).toBeVisible();
     await pad('E');
     await expect(heading('Apakah Anda ingin melakukan transaksi lain?')).toBeVisible({
-      timeout: 3_000,
+      timeout: 4_000,
     });
-    // Another transaction: 1 is yes (the balance), 2 is no (thank you).
+    // Another transaction: 1 is yes, the balance again.
     await pad('1');
     await balance();
+    // Cancel on the receipt screen ends the session: no timer goes there.
     await pad('3');
     await expect(heading('Silakan ambil struk Anda')).toBeVisible();
-    await pad('E');
-    await expect(heading('Apakah Anda ingin melakukan transaksi lain?')).toBeVisible({
-      timeout: 3_000,
-    });
-    await pad('2');
+    await pad('X');
     await thankYouThenStart();
   });
 });
