@@ -26,13 +26,11 @@ test('voice guidance reads every step, in the chosen language, and ends with the
   kiosk,
 }) => {
   const person = kiosk.fixtures.active;
-  // Before anyone asks for it, the kiosk is silent.
-  await page.waitForTimeout(300);
-  expect(await utterances(page)).toEqual([]);
-
-  // # on the start screen: the welcome, with the keys to use.
+  // # on the start screen: the welcome, with the keys to use. The log is in order, so the
+  // welcome being the first thing ever said proves the kiosk was silent before it was asked.
   await page.keyboard.press('#');
   const welcome = await nextSaid(page, 0);
+  expect(await utterances(page)).toEqual([welcome]);
   expect(welcome.lang).toBe('id-ID');
   expect(welcome.text).toContain('Cek Saldo JHT');
   expect(welcome.text).toContain('Enter untuk mulai');
@@ -117,9 +115,14 @@ test('voice guidance reads every step, in the chosen language, and ends with the
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Masukkan Nomor KPJ' })).toBeVisible();
   await page.keyboard.press('1');
-  await page.waitForTimeout(500);
-  expect((await utterances(page)).slice(said)).toEqual([]);
+  await expect(page.getByText('1 dari 11 digit')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Matikan Suara' })).toHaveCount(0);
+  // Bounded by what comes next in the same log: # turns voice guidance on and reads the prompt,
+  // and that prompt is the only thing said since "thank you".
+  await page.keyboard.press('#');
+  const prompt = await nextSaid(page, said);
+  expect(prompt.text).toMatch(/^Masukkan Nomor KPJ/);
+  expect((await utterances(page)).slice(said)).toEqual([prompt]);
 });
 
 test('the on-screen button turns voice guidance on, and Voice off stops it mid-sentence', async ({
@@ -137,8 +140,11 @@ test('the on-screen button turns voice guidance on, and Voice off stops it mid-s
   await page.keyboard.type('123');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toHaveText('Nomor KPJ belum lengkap: kurang 8 digit lagi.');
-  await page.waitForTimeout(300);
-  expect((await utterances(page)).slice(said)).toEqual([]);
+  // Turned on again, the screen is read: the one thing said since Voice off.
+  await page.keyboard.press('#');
+  const again = await nextSaid(page, said);
+  expect(again.text).toMatch(/^Masukkan Nomor KPJ/);
+  expect((await utterances(page)).slice(said)).toEqual([again]);
 });
 
 test.describe('after an idle time-out', () => {
@@ -163,8 +169,11 @@ test.describe('after an idle time-out', () => {
     await expect(page.getByRole('button', { name: 'Mulai' })).toBeVisible({ timeout: 30_000 });
     await expect.poll(async () => (await speechCalls(page)).at(-1)).toEqual({ call: 'cancel' });
     await expect(page.getByRole('button', { name: 'Matikan Suara' })).toHaveCount(0);
-    await page.waitForTimeout(300);
-    expect(await count(page)).toBe(3);
+    // Nothing more is said until the next person asks: their welcome follows the warning.
+    await page.keyboard.press('#');
+    const welcome = await nextSaid(page, 3);
+    expect(welcome.text).toContain('Cek Saldo JHT');
+    expect(await count(page)).toBe(4);
   });
 });
 

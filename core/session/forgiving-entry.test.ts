@@ -3,7 +3,7 @@ import type { SessionView } from '../common/api';
 import { formatBirthDateEntry } from '../common/domain/birth-date';
 import { FakeHost, SAMPLE_SUMMARY } from './fake-host.test-helper';
 import type { KioskBrain } from './kiosk-brain';
-import { testBrain } from './test-brain.test-helper';
+import { settle, testBrain } from './test-brain.test-helper';
 
 const KPJ = SAMPLE_SUMMARY.participant.kpj;
 const UNKNOWN = '99999999999';
@@ -28,10 +28,6 @@ function makeBrain(host = new FakeHost(), requireOtp = false, now = NOW) {
 
 function type(brain: KioskBrain, digits: string) {
   for (const digit of digits) brain.send({ type: 'digit', digit });
-}
-
-async function settle() {
-  for (let i = 0; i < 20; i++) await vi.advanceTimersByTimeAsync(0);
 }
 
 async function toBirthDate(made = makeBrain()) {

@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionView } from '../common/api';
-import { testBrain } from './test-brain.test-helper';
+import { settle, testBrain } from './test-brain.test-helper';
 import { FakeHost, SAMPLE_SUMMARY } from './fake-host.test-helper';
-
-async function settle() {
-  for (let i = 0; i < 20; i++) await vi.advanceTimersByTimeAsync(0);
-}
 
 /** A brain whose participant is verified and looks at the balance. */
 async function atBalance(host = new FakeHost()) {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '../common/api';
 import type { KioskBrain } from './kiosk-brain';
-import { testBrain } from './test-brain.test-helper';
+import { settle, testBrain } from './test-brain.test-helper';
 import { FakeHost, FakePrinter, fakeReceipts, SAMPLE_SUMMARY } from './fake-host.test-helper';
 
 const KPJ = SAMPLE_SUMMARY.participant.kpj;
@@ -23,10 +23,6 @@ function makeBrain(
 
 function type(brain: KioskBrain, digits: string) {
   for (const digit of digits) brain.send({ type: 'digit', digit });
-}
-
-async function settle() {
-  for (let i = 0; i < 20; i++) await vi.advanceTimersByTimeAsync(0);
 }
 
 describe('KioskBrain session flow', () => {

@@ -4,7 +4,7 @@ import { JournalEntry, type JournalEntryInput } from '../journal/journal-entry';
 import { SAMPLE_SUMMARY } from './fake-host.test-helper';
 import type { KioskBrain } from './kiosk-brain';
 import { LockoutRegistry } from './lockout-registry';
-import { testBrain } from './test-brain.test-helper';
+import { settle, testBrain } from './test-brain.test-helper';
 import type { AuditSink } from './session-audit';
 
 const KPJ = SAMPLE_SUMMARY.participant.kpj;
@@ -53,10 +53,6 @@ function makeBrain(journal: FillingJournal) {
   const views: SessionView[] = [];
   brain.subscribe((v) => views.push(v));
   return { brain, views, view: () => views.at(-1)! };
-}
-
-async function settle() {
-  for (let i = 0; i < 50; i++) await vi.advanceTimersByTimeAsync(0);
 }
 
 async function toBirthDate(brain: KioskBrain) {

@@ -3,7 +3,7 @@ import type { SessionView } from '../common/api';
 import { JournalEntry, type JournalEntryInput } from '../journal/journal-entry';
 import { SAMPLE_SUMMARY } from './fake-host.test-helper';
 import { LockoutRegistry } from './lockout-registry';
-import { testBrain } from './test-brain.test-helper';
+import { settle, testBrain } from './test-brain.test-helper';
 
 const KPJ = SAMPLE_SUMMARY.participant.kpj;
 
@@ -29,21 +29,6 @@ function makeBrain(sink: RecordingSink, requireOtp = false) {
   return { brain, view: () => view };
 }
 
-/**
- * Lets the host, printer and journal promise chains run to the end: until nothing new has been
- * journaled for a while (a fixed number of rounds ran short under full-suite load).
- */
-async function settle(sink?: RecordingSink) {
-  let quiet = 0;
-  let seen = -1;
-  for (let i = 0; i < 400 && quiet < 20; i++) {
-    await vi.advanceTimersByTimeAsync(0);
-    const count = sink?.entries.length ?? 0;
-    quiet = count === seen ? quiet + 1 : 0;
-    seen = count;
-  }
-}
-
 describe('session audit trail', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
@@ -53,16 +38,16 @@ describe('session audit trail', () => {
     const { brain } = makeBrain(sink);
     brain.send({ type: 'start' });
     brain.send({ type: 'submitKpj', kpj: KPJ });
-    await settle(sink);
+    await settle(() => sink.entries.length);
     brain.send({ type: 'submitBirthDate', birthDate: '01-01-1990' });
-    await settle(sink);
+    await settle(() => sink.entries.length);
     brain.send({ type: 'submitBirthDate', birthDate: '29-02-1992' });
-    await settle(sink);
+    await settle(() => sink.entries.length);
     brain.send({ type: 'printReceipt' });
-    await settle(sink);
+    await settle(() => sink.entries.length);
     brain.send({ type: 'enter' });
     brain.send({ type: 'answer', yes: false });
-    await settle(sink);
+    await settle(() => sink.entries.length);
 
     expect(sink.entries.map((e) => e.type)).toEqual([
       'sessionStarted',
@@ -93,10 +78,10 @@ describe('session audit trail', () => {
     brain.send({ type: 'start' });
     await vi.advanceTimersByTimeAsync(61_000);
     // The time-out's record must be written before the next person starts.
-    await settle(sink);
+    await settle(() => sink.entries.length);
     brain.send({ type: 'start' });
     brain.send({ type: 'cancel' });
-    await settle(sink);
+    await settle(() => sink.entries.length);
     const ends = sink.entries
       .filter((e) => e.type === 'sessionEnded')
       .map((e) => (e.data as { reason: string }).reason);
@@ -108,13 +93,13 @@ describe('session audit trail', () => {
     const { brain, view } = makeBrain(sink);
     brain.send({ type: 'start' });
     brain.send({ type: 'submitKpj', kpj: KPJ });
-    await settle(sink);
+    await settle(() => sink.entries.length);
     brain.send({ type: 'submitBirthDate', birthDate: '29-02-1992' });
-    await settle(sink);
+    await settle(() => sink.entries.length);
     brain.send({ type: 'printReceipt' });
     expect(view().screen).toBe('printing');
     brain.send({ type: 'cancel' });
-    await settle(sink);
+    await settle(() => sink.entries.length);
 
     expect(sink.entries.map((e) => e.type).slice(-2)).toEqual(['receiptPrinted', 'sessionEnded']);
     expect(sink.entries.at(-2)).toMatchObject({
@@ -128,14 +113,14 @@ describe('session audit trail', () => {
     const { brain, view } = makeBrain(sink);
     brain.send({ type: 'start' });
     brain.send({ type: 'submitKpj', kpj: KPJ });
-    await settle(sink);
+    await settle(() => sink.entries.length);
     let release!: () => void;
     sink.gate = new Promise((resolve) => (release = resolve));
     brain.send({ type: 'submitBirthDate', birthDate: '29-02-1992' });
-    await settle(sink);
+    await settle(() => sink.entries.length);
     expect(view().screen).toBe('loading');
     release();
-    await settle(sink);
+    await settle(() => sink.entries.length);
     expect(view().screen).toBe('balance');
   });
 });

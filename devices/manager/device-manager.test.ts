@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { statusByte } from '../printer/escpos-status';
 import { createMemoryTransportPair, type MemoryTransport } from '../transports/memory-transport';
 import type { DevicesConfig } from './device-config';
@@ -24,7 +24,20 @@ const PRINTER: DevicesConfig = {
 const managers: DeviceManager[] = [];
 afterEach(async () => {
   for (const manager of managers.splice(0)) await manager.stop();
+  vi.useRealTimers();
 });
+
+/** Under fake timers: runs the clock in small steps until `work` settles (at most `limitMs`). */
+async function inVirtualTime<T>(work: Promise<T>, limitMs = 10_000): Promise<T> {
+  let settled = false;
+  work.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let spent = 0; !settled && spent < limitMs; spent += 10)
+    await vi.advanceTimersByTimeAsync(10);
+  return work;
+}
 
 function managerOver(host: MemoryTransport, config: DevicesConfig = PRINTER): DeviceManager {
   const manager = new DeviceManager(config, {
@@ -70,23 +83,28 @@ describe('DeviceManager', () => {
   });
 
   it('an unplugged printer goes noDevice and is back online within 2 s of its return', async () => {
+    // Virtual time: a long absence costs no real time, and the 2 s bound is exact.
+    vi.useFakeTimers();
     const { host, device } = createMemoryTransportPair();
     await device.open();
     fakePrinter(device);
     const manager = managerOver(host);
-    await manager.start();
+    await inVirtualTime(manager.start());
+    expect(manager.snapshot('printer')!.state).toBe('online');
 
     const gone = nextState(manager, 'noDevice');
     await device.close(); // cable pulled
-    await gone;
+    await inVirtualTime(gone);
     expect(manager.snapshot('printer')).toMatchObject({ state: 'noDevice', reconnecting: true });
-    // Long enough for the backoff to reach its 1 s ceiling.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Ten seconds away: without the 1 s ceiling the doubling backoff (100, 200, 400 ... ms)
+    // would be in a 6.4 s wait by now and miss the bound below.
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(manager.snapshot('printer')).toMatchObject({ state: 'noDevice', reconnecting: true });
 
     // The bound is the requirement: back within 2 s of the printer's return.
     const back = nextState(manager, 'online', 2000);
     await device.open(); // plugged back in
-    await back;
+    expect(await inVirtualTime(back)).toBeLessThanOrEqual(2000);
     const snapshot = manager.snapshot('printer')!;
     expect(snapshot.reconnecting).toBe(false);
     expect(snapshot.counters).toMatchObject({ linkLosses: 1, reconnects: 1 });

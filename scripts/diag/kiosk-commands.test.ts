@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../core/config/load-config';
 import { createKiosk, type Kiosk } from '../../core/kiosk/create-kiosk';
 import { createLogger } from '../../core/log/logger';
@@ -59,7 +59,7 @@ const status = (socket: string) => runCaptured(['kiosk', 'status', '--socket', s
 
 describe.skipIf(!socatAvailable())('kiosk-diag kiosk status / run against a running kiosk', () => {
   it('finds a printer out of paper and an unplugged card reader, and shows both fixed', async () => {
-    const { embedded, socket } = await runningKiosk();
+    const { embedded, manager, socket } = await runningKiosk();
     const healthy = await status(socket);
     expect(healthy.code).toBe(0);
     expect(healthy.json()).toMatchObject({ ok: true, screen: 'attract', problems: [] });
@@ -110,6 +110,8 @@ describe.skipIf(!socatAvailable())('kiosk-diag kiosk status / run against a runn
     expect(printed.stdout).toMatch(/^PASS printTestPage: Test page printed \(\d+ bytes\)/m);
     expect(embedded.control.printer.receipts().at(-1)!.join('\n')).toContain('TEST PAGE');
 
+    // The swipe must come while the test read waits for it: watch the reader being asked.
+    const readCard = vi.spyOn(manager.cardReader!, 'readCard');
     const reading = runCaptured([
       'kiosk',
       'run',
@@ -119,7 +121,7 @@ describe.skipIf(!socatAvailable())('kiosk-diag kiosk status / run against a runn
       'readCardTest',
       '--json',
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await vi.waitFor(() => expect(readCard).toHaveBeenCalledOnce(), { timeout: 5000 });
     await embedded.control.card!.swipe('active');
     const read = await reading;
     expect(read.code).toBe(0);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CardReader } from '../../devices/card-reader/card-reader';
 import type { CardReaderEvent } from '../../devices/card-reader/card-reader-types';
 import type { StatusChangedEvent } from '../../devices/common/device';
@@ -218,11 +218,23 @@ describe('card reader data lifetime and noise', () => {
     const reader = new CardReader({ transport: link.host, cardDataTtlMs: 50 });
     rigs.push({ link, reader, sim, events: [] });
     await reader.open();
-    const read = nextEvent(reader, (e) => e.type === 'cardRead');
-    await sim.swipe(TEST_CARDS.visa);
-    await read;
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    expect(reader.takeCardData()).toBeUndefined();
+    // Virtual time for the TTL; the memory link still delivers on setImmediate.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const first = nextEvent(reader, (e) => e.type === 'cardRead');
+      await sim.swipe(TEST_CARDS.visa);
+      await first;
+      await vi.advanceTimersByTimeAsync(49);
+      expect(reader.takeCardData()).toMatchObject({ kind: 'bank' }); // claimed just in time
+
+      const unclaimed = nextEvent(reader, (e) => e.type === 'cardRead');
+      await sim.swipe(TEST_CARDS.visa);
+      await unclaimed;
+      await vi.advanceTimersByTimeAsync(50);
+      expect(reader.takeCardData()).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
 
     const again = nextEvent(reader, (e) => e.type === 'cardRead');
     await sim.swipe(TEST_CARDS.visa);
@@ -244,8 +256,9 @@ describe('card reader data lifetime and noise', () => {
     }
     await sim.sendGarbage(Uint8Array.of(0x03));
     await sim.idle();
-    // The memory link delivers on a later tick: let the last noise arrive before reading.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The memory link delivers each write on setImmediate, in order: one more setImmediate
+    // queued now runs after the last noise has arrived.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(events.some((e) => e.type === 'invalidMedia')).toBe(true);
     for (const event of events) {
       if (event.type === 'invalidMedia') expect(event.reason).toMatch(/^[\w :()'.,/-]+$/);

@@ -81,7 +81,8 @@ describe.skipIf(!socatAvailable())('embedded devices driving the brain', () => {
     const { kiosk, embedded } = await stack();
     const screen = () => kiosk.brain.view().screen;
     await embedded.control.card!.swipe('bankVisa');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The brain has the swipe when it says so; it stays on the start screen.
+    await until(() => kiosk.brain.view().error?.code === 'cardNotKpj');
     expect(screen()).toBe('attract');
     await embedded.control.scanner!.scan('jmoQr', 'active');
     await until(() => screen() === 'enterBirthDate');
@@ -124,8 +125,14 @@ describe.skipIf(!socatAvailable())('embedded devices driving the brain', () => {
     await card.plug('spare');
     const spare = card.port()!;
     expect(spare).not.toBe(original);
-    // Still looking on the old path: nothing is there.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Still looking on the old path: a reopen attempt made after the spare port appeared fails.
+    const plugged = Date.now();
+    await until(() => {
+      const error = manager.snapshot('cardReader')?.lastError;
+      return (
+        !!error && error.description.startsWith('cannot open') && Date.parse(error.at) > plugged
+      );
+    });
     expect(manager.snapshot('cardReader')?.state).toBe('noDevice');
     expect(embedded.serialPorts().map((port) => port.path)).toContain(spare);
 

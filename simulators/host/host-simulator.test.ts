@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BalanceSummary, ContributionHistory } from '../../core/host/host-api';
 import { HostError, type HostFailure } from '../../core/host/host-client';
@@ -267,12 +268,19 @@ describe('host simulator: fault injection', () => {
   it('never answers a hung route; the client times out and close() still returns', async () => {
     const { host, client } = await start({ faults: { routes: { health: { hang: true } } } }, 200);
     expect(await failureOf(client.ping())).toEqual({ kind: 'timeout' });
-    // A hung request still open when the simulator closes must not keep it alive.
-    const pending = fetch(`${host.url}/v1/health`, { headers: { 'x-terminal-id': TERMINAL } }).then(
-      () => 'answered',
-      () => 'dropped',
-    );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A hung request still open when the simulator closes must not keep it alive. Node's server
+    // answers `Expect: 100-continue` as it hands the request to the simulator, so the 100 proves
+    // the request is in the simulator's hands (and hung) before close().
+    const hung = request(`${host.url}/v1/health`, {
+      headers: { 'x-terminal-id': TERMINAL, expect: '100-continue' },
+    });
+    const pending = new Promise<string>((resolve) => {
+      hung.once('response', () => resolve('answered'));
+      hung.once('error', () => resolve('dropped'));
+    });
+    const atSimulator = new Promise((resolve) => hung.once('continue', resolve));
+    hung.end();
+    await atSimulator;
     await host.close();
     expect(await pending).toBe('dropped');
   });

@@ -85,8 +85,12 @@ describe('pin pad driver against the simulator (serialport MockBinding)', () => 
   it('keys pressed while no entry is active are not sent', async () => {
     const events = recordEvents(pad);
     expect(sim.press('5')).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(events).toEqual([]);
+    // The link keeps order: a 5 sent would reach the driver before the next entry's first key.
+    const entry = pad.dataEntry({ maxLength: 1, timeoutMs: 5000 });
+    await waitFor(() => sim.mode === 'plain');
+    expect(sim.press('7')).toBe(true);
+    expect(await entry).toMatchObject({ code: 'success', value: { digits: '7' } });
+    expect(events).toEqual([{ type: 'keyPressed', mode: 'plain', key: '7' }]);
   });
 
   it('PIN entry format 0: driver sees only counts; the host recovers the PIN with the BDK', async () => {
@@ -315,8 +319,9 @@ describe('pin pad faults (MockBinding)', () => {
     link.unplug();
     expect(await entry).toMatchObject({ code: 'hardwareError' });
     await waitFor(() => pad.status().device === 'offline');
-    await new Promise((resolve) => setTimeout(resolve, 120)); // several failed reconnects
-    expect(pad.status().device).toBe('noDevice'); // reopening fails while unplugged
+    const before = pad.stats.reconnects;
+    // Several failed reconnects: reopening fails while unplugged.
+    await waitFor(() => pad.stats.reconnects >= before + 2 && pad.status().device === 'noDevice');
     expect(sim.mode).toBe('pin'); // the pad still holds the half-typed entry
     link.replug();
     await waitFor(() => pad.status().device === 'online');
