@@ -1,5 +1,6 @@
 import { createActor, type Actor } from 'xstate';
 import type { DeviceReadiness, Intent, KioskApi, Language, SessionView } from '../common/api';
+import { DEFAULT_TIME_ZONE } from '../common/domain/format';
 import type { Logger } from '../log/logger';
 import { IdleTimer } from './idle-timer';
 import {
@@ -229,6 +230,7 @@ export class KioskBrain implements KioskApi {
       devices: this.devices,
       terminalId: this.options.terminalId,
       identifyBy: this.options.identifyBy ?? { card: false, scanner: false },
+      timeZone: this.options.timeZone ?? DEFAULT_TIME_ZONE,
     });
     if (!this.technician?.active)
       return this.outOfService() && RESTING_STATES.has(this.stateName())

@@ -13,6 +13,7 @@ import {
   projectJht,
 } from '../common/domain/projection';
 import { formatRupiah } from '../common/domain/format';
+import { timeZoneLabel } from '../common/domain/time-zone-label';
 import { formatBirthDateEntry, BIRTH_DATE_DIGITS } from '../common/domain/birth-date';
 import { KPJ_LENGTH } from '../common/domain/kpj';
 import { maskKpj, maskName } from '../common/domain/mask';
@@ -147,6 +148,8 @@ export interface ViewExtras {
   devices: DeviceReadiness;
   terminalId: string;
   identifyBy: SessionView['identifyBy'];
+  /** The configured IANA zone: the view carries it and its label (`WITA`). */
+  timeZone: string;
 }
 
 export function toSessionView(
@@ -191,6 +194,10 @@ export function toSessionView(
     devices: extras.devices,
     terminalId: extras.terminalId,
     identifyBy: extras.identifyBy,
+    clock: {
+      timeZone: extras.timeZone,
+      label: timeZoneLabel(extras.timeZone, new Date(extras.now)),
+    },
     technician: null,
   };
 }

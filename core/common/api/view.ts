@@ -272,6 +272,10 @@ export const DeviceReadiness = z.object({
 });
 export type DeviceReadiness = z.infer<typeof DeviceReadiness>;
 
+/** The configured zone every time on screen is shown in (`Asia/Makassar`) and its label (`WITA`). */
+export const ClockView = z.object({ timeZone: z.string(), label: z.string() });
+export type ClockView = z.infer<typeof ClockView>;
+
 /** A full snapshot of what the UI shows; the brain sends a new one on every change. */
 export const SessionView = z.object({
   /** Increases with every snapshot: lets a transport drop stale ones. */
@@ -327,6 +331,7 @@ export const SessionView = z.object({
   terminalId: z.string(),
   /** The configured identification devices: the start screen shows where to swipe or scan. */
   identifyBy: z.object({ card: z.boolean(), scanner: z.boolean() }),
+  clock: ClockView,
   technician: TechnicianView.nullable(),
 });
 export type SessionView = z.infer<typeof SessionView>;
