@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatTime } from './format';
 import { INDONESIAN_TIME_ZONES, timeZoneLabel } from './time-zone-label';
 
 const JANUARY = new Date('2026-01-15T03:00:00Z');
@@ -48,5 +49,21 @@ describe('timeZoneLabel', () => {
 
   it('returns a name Intl does not know as it is, rather than a wrong label', () => {
     expect(timeZoneLabel('Mars/Olympus_Mons', JANUARY)).toBe('Mars/Olympus_Mons');
+  });
+});
+
+describe('formatTime', () => {
+  const instant = new Date('2026-11-22T16:05:09Z');
+
+  it.each([
+    ['Asia/Jakarta', '23:05'],
+    ['Asia/Makassar', '00:05'],
+    ['Asia/Jayapura', '01:05'],
+  ])('says the time in %s: %s', (zone, time) => {
+    expect(formatTime(instant, zone)).toBe(time);
+  });
+
+  it('says the seconds when asked', () => {
+    expect(formatTime(instant, 'Asia/Makassar', true)).toBe('00:05:09');
   });
 });
