@@ -75,7 +75,7 @@ test('wrong birth dates count down and then lock the KPJ', async ({ page, kiosk 
   await tapDigits(page, '01011970');
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await expect(page.getByRole('heading', { name: 'Akses dikunci sementara' })).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText('WIB');
+  await expect(page.getByRole('alert')).toContainText(/setelah pukul \d\d:\d\d WIB\./);
 });
 
 test('a host outage is explained and nothing is lost', async ({ page, kiosk }) => {

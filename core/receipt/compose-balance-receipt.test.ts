@@ -54,6 +54,21 @@ describe('composeBalanceReceipt', () => {
       language,
     });
 
+  it('prints the time in the configured zone with its label: a kiosk in Makassar says WITA', () => {
+    const text = allText(
+      composeBalanceReceipt({
+        summary,
+        terminalId: 'KSK01',
+        reference: 'KSK01-20261122-0042',
+        printedAt,
+        language: 'id',
+        timeZone: 'Asia/Makassar',
+      }).elements,
+    );
+    expect(text).toContain('22-11-2026 15:05 WITA');
+    expect(text).not.toContain('WIB');
+  });
+
   it('shows the header, terminal, WIB time, reference, masked KPJ and name, status and JHT lines', () => {
     const text = allText(compose('id').elements);
     expect(text).toContain('BPJS Ketenagakerjaan');

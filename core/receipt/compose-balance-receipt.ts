@@ -7,7 +7,8 @@ import {
 } from '../common/domain/format';
 import { maskKpj, maskName } from '../common/domain/mask';
 import { job, type PrintJob } from '../../devices/printer/print-job';
-import { ORGANISATION, RECEIPT_TEXTS, timeZoneLabel, type ReceiptLanguage } from './receipt-texts';
+import { timeZoneLabel } from '../common/domain/time-zone-label';
+import { ORGANISATION, RECEIPT_TEXTS, type ReceiptLanguage } from './receipt-texts';
 
 export interface BalanceReceiptInput {
   summary: BalanceSummary;
@@ -43,7 +44,7 @@ export function composeBalanceReceipt(input: BalanceReceiptInput): PrintJob {
       job.keyValue(t.terminal, input.terminalId),
       job.keyValue(
         t.dateTime,
-        `${formatDateTime(input.printedAt, timeZone)} ${timeZoneLabel(timeZone)}`,
+        `${formatDateTime(input.printedAt, timeZone)} ${timeZoneLabel(timeZone, input.printedAt)}`,
       ),
       job.keyValue(t.reference, input.reference),
       job.rule(),

@@ -1,6 +1,7 @@
 import { formatDateTime, DEFAULT_TIME_ZONE } from '../common/domain/format';
 import { job, type PrintElement, type PrintJob } from '../../devices/printer/print-job';
-import { ORGANISATION, timeZoneLabel } from './receipt-texts';
+import { timeZoneLabel } from '../common/domain/time-zone-label';
+import { ORGANISATION } from './receipt-texts';
 
 export interface TestPageInfo {
   terminalId: string;
@@ -24,7 +25,7 @@ export function composeTestPage(info: TestPageInfo): PrintJob {
     job.keyValue('Terminal', info.terminalId),
     job.keyValue(
       'Printed',
-      `${formatDateTime(info.printedAt, timeZone)} ${timeZoneLabel(timeZone)}`,
+      `${formatDateTime(info.printedAt, timeZone)} ${timeZoneLabel(timeZone, info.printedAt)}`,
     ),
     job.keyValue('Columns', String(columns)),
   ];

@@ -68,18 +68,3 @@ export const RECEIPT_TEXTS: Record<ReceiptLanguage, ReceiptTexts> = {
 };
 
 export const ORGANISATION = 'BPJS Ketenagakerjaan';
-
-/** Indonesian time zone abbreviations; other zones print their IANA name. */
-export function timeZoneLabel(timeZone: string): string {
-  switch (timeZone) {
-    case 'Asia/Jakarta':
-    case 'Asia/Pontianak':
-      return 'WIB';
-    case 'Asia/Makassar':
-      return 'WITA';
-    case 'Asia/Jayapura':
-      return 'WIT';
-    default:
-      return timeZone;
-  }
-}

@@ -1,5 +1,6 @@
 import { createActor, type Actor, type InspectionEvent } from 'xstate';
 import type { DeviceReadiness, Intent, KioskApi, Language, SessionView } from '../common/api';
+import { DEFAULT_TIME_ZONE } from '../common/domain/format';
 import type { Logger } from '../log/logger';
 import { IdleTimer } from './idle-timer';
 import { sessionMachine, type SessionMachine } from './session-machine';
@@ -248,6 +249,7 @@ export class KioskBrain implements KioskApi {
       devices: this.devices,
       terminalId: this.options.terminalId,
       identifyBy: this.options.identifyBy ?? { card: false, scanner: false },
+      timeZone: this.options.timeZone ?? DEFAULT_TIME_ZONE,
     });
     if (!this.technician?.active)
       return this.outOfService() && step.has('resting')

@@ -8,6 +8,7 @@ import {
 } from '../common/domain/projection';
 import { formatRupiah } from '../common/domain/format';
 import { formatBirthDateEntry } from '../common/domain/birth-date';
+import { timeZoneLabel } from '../common/domain/time-zone-label';
 import { maskKpj, maskName } from '../common/domain/mask';
 import type { BalanceSummary } from '../host/host-api';
 import { projectionFieldLength } from './entry-rules';
@@ -97,6 +98,8 @@ export interface ViewExtras {
   devices: DeviceReadiness;
   terminalId: string;
   identifyBy: SessionView['identifyBy'];
+  /** The configured IANA zone: the view carries it and its label (`WITA`). */
+  timeZone: string;
 }
 
 export function toSessionView(
@@ -143,6 +146,10 @@ export function toSessionView(
     devices: extras.devices,
     terminalId: extras.terminalId,
     identifyBy: extras.identifyBy,
+    clock: {
+      timeZone: extras.timeZone,
+      label: timeZoneLabel(extras.timeZone, new Date(extras.now)),
+    },
     technician: null,
     menu: step.menu ? menuView(step.menu, menuFactsOf(context, extras.devices)) : null,
     print: printAvailability(extras.devices),

@@ -1,6 +1,6 @@
 import type { Intent, Language, Screen, TechnicianAction, TechnicianView } from '../common/api';
 import { DEFAULT_TIME_ZONE } from '../common/domain/format';
-import { timeZoneLabel } from '../receipt/receipt-texts';
+import { timeZoneLabel } from '../common/domain/time-zone-label';
 import type { Logger } from '../log/logger';
 import type { AuditSink } from '../session/session-audit';
 import { verifyTechnicianPin } from './pin-hash';
@@ -130,7 +130,7 @@ export class TechnicianMode {
       },
       portSetup: this.phase === 'active' ? (this.deps.portSetup?.view() ?? null) : null,
       timeZone,
-      timeZoneLabel: timeZoneLabel(timeZone),
+      timeZoneLabel: timeZoneLabel(timeZone, this.deps.now()),
     };
   }
 

@@ -24,6 +24,7 @@ export function attractView(seq: number, overrides: Partial<SessionView> = {}): 
     voice: { on: false, repeat: 0 },
     terminalId: 'KSK-TEST-01',
     identifyBy: { card: false, scanner: false },
+    clock: { timeZone: 'Asia/Jakarta', label: 'WIB' },
     technician: null,
     menu: null,
     print: { canPrint: true, reason: null, notice: null },

@@ -345,6 +345,9 @@ export const MenuView = z.object({
   items: z.array(MenuItemView),
 });
 export type MenuView = z.infer<typeof MenuView>;
+/** The configured zone every time on screen is shown in (`Asia/Makassar`) and its label (`WITA`). */
+export const ClockView = z.object({ timeZone: z.string(), label: z.string() });
+export type ClockView = z.infer<typeof ClockView>;
 
 /** A full snapshot of what the UI shows; the brain sends a new one on every change. */
 export const SessionView = z.object({
@@ -406,6 +409,7 @@ export const SessionView = z.object({
   terminalId: z.string(),
   /** The configured identification devices: the start screen shows where to swipe or scan. */
   identifyBy: z.object({ card: z.boolean(), scanner: z.boolean() }),
+  clock: ClockView,
   technician: TechnicianView.nullable(),
   /** The numbered menu on this screen (its keys, intents, labels, what is enabled); null if none. */
   menu: MenuView.nullable(),

@@ -59,3 +59,9 @@ export function formatYearMonth(yearMonth: string): string {
   const [year, month] = yearMonth.split('-');
   return `${month}-${year}`;
 }
+
+/** `14:05`, or `14:05:09` with seconds, in the given zone. */
+export function formatTime(date: Date, timeZone = DEFAULT_TIME_ZONE, withSeconds = false): string {
+  const p = parts(date, timeZone);
+  return withSeconds ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`;
+}

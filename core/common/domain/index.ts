@@ -4,3 +4,4 @@ export * from './birth-date';
 export * from './format';
 export * from './contribution-rates';
 export * from './projection';
+export * from './time-zone-label';

@@ -97,7 +97,8 @@ export const en: Messages = {
   errorSessionExpired: 'Your session has ended. Please start again.',
   errorHelp: 'Need help? Ask our staff or call the 175 call centre.',
   lockedTitle: 'Temporarily locked',
-  lockedBody: (time) => `Too many wrong dates of birth. Please try again after ${time} WIB.`,
+  lockedBody: (time, zone) =>
+    `Too many wrong dates of birth. Please try again after ${time} ${zone}.`,
   outOfServiceTitle: 'This kiosk is out of service',
   outOfServiceBody:
     'Sorry, this kiosk cannot serve you right now. Please use another kiosk or the JMO app, or ask the staff (call centre 175).',
@@ -180,7 +181,7 @@ export const en: Messages = {
   techPinTitle: 'Technician mode',
   techPinPrompt: 'Enter the technician PIN',
   techPinWrong: (left) => `Wrong PIN. ${left} attempts left.`,
-  techLocked: (time) => `Technician mode is locked until ${time}.`,
+  techLocked: (time, zone) => `Technician mode is locked until ${time} ${zone}.`,
   techChecking: 'Checking the PIN…',
   techTitle: 'Device diagnostics',
   techDevice: 'Device',
@@ -297,4 +298,37 @@ export const en: Messages = {
   keypadSpokenStart: 'With the keypad: Enter to start',
   keypadSpokenEnd: '# repeat, * switch language.',
   // --- end of the viewrules slice ---
+  // --- issue 12, clock slice: the technician screen's remaining words, the configured zone ---
+  techActions: 'Actions',
+  techTerminal: 'Terminal ID',
+  techUptimeMinutes: (minutes) => `${minutes} min`,
+  techTimeZone: 'Time zone',
+  techTimeZoneValue: (timeZone, label) => `${label} (${timeZone})`,
+  techUnknown: 'unknown',
+  techFreeUnknown: 'free space unknown',
+  techDeviceState: (state) =>
+    (
+      ({
+        online: 'Ready',
+        offline: 'Disconnected',
+        hardwareError: 'Hardware error',
+        noDevice: 'Not detected',
+        busy: 'Busy',
+      }) as Record<string, string>
+    )[state] ?? state,
+  techCounter: (name) =>
+    (
+      ({
+        linkLosses: 'Link losses',
+        reconnects: 'Reconnects',
+        paperLowEvents: 'Paper low',
+        paperOutEvents: 'Paper out',
+        cardsRead: 'Cards read',
+        invalidMedia: 'Unreadable cards',
+        scans: 'Scans',
+        invalidScans: 'Invalid scans',
+        keysPressed: 'Keys pressed',
+      }) as Record<string, string>
+    )[name] ?? name,
+  // --- end of the clock slice ---
 };

@@ -98,8 +98,8 @@ export const id = {
   errorSessionExpired: 'Sesi Anda telah berakhir. Silakan mulai lagi.',
   errorHelp: 'Butuh bantuan? Hubungi petugas atau Call Center 175.',
   lockedTitle: 'Akses dikunci sementara',
-  lockedBody: (time: string) =>
-    `Terlalu banyak percobaan tanggal lahir yang salah. Silakan coba lagi setelah pukul ${time} WIB.`,
+  lockedBody: (time: string, zone: string) =>
+    `Terlalu banyak percobaan tanggal lahir yang salah. Silakan coba lagi setelah pukul ${time} ${zone}.`,
   outOfServiceTitle: 'Kios ini sedang tidak dapat melayani',
   outOfServiceBody:
     'Mohon maaf, layanan di kios ini sedang tidak tersedia. Silakan gunakan kios lain atau aplikasi JMO, atau hubungi petugas (Call Center 175).',
@@ -183,7 +183,7 @@ export const id = {
   techPinTitle: 'Mode Teknisi',
   techPinPrompt: 'Masukkan PIN teknisi',
   techPinWrong: (left: number) => `PIN salah. Sisa ${left} kali percobaan.`,
-  techLocked: (time: string) => `Mode teknisi dikunci sampai pukul ${time}.`,
+  techLocked: (time: string, zone: string) => `Mode teknisi dikunci sampai pukul ${time} ${zone}.`,
   techChecking: 'Memeriksa PIN…',
   techTitle: 'Diagnostik Perangkat',
   techDevice: 'Perangkat',
@@ -301,6 +301,41 @@ export const id = {
   keypadSpokenStart: 'Dengan keypad: Enter untuk mulai',
   keypadSpokenEnd: '# ulangi, * ganti bahasa.',
   // --- end of the viewrules slice ---
+  // --- issue 12, clock slice: the technician screen's remaining words, the configured zone ---
+  techActions: 'Tindakan',
+  techTerminal: 'ID terminal',
+  techUptimeMinutes: (minutes: number) => `${minutes} menit`,
+  techTimeZone: 'Zona waktu',
+  techTimeZoneValue: (timeZone: string, label: string) => `${label} (${timeZone})`,
+  techUnknown: 'tidak diketahui',
+  techFreeUnknown: 'ruang kosong tidak diketahui',
+  /** A device state as the drivers report it (`noDevice`), in words; an unknown one as it came. */
+  techDeviceState: (state: string) =>
+    (
+      ({
+        online: 'Siap',
+        offline: 'Terputus',
+        hardwareError: 'Gangguan perangkat keras',
+        noDevice: 'Tidak terdeteksi',
+        busy: 'Sibuk',
+      }) as Record<string, string>
+    )[state] ?? state,
+  /** A device counter (`linkLosses`) in words; an unknown one as it came. */
+  techCounter: (name: string) =>
+    (
+      ({
+        linkLosses: 'Koneksi putus',
+        reconnects: 'Tersambung ulang',
+        paperLowEvents: 'Kertas hampir habis',
+        paperOutEvents: 'Kertas habis',
+        cardsRead: 'Kartu terbaca',
+        invalidMedia: 'Kartu tak terbaca',
+        scans: 'Pindaian',
+        invalidScans: 'Pindaian tak valid',
+        keysPressed: 'Tombol ditekan',
+      }) as Record<string, string>
+    )[name] ?? name,
+  // --- end of the clock slice ---
 } as const;
 
 type Shape<T> = {
