@@ -2,39 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
-
-const rendererMayNotImport = [
-  {
-    group: [
-      'node:*',
-      'fs',
-      'path',
-      'child_process',
-      'net',
-      'electron',
-      'ws',
-      'serialport',
-      'node-hid',
-      'pino',
-    ],
-    message: 'The renderer talks to the brain only through the kiosk API.',
-  },
-  {
-    group: [
-      '**/devices/**',
-      '**/simulators/**',
-      '**/web/**',
-      '**/electron/**',
-      '**/core/session/**',
-      '**/core/host/**',
-      '**/core/node/**',
-      '**/core/config/**',
-      '**/core/journal/**',
-      '**/core/log/**',
-    ],
-    message: 'The renderer may import only core/common (contract types and pure domain helpers).',
-  },
-];
+import layering from './scripts/lint/layering-rule.js';
+import { layers, testFiles } from './scripts/lint/layers.js';
 
 export default tseslint.config(
   {
@@ -69,50 +38,11 @@ export default tseslint.config(
   {
     files: ['renderer/src/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', { patterns: rendererMayNotImport }] },
   },
   {
-    files: ['core/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                'electron',
-                '**/electron/**',
-                '**/renderer/**',
-                '**/web/**',
-                '**/simulators/**',
-              ],
-              message: 'core/ stays independent of shells, UI and simulators.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['devices/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/core/**',
-                '**/electron/**',
-                '**/renderer/**',
-                '**/web/**',
-                '**/simulators/**',
-              ],
-              message: 'devices/ imports libraries only.',
-            },
-          ],
-        },
-      ],
-    },
+    // Each layer imports only what its allow-list names: scripts/lint/layers.js, docs/layering.md.
+    files: ['**/*.{js,mjs,cjs,ts,mts,svelte}'],
+    plugins: { local: layering },
+    rules: { 'local/layering': ['error', { layers, testFiles }] },
   },
 );

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { KPJ_LENGTH } from '../../core/common/domain/kpj';
 import { newProbedPage, openKiosk } from '../lib/browser';
 import { measured, type RowSpec } from '../lib/figure';
 import type { BenchWindow } from '../lib/page-probes';
@@ -8,7 +9,6 @@ import type { FigureGroup } from './figure-group';
 
 const RUNS = 3;
 const TAPS_PER_RUN = 100;
-const KPJ_DIGITS = 11;
 
 const p95: RowSpec = {
   id: 'touch.p95',
@@ -79,7 +79,7 @@ async function tapRun(page: Page, taps: number): Promise<TapSamples> {
   });
   const before = counts.taps;
   for (let i = 0; i < taps; i++) {
-    const key = i % (KPJ_DIGITS + 1) === KPJ_DIGITS ? clear : digits[i % 10]!;
+    const key = i % (KPJ_LENGTH + 1) === KPJ_LENGTH ? clear : digits[i % 10]!;
     await page.mouse.click(key.x, key.y);
     await page.waitForFunction(
       (n) => (globalThis as unknown as BenchWindow).__bench.taps.length >= n,

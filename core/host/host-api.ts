@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KpjNumber } from '../common/domain/kpj';
 
 /**
  * The host (gateway) HTTP API, one zod schema per message. The simulator serves it, the
@@ -55,7 +56,7 @@ function uniqueBy<T>(key: (item: T) => string) {
   };
 }
 
-export const LookupRequest = z.object({ kpj: z.string().regex(/^\d{11}$/) });
+export const LookupRequest = z.object({ kpj: KpjNumber });
 export type LookupRequest = z.infer<typeof LookupRequest>;
 
 export const VerificationMethod = z.enum(['birthDate', 'otp']);
@@ -72,7 +73,7 @@ export const LookupReply = z.object({
 export type LookupReply = z.infer<typeof LookupReply>;
 
 export const VerifyRequest = z.object({
-  kpj: z.string().regex(/^\d{11}$/),
+  kpj: KpjNumber,
   birthDate: IsoDate,
 });
 export type VerifyRequest = z.infer<typeof VerifyRequest>;
@@ -122,7 +123,7 @@ export type ProgramCoverage = z.infer<typeof ProgramCoverage>;
 export const BalanceSummary = z.object({
   participant: z.object({
     name: Label(120),
-    kpj: z.string().regex(/^\d{11}$/),
+    kpj: KpjNumber,
     membershipStatus: z.enum(['active', 'inactive']),
     employer: Label(150),
     branchOffice: Label(150),

@@ -1,4 +1,6 @@
 import { inspect } from 'node:util';
+import { isValidKpj } from '../../core/common/domain/kpj';
+import { maskKpj } from '../../core/common/domain/mask';
 import { passesLuhn } from './luhn';
 import type { RawTracks } from './raw-tracks';
 import { parseTrack1, parseTrack2 } from './track-parser';
@@ -31,10 +33,6 @@ export function maskPan(pan: string): string {
   return pan.slice(0, 4) + '*'.repeat(pan.length - 8) + pan.slice(-4);
 }
 
-export function maskKpjNumber(kpj: string): string {
-  return '*'.repeat(Math.max(kpj.length - 4, 0)) + kpj.slice(-4);
-}
-
 /**
  * Wraps card data so that logging it by accident (JSON.stringify, console.log, pino) shows only
  * the masked form; the fields stay readable for the one component that needs them.
@@ -43,7 +41,7 @@ function guarded(data: CardData): CardData {
   const masked =
     data.kind === 'bank'
       ? { kind: 'bank', pan: maskPan(data.pan), track2: '[redacted]' }
-      : { kind: 'kpj', kpj: maskKpjNumber(data.kpj) };
+      : { kind: 'kpj', kpj: maskKpj(data.kpj) };
   return Object.freeze(
     Object.defineProperties(
       { ...data },
@@ -56,12 +54,9 @@ function guarded(data: CardData): CardData {
   );
 }
 
-/** A KPJ card carries the 11-digit KPJ in the track 2 account-number field (docs/scanner-payloads.md). */
-const KPJ_LENGTH = 11;
-
 /**
  * Decides what a swipe was: a bank card (Luhn-valid PAN of 12-19 digits), a KPJ card
- * (11-digit account field) or invalid media. Track 2 is required; track 1 adds the name.
+ * (an account field that is a KPJ, core/common/domain/kpj.ts) or invalid media. Track 2 is required; track 1 adds the name.
  */
 export function interpretTracks(tracks: RawTracks): Interpretation {
   if (tracks.track2.status !== 'ok') {
@@ -93,13 +88,14 @@ export function interpretTracks(tracks: RawTracks): Interpretation {
   }
   if (tracks.track3.status === 'ok') tracksRead.push(3);
 
-  if (pan.length === KPJ_LENGTH) {
+  // A KPJ card carries the KPJ in the track 2 account-number field (docs/scanner-payloads.md).
+  if (isValidKpj(pan)) {
     return {
       ok: true,
       summary: {
         kind: 'kpj',
         tracksRead,
-        maskedKpj: maskKpjNumber(pan),
+        maskedKpj: maskKpj(pan),
         expiry,
         ...nameOf(cardholderName),
       },

@@ -1,24 +1,20 @@
 /**
  * The scan payloads the kiosk accepts as a KPJ (docs/scanner-payloads.md). The real JMO QR
  * format is not public: these are the kiosk's own accepted forms. Reasons never echo the payload.
+ * What counts as a KPJ inside them is the one rule in core/common/domain/kpj.ts.
  */
+import { kpjFromGroupedDigits } from '../../core/common/domain/kpj';
+
 export type PayloadSource = 'plain' | 'prefixed' | 'jmoUrl' | 'jmoJson';
 
 export type PayloadParse =
   { ok: true; kpj: string; source: PayloadSource } | { ok: false; reason: string };
 
-export const MAX_PAYLOAD_LENGTH = 512;
+const MAX_PAYLOAD_LENGTH = 512;
 export const JMO_HOST = 'jmo.bpjsketenagakerjaan.go.id';
 export const JMO_CARD_PATH = '/kartu';
 
-const GROUPED_DIGITS = /^\d+(?:[ .-]\d+)*$/;
 const PREFIXED = /^KPJ\s*:\s*(.*)$/i;
-
-function kpjFromDigits(text: string): string | undefined {
-  if (!GROUPED_DIGITS.test(text)) return undefined;
-  const digits = text.replace(/[ .-]/g, '');
-  return digits.length === 11 ? digits : undefined;
-}
 
 function fromUrl(text: string): PayloadParse {
   let url: URL;
@@ -34,7 +30,7 @@ function fromUrl(text: string): PayloadParse {
     return { ok: false, reason: 'URL path is not the card path' };
   const values = url.searchParams.getAll('kpj');
   if (values.length !== 1) return { ok: false, reason: 'URL needs exactly one kpj parameter' };
-  const kpj = kpjFromDigits(values[0] ?? '');
+  const kpj = kpjFromGroupedDigits(values[0] ?? '');
   return kpj
     ? { ok: true, kpj, source: 'jmoUrl' }
     : { ok: false, reason: 'kpj parameter is not 11 digits' };
@@ -51,7 +47,7 @@ function fromJson(text: string): PayloadParse {
     return { ok: false, reason: 'JSON payload is not an object' };
   const kpjField = (value as Record<string, unknown>).kpj;
   if (typeof kpjField !== 'string') return { ok: false, reason: 'JSON payload has no kpj string' };
-  const kpj = kpjFromDigits(kpjField);
+  const kpj = kpjFromGroupedDigits(kpjField);
   return kpj
     ? { ok: true, kpj, source: 'jmoJson' }
     : { ok: false, reason: 'kpj field is not 11 digits' };
@@ -72,14 +68,14 @@ export function parseScannerPayload(payload: string): PayloadParse {
   if (hasControlCharacter(text)) return { ok: false, reason: 'control character in payload' };
 
   if (/^[\d .-]+$/.test(text)) {
-    const kpj = kpjFromDigits(text);
+    const kpj = kpjFromGroupedDigits(text);
     return kpj
       ? { ok: true, kpj, source: 'plain' }
       : { ok: false, reason: 'number is not 11 digits' };
   }
   const prefixed = PREFIXED.exec(text);
   if (prefixed) {
-    const kpj = kpjFromDigits(prefixed[1] ?? '');
+    const kpj = kpjFromGroupedDigits(prefixed[1] ?? '');
     return kpj
       ? { ok: true, kpj, source: 'prefixed' }
       : { ok: false, reason: 'KPJ: prefix without 11 digits' };

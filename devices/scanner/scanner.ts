@@ -6,6 +6,7 @@ import {
   type Listener,
   type StatusChangedEvent,
 } from '../common/device';
+import { maskKpj } from '../../core/common/domain/mask';
 import { LineDevice } from '../common/line-device';
 import { ExpiringValue, PendingRead } from '../common/pending-read';
 import type { Transport } from '../common/transport';
@@ -30,8 +31,6 @@ export interface ScannerOptions {
 }
 
 type ScannerDeviceEvent = ScannerEvent | StatusChangedEvent<ScannerStatus>;
-
-const maskKpj = (kpj: string) => '*'.repeat(kpj.length - 4) + kpj.slice(-4);
 
 /**
  * Barcode / QR scanner yielding a KPJ from a KPJ card barcode or a JMO digital-card QR. Scanners

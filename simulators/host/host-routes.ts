@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { KPJ_LENGTH } from '../../core/common/domain/kpj';
 import {
   JournalAnchor,
   LookupRequest,
@@ -57,7 +58,8 @@ type Handler = (
 
 const lookup: Handler = async (state, request, response) => {
   const parsed = LookupRequest.safeParse(await readJson(request));
-  if (!parsed.success) return sendError(response, 400, 'badRequest', 'kpj must be 11 digits');
+  if (!parsed.success)
+    return sendError(response, 400, 'badRequest', `kpj must be ${KPJ_LENGTH} digits`);
   const participant = state.participants.get(parsed.data.kpj);
   if (!participant) return sendError(response, 404, 'notFound', 'no participant with this KPJ');
   if (replyLocked(state, response, participant.kpj)) return;
@@ -68,7 +70,12 @@ const lookup: Handler = async (state, request, response) => {
 const verify: Handler = async (state, request, response) => {
   const parsed = VerifyRequest.safeParse(await readJson(request));
   if (!parsed.success) {
-    return sendError(response, 400, 'badRequest', 'kpj must be 11 digits, birthDate YYYY-MM-DD');
+    return sendError(
+      response,
+      400,
+      'badRequest',
+      `kpj must be ${KPJ_LENGTH} digits, birthDate YYYY-MM-DD`,
+    );
   }
   const participant = state.participants.get(parsed.data.kpj);
   if (!participant) return sendError(response, 404, 'notFound', 'no participant with this KPJ');

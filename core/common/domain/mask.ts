@@ -22,8 +22,3 @@ export function maskName(name: string): string {
     .map((word, index) => (index === 0 && words.length > 1 ? word : masked(word)))
     .join(' ');
 }
-
-/** `****1234` for a phone number an OTP was sent to. */
-export function maskPhone(phone: string): string {
-  return '****' + phone.replace(/\D/g, '').slice(-4);
-}
