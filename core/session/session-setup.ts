@@ -1,4 +1,4 @@
-import { and, assign, emit, enqueueActions, raise, sendTo, setup } from 'xstate';
+import { assign, emit, enqueueActions, raise, sendTo, setup } from 'xstate';
 import type { DeviceReadiness, Language, MenuName } from '../common/api';
 import { isValidKpj, normalizeKpj } from '../common/domain/kpj';
 import { kpjLast4 } from '../common/domain/mask';
@@ -133,7 +133,7 @@ export const sessionSetup = setup({
 
     // Verification (verification-machine.ts)
     forwardToVerification: sendTo('verification', ({ event }) => event),
-    acceptVerification: assign(({ context, event }) => {
+    acceptVerification: assign(({ event }) => {
       const outcome = outputOf<VerificationOutcome>(event);
       if (outcome.outcome !== 'verified') return {};
       const { token, summary } = outcome;
@@ -141,7 +141,6 @@ export const sessionSetup = setup({
         verified: { token, summary },
         projection: projectionStart(summary.participant),
         ...EMPTY_ENTRY,
-        otpRequired: context.otpRequired,
       };
     }),
     takeVerificationEnd: assign(({ event }) => {
@@ -278,8 +277,6 @@ export const sessionSetup = setup({
     answeredYes: ({ event }) => event.type === 'answer' && event.yes,
   },
 });
-
-export { and };
 
 /** A state's numbered menu (menus.ts): its digits raise the items' intents. */
 export function menuKeys(menu: MenuName) {
