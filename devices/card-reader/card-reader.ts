@@ -2,13 +2,13 @@ import {
   failure,
   success,
   type Completion,
-  type Device,
   type Listener,
   type StatusChangedEvent,
 } from '../common/device';
 import { errorNote, LineDevice } from '../common/line-device';
 import { ExpiringValue, PendingRead } from '../common/pending-read';
 import type { Transport } from '../common/transport';
+import type { CardReader } from '.';
 import { interpretTracks, type CardData, type CardSummary } from './card-data';
 import type {
   CardReaderCapabilities,
@@ -38,11 +38,7 @@ type ReaderEvent = CardReaderEvent | StatusChangedEvent<CardReaderStatus>;
  * completions carry only a masked summary; the PAN / KPJ and track 2 leave through
  * `takeCardData()`, once.
  */
-export class CardReader implements Device<
-  CardReaderStatus,
-  CardReaderCapabilities,
-  CardReaderEvent
-> {
+export class MagstripeCardReader implements CardReader {
   readonly deviceClass = 'cardReader' as const;
   private readonly transport: Transport;
   private readonly codec: CardReaderCodec;

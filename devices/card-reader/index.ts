@@ -1,4 +1,27 @@
-export { CardReader, type CardReaderOptions } from './card-reader';
+import type { Completion, Device } from '../common/device';
+import type { CardData, CardSummary } from './card-data';
+import type {
+  CardReaderCapabilities,
+  CardReaderEvent,
+  CardReaderStatus,
+} from './card-reader-types';
+
+/**
+ * The card reader device class (XFS4IoT CardReader-shaped): what the kiosk and kiosk-diag use of
+ * any card reader driver. Reads stay armed; a read's full data is handed out once.
+ */
+export interface CardReader extends Device<
+  CardReaderStatus,
+  CardReaderCapabilities,
+  CardReaderEvent
+> {
+  /** Waits for the next card read (or the one already read and not yet taken). */
+  readCard(timeoutMs?: number): Promise<Completion<CardSummary>>;
+  /** The last read's full data, once; later calls return undefined. */
+  takeCardData(): CardData | undefined;
+}
+
+export { MagstripeCardReader, type CardReaderOptions } from './card-reader';
 export * from './card-reader-types';
 export { interpretTracks, maskPan, type CardData, type CardSummary } from './card-data';
 export { parseTrack1, parseTrack2, type Track1, type Track2 } from './track-parser';

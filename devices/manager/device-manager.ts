@@ -1,25 +1,32 @@
+import type { CardReader } from '../card-reader';
 import type { Completion, Listener, StatusChangedEvent } from '../common/device';
 import type { Transport } from '../common/transport';
-import { CardReader } from '../card-reader/card-reader';
-import { SerialPinPad } from '../pinpad/serial-pinpad';
+import { DEVICE_NAMES, DEVICE_SLOTS } from '../drivers/device-slots';
+import type { DeviceEntry, DeviceOfClass, DriverDefinition } from '../drivers/driver-definition';
+import { findDriver } from '../drivers/registry';
+import type { PinPad } from '../pinpad/pinpad';
+import type { ReceiptPrinter } from '../printer';
 import type { PrintJob } from '../printer/print-job';
 import type {
   PrintResult,
   ReceiptPrinterEvent,
   ReceiptPrinterStatus,
 } from '../printer/printer-types';
-import { ReceiptPrinter } from '../printer/receipt-printer';
-import type { PrinterModel } from '../printer/escpos-job-encoder';
-import { Scanner } from '../scanner/scanner';
-import { createTransport } from './create-transport';
+import type { Scanner } from '../scanner';
+import { createTransport, describeTransport } from '../transports/transport-kinds';
 import type { DevicesConfig, TransportConfig } from './device-config';
 import type { DeviceChange, DeviceName, DeviceSnapshot } from './device-snapshot';
-import { ManagedDevice, type DeviceHandle, type ReconnectTimings } from './managed-device';
+import {
+  ManagedDevice,
+  type DeviceHandle,
+  type ManageableDriver,
+  type ReconnectTimings,
+} from './managed-device';
 import { ListenerSet } from '../transports/listener-set';
 import { RetargetableTransport } from '../transports/retargetable-transport';
 
 export interface DeviceManagerOptions {
-  /** Builds the link for a device; default the real serial / TCP / HID transport (tests inject memory pairs). */
+  /** Builds the link for a device; default the real transport of its kind (tests inject memory pairs). */
   transportFactory?: (config: TransportConfig, device: DeviceName) => Transport;
   /** One line per notable device event (never card, PIN or personal data). */
   log?: (message: string) => void;
@@ -31,6 +38,7 @@ export interface DeviceManagerOptions {
 /** The printer as the kiosk uses it: the driver's status and events, printing counted. */
 export interface ManagedPrinter {
   status(): ReceiptPrinterStatus;
+  capabilities(): ReturnType<ReceiptPrinter['capabilities']>;
   on(
     listener: Listener<ReceiptPrinterEvent | StatusChangedEvent<ReceiptPrinterStatus>>,
   ): () => void;
@@ -40,142 +48,105 @@ export interface ManagedPrinter {
 
 const DEFAULT_RECONNECT: ReconnectTimings = { initialDelayMs: 100, maxDelayMs: 1000 };
 
+interface Slot {
+  handle: ManagedDevice;
+  device: DeviceOfClass[keyof DeviceOfClass];
+  driver: DriverDefinition;
+  transport: RetargetableTransport;
+  config: TransportConfig;
+}
+
 /**
- * Creates the configured drivers, opens them, keeps them open (hot-plug: a lost link is reopened
- * with backoff) and reports each device's status, capabilities, last error and counters.
+ * Creates the configured devices with their registry drivers, opens them, keeps them open
+ * (hot-plug: a lost link is reopened with backoff) and reports each device's status,
+ * capabilities, last error and counters.
  */
 export class DeviceManager {
   readonly printer: ManagedPrinter | null = null;
-  readonly printerDriver: ReceiptPrinter | null = null;
-  readonly cardReader: CardReader | null = null;
-  readonly scanner: Scanner | null = null;
-  readonly pinPad: SerialPinPad | null = null;
-  private readonly devices = new Map<DeviceName, DeviceHandle>();
-  private readonly links = new Map<
-    DeviceName,
-    { transport: RetargetableTransport; config: TransportConfig }
-  >();
+  private readonly slots = new Map<DeviceName, Slot>();
   private readonly changes = new ListenerSet<[DeviceChange]>();
   private readonly makeTransport: (config: TransportConfig, device: DeviceName) => Transport;
 
   constructor(config: DevicesConfig, options: DeviceManagerOptions = {}) {
     this.makeTransport = options.transportFactory ?? ((transport) => createTransport(transport));
-    const link = (transportConfig: TransportConfig, name: DeviceName) => {
-      const transport = new RetargetableTransport(this.makeTransport(transportConfig, name));
-      this.links.set(name, { transport, config: transportConfig });
-      return transport;
-    };
     const reconnect = { ...DEFAULT_RECONNECT, ...config.reconnect };
-    const statusTimeoutMs = options.statusTimeoutMs ?? 500;
-    const log = options.log;
-    const add = (device: DeviceHandle) => {
-      this.devices.set(device.name, device);
-      device.onChange((snapshot) => this.changes.emit({ type: 'statusChanged', snapshot }));
+    const context = {
+      answerTimeoutMs: options.statusTimeoutMs ?? 500,
+      pollIntervalMs: options.printerPollIntervalMs ?? 1000,
     };
-
-    if (config.printer) {
-      const transport = link(config.printer.transport, 'printer');
-      const driver = new ReceiptPrinter({
+    for (const name of DEVICE_NAMES) {
+      const entry: DeviceEntry | undefined = config[name];
+      if (!entry) continue;
+      const driver = findDriver(entry.driver, DEVICE_SLOTS[name]);
+      // DevicesConfig only admits registry drivers; a hand-built config may not.
+      if (!driver)
+        throw new Error(`devices.${name}: no ${DEVICE_SLOTS[name]} driver '${entry.driver}'`);
+      const transport = new RetargetableTransport(this.makeTransport(entry.transport, name));
+      const device = driver.create(transport, entry, context);
+      const handle = new ManagedDevice({
+        name,
+        driverName: driver.name,
         transport,
-        statusTimeoutMs,
-        // Polling notices paper changes and, on a serial line, a pulled cable (the write fails).
-        pollIntervalMs: options.printerPollIntervalMs ?? 1000,
-        encoding: {
-          ...(config.printer.options?.columns ? { columns: config.printer.options.columns } : {}),
-          ...(config.printer.options?.printerModel
-            ? { printerModel: config.printer.options.printerModel as PrinterModel }
-            : {}),
-        },
-      });
-      const managed = new ManagedDevice({
-        name: 'printer',
-        driverName: 'escpos',
-        transport,
-        driver,
+        driver: device as ManageableDriver,
         reconnect,
-        counters: { paperLow: 'paperLowEvents', paperOut: 'paperOutEvents' },
-        detail: (d) => `paper ${d.status().paper}, cover ${d.status().cover}`,
-        log,
+        counters: driver.diagnostics.counters,
+        detail: driver.diagnostics.detail as
+          ((d: ManageableDriver) => string | undefined) | undefined,
+        log: options.log,
       });
-      add(managed);
-      this.printerDriver = driver;
-      this.printer = countingPrinter(driver, managed);
+      handle.onChange((snapshot) => this.changes.emit({ type: 'statusChanged', snapshot }));
+      this.slots.set(name, { handle, device, driver, transport, config: entry.transport });
     }
-    if (config.cardReader) {
-      const transport = link(config.cardReader.transport, 'cardReader');
-      const driver = new CardReader({ transport, mode: config.cardReader.mode, statusTimeoutMs });
-      this.cardReader = driver;
-      add(
-        new ManagedDevice({
-          name: 'cardReader',
-          driverName: `magstripe-${config.cardReader.mode}`,
-          transport,
-          driver,
-          reconnect,
-          counters: { cardRead: 'cardsRead', invalidMedia: 'invalidMedia' },
-          detail: (d) => `media ${d.status().media}`,
-          log,
-        }),
-      );
-    }
-    if (config.scanner) {
-      const transport = link(config.scanner.transport, 'scanner');
-      const driver = new Scanner({ transport, mode: config.scanner.driver });
-      this.scanner = driver;
-      add(
-        new ManagedDevice({
-          name: 'scanner',
-          driverName: `scanner-${config.scanner.driver}`,
-          transport,
-          driver,
-          reconnect,
-          counters: { scanned: 'scans', invalidData: 'invalidScans' },
-          log,
-        }),
-      );
-    }
-    if (config.pinPad) {
-      const transport = link(config.pinPad.transport, 'pinPad');
-      const driver = new SerialPinPad(transport, {
-        commandTimeoutMs: 1000,
-        reconnectIntervalMs: reconnect.initialDelayMs * 2,
-      });
-      this.pinPad = driver;
-      add(
-        new ManagedDevice({
-          name: 'pinPad',
-          driverName: 'serial-pinpad',
-          transport,
-          driver,
-          reconnect,
-          selfHealing: true,
-          counters: { keyPressed: 'keysPressed' },
-          detail: (d) => `entry ${d.status().entry}`,
-          log,
-        }),
-      );
-    }
+    const printer = this.slots.get('printer');
+    if (printer) this.printer = countingPrinter(printer.device as ReceiptPrinter, printer.handle);
+  }
+
+  /** The device in a slot, as its class's interface; null when none is configured. */
+  device<N extends DeviceName>(name: N): DeviceOfClass[(typeof DEVICE_SLOTS)[N]] | null {
+    return (this.slots.get(name)?.device ?? null) as DeviceOfClass[(typeof DEVICE_SLOTS)[N]] | null;
+  }
+
+  /** The printer driver itself (printing through it is not counted: use `printer`). */
+  get printerDriver(): ReceiptPrinter | null {
+    return this.device('printer');
+  }
+
+  get cardReader(): CardReader | null {
+    return this.device('cardReader');
+  }
+
+  get scanner(): Scanner | null {
+    return this.device('scanner');
+  }
+
+  get pinPad(): PinPad | null {
+    return this.device('pinPad');
+  }
+
+  /** The registry driver a slot runs, for diagnostics that depend on it. */
+  driverOf(name: DeviceName): DriverDefinition | undefined {
+    return this.slots.get(name)?.driver;
   }
 
   /** Opens every configured device (in parallel); devices not there yet keep being retried. */
   async start(): Promise<void> {
-    await Promise.all([...this.devices.values()].map((device) => device.start()));
+    await Promise.all([...this.slots.values()].map((slot) => slot.handle.start()));
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.devices.values()].map((device) => device.stop()));
+    await Promise.all([...this.slots.values()].map((slot) => slot.handle.stop()));
   }
 
   names(): DeviceName[] {
-    return [...this.devices.keys()];
+    return [...this.slots.keys()];
   }
 
   snapshots(): DeviceSnapshot[] {
-    return [...this.devices.values()].map((device) => device.snapshot());
+    return [...this.slots.values()].map((slot) => slot.handle.snapshot());
   }
 
   snapshot(name: DeviceName): DeviceSnapshot | undefined {
-    return this.devices.get(name)?.snapshot();
+    return this.slots.get(name)?.handle.snapshot();
   }
 
   onChange(listener: (change: DeviceChange) => void): () => void {
@@ -183,18 +154,18 @@ export class DeviceManager {
   }
 
   async reset(name: DeviceName): Promise<Completion> {
-    const device = this.devices.get(name);
-    if (!device) return { code: 'deviceNotReady', errorDescription: `no ${name} configured` };
-    return device.reset();
+    const slot = this.slots.get(name);
+    if (!slot) return { code: 'deviceNotReady', errorDescription: `no ${name} configured` };
+    return slot.handle.reset();
   }
 
   count(name: DeviceName, counter: string, by = 1): void {
-    this.devices.get(name)?.count(counter, by);
+    this.slots.get(name)?.handle.count(counter, by);
   }
 
   /** Where a device is connected now, as its config entry says it. */
   transportConfig(name: DeviceName): TransportConfig | undefined {
-    return this.links.get(name)?.config;
+    return this.slots.get(name)?.config;
   }
 
   /**
@@ -207,7 +178,7 @@ export class DeviceManager {
     next: TransportConfig,
     confirmWithinMs = 3000,
   ): Promise<Completion> {
-    const previous = this.links.get(name)?.config;
+    const previous = this.slots.get(name)?.config;
     if (!previous) return { code: 'deviceNotReady', errorDescription: `no ${name} configured` };
     await this.reconnectTo(name, next);
     if (await this.becomesOnline(name, confirmWithinMs))
@@ -222,12 +193,11 @@ export class DeviceManager {
 
   /** Points a device at another port, whether or not anything answers there (it keeps trying). */
   async reconnectTo(name: DeviceName, config: TransportConfig): Promise<void> {
-    const device = this.devices.get(name);
-    const link = this.links.get(name);
-    if (!device || !link) return;
-    await device.reopenWith(async () => {
-      await link.transport.retarget(this.makeTransport(config, name));
-      link.config = config;
+    const slot = this.slots.get(name);
+    if (!slot) return;
+    await slot.handle.reopenWith(async () => {
+      await slot.transport.retarget(this.makeTransport(config, name));
+      slot.config = config;
     });
   }
 
@@ -241,25 +211,12 @@ export class DeviceManager {
   }
 }
 
-/** `serial /dev/ttyUSB1`, `tcp 10.0.0.5:9100`, `hid 0801:0002`: for messages. */
-export function describeTransport(config: TransportConfig): string {
-  switch (config.type) {
-    case 'serial':
-      return `serial ${config.path}`;
-    case 'tcp':
-      return `tcp ${config.host}:${config.port}`;
-    case 'hid':
-      return config.path !== undefined
-        ? `hid ${config.path}`
-        : `hid ${hex4(config.vendorId!)}:${hex4(config.productId!)}`;
-  }
-}
-
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+export { describeTransport };
 
 function countingPrinter(driver: ReceiptPrinter, managed: DeviceHandle): ManagedPrinter {
   return {
     status: () => driver.status(),
+    capabilities: () => driver.capabilities(),
     on: (listener) => driver.on(listener),
     cancel: () => driver.cancel(),
     async print(job) {

@@ -1,6 +1,7 @@
 import type { DeviceClass, DeviceState } from '../common/device';
 
-export type DeviceName = 'printer' | 'cardReader' | 'pinPad' | 'scanner';
+export type { DeviceName } from '../drivers/device-slots';
+import type { DeviceName } from '../drivers/device-slots';
 
 /** One device as technicians and the kiosk see it: never card, PIN or personal data. */
 export interface DeviceSnapshot {

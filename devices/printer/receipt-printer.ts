@@ -2,12 +2,12 @@ import {
   failure,
   success,
   type Completion,
-  type Device,
   type Listener,
   type StatusChangedEvent,
 } from '../common/device';
 import { errorNote, LineDevice } from '../common/line-device';
 import type { Transport } from '../common/transport';
+import type { ReceiptPrinter } from '.';
 import { TimedOut, withinTime } from '../common/within-time';
 import {
   DEFAULT_ENCODING,
@@ -52,11 +52,7 @@ const INITIAL_STATUS: ReceiptPrinterStatus = {
 };
 
 /** An ESC/POS receipt printer on any Transport, status by DLE EOT, jobs as PrintJob. */
-export class ReceiptPrinter implements Device<
-  ReceiptPrinterStatus,
-  ReceiptPrinterCapabilities,
-  ReceiptPrinterEvent
-> {
+export class EscPosPrinter implements ReceiptPrinter {
   readonly deviceClass = 'receiptPrinter' as const;
   private readonly transport: Transport;
   private readonly encoding: Required<EscPosEncodingOptions>;

@@ -1,4 +1,20 @@
-export { Scanner, type ScannerOptions } from './scanner';
+import type { Completion, Device } from '../common/device';
+import type {
+  ScannerCapabilities,
+  ScannerEvent,
+  ScannerStatus,
+  ScanSummary,
+} from './scanner-types';
+
+/** The barcode / QR scanner device class: scans that carry a KPJ, whatever the driver or link. */
+export interface Scanner extends Device<ScannerStatus, ScannerCapabilities, ScannerEvent> {
+  /** Waits for the next KPJ scan (or the one already scanned and not yet taken). */
+  readKpj(timeoutMs?: number): Promise<Completion<ScanSummary>>;
+  /** The last scan's full KPJ, once; later calls return undefined. */
+  takeKpj(): string | undefined;
+}
+
+export { FramedScanner, type ScannerOptions } from './scanner';
 export * from './scanner-types';
 export {
   parseScannerPayload,

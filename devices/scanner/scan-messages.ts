@@ -6,8 +6,11 @@ export type ScanMessage =
   /** `reason` never contains the scanned data. */
   | { kind: 'malformed'; reason: string };
 
+export type ScannerMode = 'serial' | 'hid' | 'keyboard';
+
 export interface ScannerCodec {
-  readonly mode: 'serial' | 'hid';
+  /** How the scanner frames its scans, for technicians: `serial`, `hid`, `keyboard`. */
+  readonly mode: ScannerMode;
   push(chunk: Uint8Array): ScanMessage[];
   hasPartialScan(): boolean;
   reset(): void;

@@ -1,12 +1,13 @@
 import type { DeviceStatusBase } from '../common/device';
 import type { PayloadSource } from './scanner-payload';
+import type { ScannerMode } from './scan-messages';
 import type { Symbology } from './symbology';
 
 export type ScannerStatus = DeviceStatusBase;
 
 export interface ScannerCapabilities {
-  /** Serial: CR/LF-terminated lines. HID: HID POS-style reports. Keyboard wedge: not supported. */
-  mode: 'serial' | 'hid';
+  /** Serial: CR/LF-terminated lines. HID: HID POS-style reports. Keyboard: keyboard-wedge keys. */
+  mode: ScannerMode;
   transport: string;
   payloads: PayloadSource[];
   aimIdentifiers: true;

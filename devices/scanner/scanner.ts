@@ -2,7 +2,6 @@ import {
   failure,
   success,
   type Completion,
-  type Device,
   type Listener,
   type StatusChangedEvent,
 } from '../common/device';
@@ -10,6 +9,7 @@ import { maskKpj } from '../../core/common/domain/mask';
 import { LineDevice } from '../common/line-device';
 import { ExpiringValue, PendingRead } from '../common/pending-read';
 import type { Transport } from '../common/transport';
+import type { Scanner } from '.';
 import { HidScanReportDecoder } from './hid-pos-report';
 import type { ScanMessage, ScannerCodec } from './scan-messages';
 import { parseScannerPayload } from './scanner-payload';
@@ -24,6 +24,8 @@ import { ScannerLineDecoder } from './serial-lines';
 export interface ScannerOptions {
   transport: Transport;
   mode?: 'serial' | 'hid';
+  /** Another framing (e.g. keyboard reports); takes the place of `mode`'s. */
+  codec?: ScannerCodec;
   /** A scan whose terminator (or last report) does not come within this time is dropped. */
   scanTimeoutMs?: number;
   /** A scanned KPJ not taken within this time is wiped. */
@@ -36,7 +38,7 @@ type ScannerDeviceEvent = ScannerEvent | StatusChangedEvent<ScannerStatus>;
  * Barcode / QR scanner yielding a KPJ from a KPJ card barcode or a JMO digital-card QR. Scanners
  * have no status query: the device counts as online while its link is open.
  */
-export class Scanner implements Device<ScannerStatus, ScannerCapabilities, ScannerEvent> {
+export class FramedScanner implements Scanner {
   readonly deviceClass = 'scanner' as const;
   private readonly transport: Transport;
   private readonly codec: ScannerCodec;
@@ -54,7 +56,9 @@ export class Scanner implements Device<ScannerStatus, ScannerCapabilities, Scann
       onData: (chunk) => this.accept(chunk),
       onLinkLost: (reason) => this.linkLost(reason),
     });
-    this.codec = options.mode === 'hid' ? new HidScanReportDecoder() : new ScannerLineDecoder();
+    this.codec =
+      options.codec ??
+      (options.mode === 'hid' ? new HidScanReportDecoder() : new ScannerLineDecoder());
     this.scanTimeoutMs = options.scanTimeoutMs ?? 500;
     this.kpj = new ExpiringValue(options.kpjTtlMs ?? 60_000);
   }

@@ -30,12 +30,13 @@ export function deviceFromConfig(
     case 'printer': {
       const printer = devices?.printer;
       if (!printer) throw missing();
+      const options = printer.options as { columns?: number; printerModel?: string } | undefined;
       return {
         driver: 'escpos',
         target: { kind: 'configured', transport: printer.transport },
-        columns: printer.options?.columns,
+        columns: options?.columns,
         // The config names an encoder profile; an unknown one fails when the first job is encoded.
-        printerModel: printer.options?.printerModel as PrinterModel | undefined,
+        printerModel: options?.printerModel as PrinterModel | undefined,
       };
     }
     case 'cardReader': {

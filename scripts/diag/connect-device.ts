@@ -1,9 +1,9 @@
-import { CardReader } from '../../devices/card-reader/card-reader';
+import { MagstripeCardReader as CardReader } from '../../devices/card-reader/card-reader';
 import type { Completion } from '../../devices/common/device';
 import { SerialPinPad } from '../../devices/pinpad/serial-pinpad';
 import type { EscPosEncodingOptions } from '../../devices/printer/escpos-job-encoder';
-import { ReceiptPrinter } from '../../devices/printer/receipt-printer';
-import { Scanner } from '../../devices/scanner/scanner';
+import { EscPosPrinter as ReceiptPrinter } from '../../devices/printer/receipt-printer';
+import { FramedScanner as Scanner } from '../../devices/scanner/scanner';
 import { describeTarget, transportFor, type DeviceTarget } from './device-target';
 import { unreachableError, usageError } from './exit-codes';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CardReader } from '../../devices/card-reader/card-reader';
+import { MagstripeCardReader } from '../../devices/card-reader/card-reader';
 import type { CardReaderEvent } from '../../devices/card-reader/card-reader-types';
 import type { StatusChangedEvent } from '../../devices/common/device';
 import type { CardReaderStatus } from '../../devices/card-reader/card-reader-types';
@@ -13,7 +13,7 @@ type Event = CardReaderEvent | StatusChangedEvent<CardReaderStatus>;
 
 interface Rig {
   link: TestLink;
-  reader: CardReader;
+  reader: MagstripeCardReader;
   sim: CardReaderSimulator;
   events: Event[];
 }
@@ -26,7 +26,7 @@ async function rig(
 ): Promise<Rig> {
   const link = await openTestLink(kind);
   const sim = new CardReaderSimulator(link.device, { mode: link.mode, ...simOptions });
-  const reader = new CardReader({
+  const reader = new MagstripeCardReader({
     transport: link.host,
     mode: link.mode,
     statusTimeoutMs: 300,
@@ -215,7 +215,7 @@ describe('card reader data lifetime and noise', () => {
   it('wipes unclaimed card data after the TTL and on close', async () => {
     const link = await openTestLink('memory');
     const sim = new CardReaderSimulator(link.device, { mode: 'serial' });
-    const reader = new CardReader({ transport: link.host, cardDataTtlMs: 50 });
+    const reader = new MagstripeCardReader({ transport: link.host, cardDataTtlMs: 50 });
     rigs.push({ link, reader, sim, events: [] });
     await reader.open();
     // Virtual time for the TTL; the memory link still delivers on setImmediate.

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { inspect } from 'node:util';
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CardReader } from '../../devices/card-reader/card-reader';
+import { MagstripeCardReader } from '../../devices/card-reader/card-reader';
 import { CardReaderSimulator } from './card-reader-simulator';
 import { openTestLink, type LinkKind } from './links.test-helper';
 import { bankCard, TEST_CARDS, TEST_PANS, type TestCard } from './test-cards';
@@ -40,7 +40,7 @@ describe.each<LinkKind>(['memory', 'hid'])('card reader privacy over %s', (kind)
 
     const link = await openTestLink(kind);
     const sim = new CardReaderSimulator(link.device, { mode: link.mode });
-    const reader = new CardReader({ transport: link.host, mode: link.mode, frameTimeoutMs: 100 });
+    const reader = new MagstripeCardReader({ transport: link.host, mode: link.mode, frameTimeoutMs: 100 });
     cleanups.push(async () => {
       sim.dispose();
       await reader.close();

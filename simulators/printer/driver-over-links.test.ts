@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReceiptPrinter } from '../../devices/printer/receipt-printer';
+import { EscPosPrinter } from '../../devices/printer/receipt-printer';
 import { SerialTransport } from '../../devices/transports/serial-transport';
 import { TcpTransport } from '../../devices/transports/tcp-transport';
 import { createMockSerialLink } from '../common/mock-serial-link';
@@ -14,7 +14,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function watch(printer: ReceiptPrinter): string[] {
+function watch(printer: EscPosPrinter): string[] {
   const events: string[] = [];
   printer.on((event) => events.push(event.type));
   return events;
@@ -25,7 +25,7 @@ describe('over @serialport/binding-mock', () => {
     const link = createMockSerialLink();
     const sim = createPrinterSimulator();
     await sim.attach(link.device);
-    const printer = new ReceiptPrinter({
+    const printer = new EscPosPrinter({
       transport: new SerialTransport({ path: link.path, baudRate: 38400, binding: link.binding }),
       statusTimeoutMs: 200,
     });
@@ -59,7 +59,7 @@ describe('over a real pty pair from socat', () => {
     const deviceSide = new SerialTransport({ path: pty.devicePath, baudRate: 115200 });
     await sim.attach(deviceSide);
     cleanups.push(() => deviceSide.close());
-    const printer = new ReceiptPrinter({
+    const printer = new EscPosPrinter({
       transport: new SerialTransport({ path: pty.hostPath, baudRate: 115200 }),
       statusTimeoutMs: 500,
     });
@@ -85,7 +85,7 @@ describe('over a real pty pair from socat', () => {
     const deviceSide = new SerialTransport({ path: pty.devicePath, baudRate: 9600 });
     await sim.attach(deviceSide);
     cleanups.push(() => deviceSide.close());
-    const printer = new ReceiptPrinter({
+    const printer = new EscPosPrinter({
       transport: new SerialTransport({ path: pty.hostPath, baudRate: 9600 }),
       statusTimeoutMs: 300,
     });
@@ -105,7 +105,7 @@ describe('over TCP (raw port 9100 style, ephemeral port on 127.0.0.1)', () => {
     const sim = createPrinterSimulator();
     const server = await startTcpPrinterServer(sim, { port: 0 });
     cleanups.push(() => server.close());
-    const printer = new ReceiptPrinter({
+    const printer = new EscPosPrinter({
       transport: new TcpTransport({ host: server.host, port: server.port, connectTimeoutMs: 2000 }),
       statusTimeoutMs: 300,
     });
@@ -132,7 +132,7 @@ describe('over TCP (raw port 9100 style, ephemeral port on 127.0.0.1)', () => {
     const sim = createPrinterSimulator();
     const server = await startTcpPrinterServer(sim, { port: 0 });
     cleanups.push(() => server.close());
-    const printer = new ReceiptPrinter({
+    const printer = new EscPosPrinter({
       transport: new TcpTransport({ host: server.host, port: server.port }),
       statusTimeoutMs: 300,
     });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Transport } from '../../devices/common/transport';
 import { ManagedDevice } from '../../devices/manager/managed-device';
-import { ReceiptPrinter, type ReceiptPrinterOptions } from '../../devices/printer/receipt-printer';
+import { EscPosPrinter, type ReceiptPrinterOptions } from '../../devices/printer/receipt-printer';
 import { createMemoryTransportPair } from '../../devices/transports/memory-transport';
 import { settleOutcome } from '../../test-support/settle-outcome';
 import { createPrinterSimulator, type PrinterSimulator } from './printer-simulator';
@@ -21,7 +21,7 @@ async function setup(
   const sim = createPrinterSimulator();
   prepare?.(sim);
   await sim.attach(device);
-  const printer = new ReceiptPrinter({ transport: host, statusTimeoutMs: 100, ...options });
+  const printer = new EscPosPrinter({ transport: host, statusTimeoutMs: 100, ...options });
   const events: string[] = [];
   printer.on((event) => events.push(event.type));
   cleanups.push(() => printer.close());
@@ -29,7 +29,7 @@ async function setup(
   return { sim, printer, events, opened, device };
 }
 
-describe('ReceiptPrinter against the simulator over a memory pair', () => {
+describe('EscPosPrinter against the simulator over a memory pair', () => {
   it('opens, reports an online printer with paper, and prints a job the simulator reads back', async () => {
     const { sim, printer, opened } = await setup();
     expect(opened.code).toBe('success');
@@ -237,7 +237,7 @@ describe('a printer that stops taking data', () => {
     const sim = createPrinterSimulator();
     await sim.attach(device);
     const link = new StuckableLink(host);
-    const printer = new ReceiptPrinter({
+    const printer = new EscPosPrinter({
       transport: link,
       statusTimeoutMs: 100,
       writeTimeoutMs: 80,

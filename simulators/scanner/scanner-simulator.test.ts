@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StatusChangedEvent } from '../../devices/common/device';
-import { Scanner } from '../../devices/scanner/scanner';
+import { FramedScanner } from '../../devices/scanner/scanner';
 import type { ScannerEvent, ScannerStatus } from '../../devices/scanner/scanner-types';
 import {
   nextEvent,
@@ -19,7 +19,7 @@ const masked = '*******' + KPJ.slice(-4);
 
 interface Rig {
   link: TestLink;
-  scanner: Scanner;
+  scanner: FramedScanner;
   sim: ScannerSimulator;
   events: Event[];
 }
@@ -28,7 +28,7 @@ const rigs: Rig[] = [];
 async function rig(kind: LinkKind, options: Partial<ScannerSimulatorOptions> = {}): Promise<Rig> {
   const link = await openTestLink(kind);
   const sim = new ScannerSimulator(link.device, { mode: link.mode, aimIds: true, ...options });
-  const scanner = new Scanner({ transport: link.host, mode: link.mode, scanTimeoutMs: 150 });
+  const scanner = new FramedScanner({ transport: link.host, mode: link.mode, scanTimeoutMs: 150 });
   const events: Event[] = [];
   scanner.on((event) => events.push(event));
   const made = { link, scanner, sim, events };

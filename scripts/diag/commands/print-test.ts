@@ -2,7 +2,7 @@ import { KIOSK_VERSION } from '../../../core/kiosk/version';
 import { composeTestPage } from '../../../core/receipt/compose-test-page';
 import type { Completion } from '../../../devices/common/device';
 import type { PrintResult } from '../../../devices/printer/printer-types';
-import type { ReceiptPrinter } from '../../../devices/printer/receipt-printer';
+import type { ReceiptPrinter } from '../../../devices/printer';
 import { flag, intOption, stringOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
 import { CONFIG_OPTION, loadDiagConfig } from '../config-source';
