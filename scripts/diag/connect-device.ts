@@ -1,23 +1,12 @@
-import { MagstripeCardReader as CardReader } from '../../devices/card-reader/card-reader';
-import type { Completion } from '../../devices/common/device';
-import { SerialPinPad } from '../../devices/pinpad/serial-pinpad';
-import type { EscPosEncodingOptions } from '../../devices/printer/escpos-job-encoder';
-import { EscPosPrinter as ReceiptPrinter } from '../../devices/printer/receipt-printer';
-import { FramedScanner as Scanner } from '../../devices/scanner/scanner';
-import { describeTarget, transportFor, type DeviceTarget } from './device-target';
-import { unreachableError, usageError } from './exit-codes';
+import type { Completion, DeviceClass } from '../../devices/common/device';
+import type { DeviceOfClass } from '../../devices/drivers/driver-definition';
+import { createTransport } from '../../devices/transports/transport-kinds';
+import type { SelectedDevice } from './configured-device';
+import { describeTarget } from './device-target';
+import { unreachableError } from './exit-codes';
 
-export const DRIVERS = ['escpos', 'magstripe', 'pinpad', 'scanner'] as const;
-export type DriverName = (typeof DRIVERS)[number];
-
-export type ConnectedDevice =
-  | { driver: 'escpos'; device: ReceiptPrinter }
-  | { driver: 'magstripe'; device: CardReader }
-  | { driver: 'pinpad'; device: SerialPinPad }
-  | { driver: 'scanner'; device: Scanner };
-
-export interface Connection {
-  connected: ConnectedDevice;
+export interface Connection<K extends DeviceClass = DeviceClass> extends SelectedDevice {
+  device: DeviceOfClass[K];
   /** The driver's open(): `success`, or why the device did not answer. */
   opened: Completion;
   transport: string;
@@ -27,82 +16,56 @@ export interface Connection {
 export interface ConnectOptions {
   /** How long the device may take to answer a status question. */
   answerTimeoutMs: number;
-  /** Printer only: background status polling (watch), 0 for none. */
+  /** Background status polling (watch), 0 for none. */
   pollIntervalMs?: number;
-  /** Printer only: columns and model. */
-  encoding?: EscPosEncodingOptions;
 }
 
 /**
  * Opens the link first (so "cannot open the port" is told apart from "opened, but nothing
- * answers"), then the driver. Throws exit 3 when the link cannot be opened.
+ * answers"), then the registry driver over it. Throws exit 3 when the link cannot be opened.
  */
 export async function connectDevice(
-  driver: DriverName,
-  target: DeviceTarget,
+  selected: SelectedDevice,
   options: ConnectOptions,
 ): Promise<Connection> {
-  const isHid =
-    target.kind === 'hid' || (target.kind === 'configured' && target.transport.type === 'hid');
-  if (isHid && (driver === 'escpos' || driver === 'pinpad'))
-    throw usageError(`the ${driver} driver needs --port or --tcp, not --hid`);
-  const transport = transportFor(target, options.answerTimeoutMs);
+  const { driver, entry } = selected;
+  const transport = createTransport(entry.transport, {
+    connectTimeoutMs: options.answerTimeoutMs,
+  });
   try {
     await transport.open();
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).replace(/^Error: /, '');
-    throw unreachableError(`cannot open ${describeTarget(target)}: ${reason}`);
+    throw unreachableError(`cannot open ${describeTarget(entry.transport)}: ${reason}`);
   }
-  const connected = createDriver(driver, transport, isHid, options);
+  // No background reconnects: the technician runs the command again.
+  const device = driver.create(transport, entry, {
+    answerTimeoutMs: options.answerTimeoutMs,
+    pollIntervalMs: options.pollIntervalMs ?? 0,
+  });
   let opened: Completion;
   try {
-    opened = await connected.device.open();
+    opened = await device.open();
   } catch (error) {
-    await connected.device.close().catch(() => undefined);
+    await device.close().catch(() => undefined);
     throw error;
   }
   return {
-    connected,
+    driver,
+    entry,
+    device,
     opened,
     transport: transport.description,
-    close: () => connected.device.close().catch(() => undefined),
+    close: () => device.close().catch(() => undefined),
   };
 }
 
-function createDriver(
-  driver: DriverName,
-  transport: ReturnType<typeof transportFor>,
-  hid: boolean,
-  options: ConnectOptions,
-): ConnectedDevice {
-  const mode = hid ? 'hid' : 'serial';
-  switch (driver) {
-    case 'escpos':
-      return {
-        driver,
-        device: new ReceiptPrinter({
-          transport,
-          statusTimeoutMs: options.answerTimeoutMs,
-          encoding: options.encoding,
-          pollIntervalMs: options.pollIntervalMs ?? 0,
-        }),
-      };
-    case 'magstripe':
-      return {
-        driver,
-        device: new CardReader({ transport, mode, statusTimeoutMs: options.answerTimeoutMs }),
-      };
-    case 'pinpad':
-      return {
-        driver,
-        // No background reconnects: the technician runs the command again.
-        device: new SerialPinPad(transport, {
-          commandTimeoutMs: options.answerTimeoutMs,
-          reconnectIntervalMs: 0,
-          healthCheckIntervalMs: 0,
-        }),
-      };
-    case 'scanner':
-      return { driver, device: new Scanner({ transport, mode }) };
-  }
+/** The connected device as its class's interface, when it is of that class. */
+export function deviceOf<K extends DeviceClass>(
+  connection: Connection,
+  deviceClass: K,
+): DeviceOfClass[K] | undefined {
+  return connection.driver.deviceClass === deviceClass
+    ? (connection.device as DeviceOfClass[K])
+    : undefined;
 }

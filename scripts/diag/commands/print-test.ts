@@ -6,12 +6,13 @@ import type { ReceiptPrinter } from '../../../devices/printer';
 import { flag, intOption, stringOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
 import { CONFIG_OPTION, loadDiagConfig } from '../config-source';
-import { connectDevice } from '../connect-device';
+import { connectDevice, deviceOf } from '../connect-device';
 import { describeTarget, TARGET_HELP, TARGET_OPTIONS, targetFromOptions } from '../device-target';
 import { writeJson, writeLine, type DiagIo } from '../diag-io';
 import { EXIT, unreachableError, usageError, type ExitCode } from '../exit-codes';
 import { keyValueLines } from '../format';
 import { deviceFromConfig } from '../configured-device';
+import { defaultDriverFor, entryByHand, parseEntry } from '../device-selection';
 
 export const printTestCommand: DiagCommand = {
   name: 'print-test',
@@ -46,24 +47,33 @@ async function printTest(values: OptionValues, io: DiagIo): Promise<ExitCode> {
   if (stringOption(values, 'hid') !== undefined)
     throw usageError('a receipt printer is reached by --port or --tcp, not --hid');
   const fromCommandLine = targetFromOptions(values);
-  const configured = fromCommandLine ? undefined : deviceFromConfig(config, source, 'printer');
-  const target = fromCommandLine ?? configured!.target;
+  const selected = fromCommandLine
+    ? (() => {
+        const driver = defaultDriverFor('receiptPrinter', fromCommandLine);
+        return { driver, entry: entryByHand(driver, fromCommandLine) };
+      })()
+    : deviceFromConfig(config, source, 'printer');
+  const configuredOptions = (selected.entry.options ?? {}) as { columns?: number };
   const columns = intOption(values, 'columns', {
     min: 24,
     max: 64,
-    fallback: configured?.columns ?? 42,
+    fallback: configuredOptions.columns ?? 42,
   });
   const timeoutMs = intOption(values, 'timeout', { min: 50, max: 60_000, fallback: 1500 });
-  const where = describeTarget(target);
-
-  const connection = await connectDevice('escpos', target, {
-    answerTimeoutMs: timeoutMs,
-    encoding: configured?.printerModel
-      ? { columns, printerModel: configured.printerModel }
-      : { columns },
+  const where = describeTarget(selected.entry.transport);
+  // The driver's own schema checks the columns against the rest of its options.
+  const entry = parseEntry(selected.driver, {
+    ...selected.entry,
+    options: { ...configuredOptions, columns },
   });
+
+  const connection = await connectDevice(
+    { driver: selected.driver, entry },
+    { answerTimeoutMs: timeoutMs },
+  );
   try {
-    const printer = connection.connected.device as ReceiptPrinter;
+    const printer = deviceOf(connection, 'receiptPrinter');
+    if (!printer) throw usageError('devices.printer is not a receipt printer');
     if (connection.opened.code !== 'success')
       throw unreachableError(
         `opened ${where}, but the printer did not answer DLE EOT (${connection.opened.errorDescription}). ` +

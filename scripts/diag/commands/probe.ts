@@ -30,27 +30,28 @@ Exit: 0 ready, 1 answered but not ready (paper out, cover open, jam), 2 usage,
 };
 
 async function probe(values: OptionValues, io: DiagIo): Promise<ExitCode> {
-  const { driver, target } = selectDevice(values, io);
+  const selected = selectDevice(values, io);
   const timeoutMs = intOption(values, 'timeout', { min: 50, max: 60_000, fallback: 1500 });
 
-  const connection = await connectDevice(driver, target, { answerTimeoutMs: timeoutMs });
+  const connection = await connectDevice(selected, { answerTimeoutMs: timeoutMs });
   try {
-    return report(connection, describeTarget(target), values, io);
+    return report(connection, describeTarget(selected.entry.transport), values, io);
   } finally {
     await connection.close();
   }
 }
 
 function report(connection: Connection, where: string, values: OptionValues, io: DiagIo): ExitCode {
-  const { connected, opened } = connection;
-  const status = connected.device.status();
-  const capabilities = connected.device.capabilities();
+  const { device, opened } = connection;
+  const driver = connection.driver.name;
+  const status = device.status();
+  const capabilities = device.capabilities();
   if (opened.code !== 'success' && (status.device === 'offline' || status.device === 'noDevice'))
     throw unreachableError(
-      `opened ${where}, but the ${connected.driver} device did not answer (${opened.errorDescription}). ` +
+      `opened ${where}, but the ${driver} device did not answer (${opened.errorDescription}). ` +
         'Check power, cable, baud rate and that --driver matches the device.',
     );
-  const finding = assessDevice(connected);
+  const finding = assessDevice(connection);
   if (opened.code !== 'success') finding.problems.push(opened.errorDescription);
   const ok = finding.problems.length === 0;
 
@@ -58,7 +59,7 @@ function report(connection: Connection, where: string, values: OptionValues, io:
     writeJson(io, {
       command: 'probe',
       ok,
-      driver: connected.driver,
+      driver,
       transport: connection.transport,
       open: opened.code === 'success' ? { code: 'success' } : opened,
       status,
@@ -67,7 +68,7 @@ function report(connection: Connection, where: string, values: OptionValues, io:
       notes: finding.notes,
     });
   } else {
-    writeLine(io.stdout, `Probe ${connected.driver} on ${where}`);
+    writeLine(io.stdout, `Probe ${driver} on ${where}`);
     const rows: Array<[string, string]> = [
       ['link', `${connection.transport} opened`],
       [

@@ -1,7 +1,7 @@
-import type { SerialPinPad } from '../../../devices/pinpad/serial-pinpad';
+import type { PinPad } from '../../../devices/pinpad/pinpad';
 import { flag, intOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
-import { connectDevice, type Connection } from '../connect-device';
+import { connectDevice, deviceOf, type Connection } from '../connect-device';
 import { describeEvent, type WatchedEvent } from '../describe-event';
 import { SELECTION_HELP, SELECTION_OPTIONS, selectDevice } from '../device-selection';
 import { describeTarget, TARGET_HELP } from '../device-target';
@@ -37,7 +37,8 @@ Exit: 0 stopped by Ctrl-C or --seconds, 2 usage, 3 cannot open / no answer / lin
 };
 
 async function watch(values: OptionValues, io: DiagIo): Promise<ExitCode> {
-  const { driver, target } = selectDevice(values, io);
+  const selected = selectDevice(values, io);
+  const driver = selected.driver.name;
   const seconds = intOption(values, 'seconds', { min: 0, max: 86_400, fallback: 0 });
   const timeoutMs = intOption(values, 'timeout', { min: 50, max: 60_000, fallback: 1500 });
   const json = flag(values, 'json');
@@ -47,14 +48,14 @@ async function watch(values: OptionValues, io: DiagIo): Promise<ExitCode> {
     else writeLine(io.stdout, `${at.slice(11, 23)}  ${text}`);
   };
 
-  const connection = await connectDevice(driver, target, {
+  const connection = await connectDevice(selected, {
     answerTimeoutMs: timeoutMs,
     pollIntervalMs: 1000,
   });
   const stop = new AbortController();
   let linkLost = false;
-  const off = connection.connected.device.on((event: WatchedEvent) => {
-    const line = describeEvent(event);
+  const off = connection.device.on((event) => {
+    const line = describeEvent(event as WatchedEvent);
     emit(line.text, line.record);
     discardSensitiveData(connection);
     if (event.type === 'linkLost') {
@@ -65,9 +66,9 @@ async function watch(values: OptionValues, io: DiagIo): Promise<ExitCode> {
   try {
     const { opened } = connection;
     if (opened.code !== 'success') {
-      if (driver === 'pinpad')
+      if (selected.driver.deviceClass === 'pinPad')
         throw unreachableError(
-          `the pin pad on ${describeTarget(target)} did not answer: ${opened.errorDescription}`,
+          `the pin pad on ${describeTarget(selected.entry.transport)} did not answer: ${opened.errorDescription}`,
         );
       emit(`warning: ${opened.errorDescription}; watching anyway`, {
         type: 'warning',
@@ -81,12 +82,12 @@ async function watch(values: OptionValues, io: DiagIo): Promise<ExitCode> {
     });
     const initial = describeEvent({
       type: 'statusChanged',
-      status: connection.connected.device.status(),
+      status: connection.device.status(),
     } as WatchedEvent);
     emit(initial.text, initial.record);
     const ended = untilStopped([io.signal, stop.signal], seconds);
-    if (connection.connected.driver === 'pinpad') {
-      const pad = connection.connected.device;
+    const pad = deviceOf(connection, 'pinPad');
+    if (pad) {
       if ((await plainEntryLoop(pad, ended, emit)) === 'failed') {
         linkLost = pad.status().device !== 'online';
         stop.abort();
@@ -107,9 +108,8 @@ async function watch(values: OptionValues, io: DiagIo): Promise<ExitCode> {
 
 /** The card reader and scanner keep the last full number for the session; watch has no use for it. */
 function discardSensitiveData(connection: Connection): void {
-  const { connected } = connection;
-  if (connected.driver === 'magstripe') connected.device.takeCardData();
-  if (connected.driver === 'scanner') connected.device.takeKpj();
+  deviceOf(connection, 'cardReader')?.takeCardData();
+  deviceOf(connection, 'scanner')?.takeKpj();
 }
 
 function untilStopped(signals: AbortSignal[], seconds: number): Promise<void> {
@@ -123,7 +123,7 @@ function untilStopped(signals: AbortSignal[], seconds: number): Promise<void> {
 
 /** Key events only flow during an entry, so keep one plain entry open, one after another. */
 async function plainEntryLoop(
-  pad: SerialPinPad,
+  pad: PinPad,
   ended: Promise<void>,
   emit: (text: string, record: Record<string, unknown>) => void,
 ): Promise<'stopped' | 'failed'> {
