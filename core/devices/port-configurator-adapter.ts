@@ -1,5 +1,5 @@
 import type { DeviceManager } from '../../devices/manager/device-manager';
-import { describeTransport } from '../../devices/manager/device-manager';
+import { describeTransport, portCanChange } from '../../devices/transports/transport-kinds';
 import type { TransportConfig } from '../../devices/manager/device-config';
 import type { DeviceName } from '../../devices/manager/device-snapshot';
 import {
@@ -21,8 +21,7 @@ export function systemPortDiscovery(extraSerial?: () => SerialPortInfo[]): PortD
   return { ...systemListers, ...(extraSerial ? { extraSerial } : {}) };
 }
 
-/** A serial or HID device can move to another port; a network device's address is in the config file. */
-export const portCanChange = (config: TransportConfig): boolean => config.type !== 'tcp';
+export { portCanChange };
 
 const idOf = (config: TransportConfig): string => describeTransport(config).replace(' ', ':');
 

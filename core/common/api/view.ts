@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Intent, Language } from './intents';
+import { Intent, Language, TechnicianAction } from './intents';
 
 export const Screen = z.enum([
   'attract',
@@ -190,6 +190,8 @@ export const TechnicianDevice = z.object({
   capabilities: z.array(TechnicianCapability),
   /** Whether port setup can move it (a network device's address is set in the config file). */
   portChangeable: z.boolean(),
+  /** The tests the technician screen offers for it (its device class's). */
+  tests: z.array(TechnicianAction),
   firmware: z.string().optional(),
   lastError: z.object({ description: z.string(), at: z.string() }).optional(),
   counters: z.record(z.string(), z.number()),

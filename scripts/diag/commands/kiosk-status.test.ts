@@ -11,6 +11,7 @@ const unplugged = (portChangeable: boolean): TechnicianDevice => ({
   capabilities: [],
   counters: {},
   portChangeable,
+  tests: [],
 });
 
 describe('kiosk-diag kiosk status: what to do about a device that is not connected', () => {
