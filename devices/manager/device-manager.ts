@@ -1,6 +1,7 @@
 import type { Completion, Listener, StatusChangedEvent } from '../common/device';
 import type { Transport } from '../common/transport';
 import { CardReader } from '../card-reader/card-reader';
+import { pinPadHealthCheck } from '../pinpad/pinpad-health-check';
 import { SerialPinPad } from '../pinpad/serial-pinpad';
 import type { PrintJob } from '../printer/print-job';
 import type {
@@ -136,10 +137,7 @@ export class DeviceManager {
     }
     if (config.pinPad) {
       const transport = link(config.pinPad.transport, 'pinPad');
-      const driver = new SerialPinPad(transport, {
-        commandTimeoutMs: 1000,
-        reconnectIntervalMs: reconnect.initialDelayMs * 2,
-      });
+      const driver = new SerialPinPad(transport, { commandTimeoutMs: 1000 });
       this.pinPad = driver;
       add(
         new ManagedDevice({
@@ -148,7 +146,7 @@ export class DeviceManager {
           transport,
           driver,
           reconnect,
-          selfHealing: true,
+          healthCheck: pinPadHealthCheck(),
           counters: { keyPressed: 'keysPressed' },
           detail: (d) => `entry ${d.status().entry}`,
           log,

@@ -95,12 +95,8 @@ function createDriver(
     case 'pinpad':
       return {
         driver,
-        // No background reconnects: the technician runs the command again.
-        device: new SerialPinPad(transport, {
-          commandTimeoutMs: options.answerTimeoutMs,
-          reconnectIntervalMs: 0,
-          healthCheckIntervalMs: 0,
-        }),
+        // Not managed, so never reopened in the background: the technician runs it again.
+        device: new SerialPinPad(transport, { commandTimeoutMs: options.answerTimeoutMs }),
       };
     case 'scanner':
       return { driver, device: new Scanner({ transport, mode }) };
