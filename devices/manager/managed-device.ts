@@ -178,9 +178,9 @@ export class ManagedDevice<D extends ManageableDriver = ManageableDriver> implem
         code: 'hardwareError' as const,
         errorDescription: String(error),
       }));
-      // A driver that noticed the loss itself has already said so (`linkLost`): count it once.
-      const stillMeaningful = epoch === this.epoch && !this.stopped && !this.reopening;
-      if (result.code !== 'success' && stillMeaningful) {
+      // A driver that noticed the loss itself (`linkLost`) is already being reopened, and
+      // linkLost() counts that outage once.
+      if (result.code !== 'success' && epoch === this.epoch) {
         this.linkLost(`health check failed (${result.errorDescription})`);
         this.changed();
       }
