@@ -5,6 +5,7 @@ import type { Transport } from '../common/transport';
 import type { PinPad } from '../pinpad/pinpad';
 import type { ReceiptPrinter } from '../printer';
 import type { Scanner } from '../scanner';
+import type { HealthCheck } from '../manager/health-check';
 import type { TransportConfig, TransportType } from '../transports/transport-kinds';
 
 /** The interface each device class's drivers implement. */
@@ -37,13 +38,6 @@ export interface DeviceFinding {
   notes: string[];
 }
 
-/** A periodic check run by the manager while the device is online and idle. */
-export interface HealthCheck<D> {
-  intervalMs: number;
-  /** Resolves false (or rejects) when the device no longer answers: it counts as a lost link. */
-  check(device: D): Promise<boolean>;
-}
-
 /**
  * One driver: the device class it serves, the name configs choose it by, the schema of its config
  * entry, how to create it over a link, what technicians see of it, and where it is usually found.
@@ -53,6 +47,7 @@ export interface HealthCheck<D> {
 export interface DriverDefinition<
   K extends DeviceClass = DeviceClass,
   C extends DeviceEntry = DeviceEntry,
+  D extends DeviceOfClass[K] = DeviceOfClass[K],
 > {
   readonly deviceClass: K;
   /** The config's `driver` value, e.g. `escpos`; unique in the registry. */
@@ -65,15 +60,16 @@ export interface DriverDefinition<
   readonly transports: readonly TransportType[];
   /** The whole config entry (`driver`, `transport` and the driver's own fields), strict. */
   readonly config: z.ZodType<C>;
-  create(transport: Transport, config: C, context: DriverContext): DeviceOfClass[K];
+  create(transport: Transport, config: C, context: DriverContext): D;
   readonly diagnostics: {
     /** Event type -> counter name shown to technicians, e.g. `cardRead` -> `cardsRead`. */
     readonly counters?: Readonly<Record<string, string>>;
     /** A short state line beyond online/offline, e.g. `paper low, cover closed`. */
-    detail?(device: DeviceOfClass[K]): string | undefined;
+    detail?(device: D): string | undefined;
     /** Read after a successful open (kiosk-diag probe): problems block use, notes do not. */
-    assess?(device: DeviceOfClass[K]): DeviceFinding;
-    readonly healthCheck?: HealthCheck<DeviceOfClass[K]>;
+    assess?(device: D): DeviceFinding;
+    /** Run by the manager while the device is online and idle; a failure is a lost link. */
+    readonly healthCheck?: HealthCheck<D>;
   };
   /** Where such a device usually shows up, for technicians looking for it. */
   readonly discovery: {
@@ -82,6 +78,10 @@ export interface DriverDefinition<
 }
 
 /** Keeps a definition's config type while the registry holds them all. */
-export const defineDriver = <K extends DeviceClass, C extends DeviceEntry>(
-  definition: DriverDefinition<K, C>,
-): DriverDefinition<K, C> => definition;
+export const defineDriver = <
+  K extends DeviceClass,
+  C extends DeviceEntry,
+  D extends DeviceOfClass[K] = DeviceOfClass[K],
+>(
+  definition: DriverDefinition<K, C, D>,
+): DriverDefinition<K, C, D> => definition;

@@ -22,6 +22,7 @@ import {
   type ManageableDriver,
   type ReconnectTimings,
 } from './managed-device';
+import type { HealthCheck } from './health-check';
 import { ListenerSet } from '../transports/listener-set';
 import { RetargetableTransport } from '../transports/retargetable-transport';
 
@@ -92,6 +93,7 @@ export class DeviceManager {
         counters: driver.diagnostics.counters,
         detail: driver.diagnostics.detail as
           ((d: ManageableDriver) => string | undefined) | undefined,
+        healthCheck: driver.diagnostics.healthCheck as HealthCheck<ManageableDriver> | undefined,
         log: options.log,
       });
       handle.onChange((snapshot) => this.changes.emit({ type: 'statusChanged', snapshot }));

@@ -1,6 +1,9 @@
 import type { Completion, DeviceClass, DeviceStatusBase } from '../common/device';
 import { ListenerSet } from '../transports/listener-set';
 import type { DeviceName, DeviceSnapshot } from './device-snapshot';
+import type { HealthCheck } from './health-check';
+
+export type { HealthCheck } from './health-check';
 
 /** What the manager needs of any driver (all four fit). */
 export interface ManageableDriver {
@@ -24,8 +27,8 @@ export interface ManagedDeviceOptions<D extends ManageableDriver> {
   transport: { readonly description: string };
   driver: D;
   reconnect: ReconnectTimings;
-  /** The driver reopens its own link (the pin pad does); the manager only watches it. */
-  selfHealing?: boolean;
+  /** Asked while online and idle; a failure is handled like a `linkLost` event. */
+  healthCheck?: HealthCheck<D>;
   /** Event type -> counter name; e.g. `cardRead` -> `cardsRead`. */
   counters?: Record<string, string>;
   detail?: (driver: D) => string | undefined;
@@ -47,7 +50,8 @@ export interface DeviceHandle {
 
 /**
  * One configured device: opens its driver, counts what technicians care about, and when the
- * link is lost reports `noDevice` and reopens it with a doubling backoff until it is back.
+ * link is lost (a `linkLost` event or a failed health check) reports `noDevice` and reopens it
+ * with a doubling backoff until it is back. Drivers never reconnect by themselves.
  */
 export class ManagedDevice<D extends ManageableDriver = ManageableDriver> implements DeviceHandle {
   readonly driver: D;
@@ -57,6 +61,9 @@ export class ManagedDevice<D extends ManageableDriver = ManageableDriver> implem
   private reopening = false;
   private stopped = false;
   private wake: (() => void) | undefined;
+  private healthTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped when the driver is closed on purpose: a health check begun before is moot. */
+  private epoch = 0;
   private lastSnapshotKey = '';
 
   constructor(private readonly options: ManagedDeviceOptions<D>) {
@@ -78,13 +85,17 @@ export class ManagedDevice<D extends ManageableDriver = ManageableDriver> implem
     }));
     if (result.code !== 'success') {
       this.log(`${this.name}: not ready at start (${result.errorDescription}); will keep trying`);
-      if (!this.options.selfHealing) void this.reopenLoop();
+      void this.reopenLoop();
     }
+    this.scheduleHealthCheck();
     this.changed();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.epoch++;
+    clearTimeout(this.healthTimer);
+    this.healthTimer = undefined;
     this.wake?.();
     this.offDriver();
     await this.driver.close().catch(() => undefined);
@@ -96,13 +107,14 @@ export class ManagedDevice<D extends ManageableDriver = ManageableDriver> implem
   }
 
   async reopenWith(swap: () => Promise<void>): Promise<Completion> {
+    this.epoch++;
     await this.driver.close().catch(() => undefined);
     await swap();
     const result = await this.driver.open().catch((error: unknown) => ({
       code: 'hardwareError' as const,
       errorDescription: String(error),
     }));
-    if (result.code !== 'success' && !this.options.selfHealing) void this.reopenLoop();
+    if (result.code !== 'success') void this.reopenLoop();
     this.changed();
     return result;
   }
@@ -134,16 +146,46 @@ export class ManagedDevice<D extends ManageableDriver = ManageableDriver> implem
   private onDriverEvent(event: { type: string }): void {
     const counter = this.options.counters?.[event.type];
     if (counter) this.count(counter);
-    if (event.type === 'linkLost') {
-      this.count('linkLosses');
-      this.log(`${this.name}: link lost`);
-      if (!this.options.selfHealing) void this.reopenLoop();
-    }
-    if (this.options.selfHealing && event.type === 'statusChanged') {
-      const state = this.driver.status().device;
-      if (state === 'offline') this.count('linkLosses');
-    }
+    if (event.type === 'linkLost') this.linkLost('link lost');
     this.changed();
+  }
+
+  private linkLost(why: string): void {
+    // A link that drops again during a reopen attempt is the outage already counted.
+    if (this.reopening || this.stopped) return;
+    this.count('linkLosses');
+    this.log(`${this.name}: ${why}`);
+    void this.reopenLoop();
+  }
+
+  private scheduleHealthCheck(): void {
+    const health = this.options.healthCheck;
+    if (!health || health.intervalMs <= 0 || this.stopped || this.healthTimer) return;
+    this.healthTimer = setTimeout(() => void this.runHealthCheck(health), health.intervalMs);
+    this.healthTimer.unref?.();
+  }
+
+  private async runHealthCheck(health: HealthCheck<D>): Promise<void> {
+    this.healthTimer = undefined;
+    const due =
+      !this.stopped &&
+      !this.reopening &&
+      this.driver.status().device === 'online' &&
+      (health.idle?.(this.driver) ?? true);
+    if (due) {
+      const epoch = this.epoch;
+      const result = await health.check(this.driver).catch((error: unknown) => ({
+        code: 'hardwareError' as const,
+        errorDescription: String(error),
+      }));
+      // A driver that noticed the loss itself (`linkLost`) is already being reopened, and
+      // linkLost() counts that outage once.
+      if (result.code !== 'success' && epoch === this.epoch) {
+        this.linkLost(`health check failed (${result.errorDescription})`);
+        this.changed();
+      }
+    }
+    this.scheduleHealthCheck();
   }
 
   private async reopenLoop(): Promise<void> {

@@ -11,7 +11,10 @@ export type {
   PinEntryResult,
   PinPad,
   PinPadCapabilities,
+  PinPadDeviceEvent,
   PinPadEvent,
+  PinPadKeyEvent,
+  PinPadLinkLostEvent,
   PinPadStatus,
   PlainKey,
 } from './pinpad';

@@ -1,4 +1,4 @@
-import type { Completion, Device, DeviceStatusBase } from '../common/device';
+import type { Completion, Device, DeviceStatusBase, StatusChangedEvent } from '../common/device';
 import type {
   DataEntryValue,
   DukptScheme,
@@ -29,9 +29,20 @@ export interface PinPadCapabilities {
  * Key events. In plain entry the key name is reported; in PIN entry only the running digit
  * count (like XFS4IoT Keyboard.KeyEvent, which omits the digit), plus function keys.
  */
-export type PinPadEvent =
+export type PinPadKeyEvent =
   | { type: 'keyPressed'; mode: 'plain'; key: PlainKey }
   | { type: 'keyPressed'; mode: 'pin'; digits: number; key: 'digit' | FunctionKey };
+
+export type PinPadEvent = PinPadKeyEvent | PinPadLinkLostEvent;
+
+/** The link dropped or the pad stopped answering; the manager reopens it. */
+export interface PinPadLinkLostEvent {
+  type: 'linkLost';
+  reason: string;
+}
+
+/** Everything a pin pad's `on()` delivers. */
+export type PinPadDeviceEvent = PinPadEvent | StatusChangedEvent<PinPadStatus>;
 
 export interface DataEntryOptions {
   /** Entry ends by itself when this many digits are in. */

@@ -1,4 +1,4 @@
-import type { Completion, CompletionCode, Listener, StatusChangedEvent } from '../common/device';
+import type { Completion, CompletionCode, Listener } from '../common/device';
 import { failure, success } from '../common/device';
 import type { Transport } from '../common/transport';
 import type { FrameError } from './frame-codec';
@@ -10,7 +10,7 @@ import type {
   PinEntryResult,
   PinPad,
   PinPadCapabilities,
-  PinPadEvent,
+  PinPadDeviceEvent,
   PinPadStatus,
 } from './pinpad';
 import type { DeviceMessage, HostCommand } from './protocol';
@@ -19,6 +19,7 @@ import {
   DeviceMessage as DeviceMessageSchema,
   HelloValue,
   PROTOCOL_VERSION,
+  StatusValue,
 } from './protocol';
 import { PinEntryValue } from './protocol';
 
@@ -27,25 +28,16 @@ export interface SerialPinPadOptions {
   commandTimeoutMs?: number;
   /** Extra wait past an entry's own timeout (which the pin pad enforces) before giving up. */
   entryGraceMs?: number;
-  /**
-   * After the link is lost or the pad stops answering, reopen / probe it with hello this often;
-   * 0 turns reconnecting off.
-   */
-  reconnectIntervalMs?: number;
-  /**
-   * While online and idle, ask the pad for its status this often, so a dead line or a pad
-   * that stopped answering is noticed before the next customer needs it; 0 turns it off.
-   */
-  healthCheckIntervalMs?: number;
 }
 
-/** Link health counters for technicians. */
+/**
+ * Frame-level counters for technicians (link losses and reconnects are counted by the
+ * ManagedDevice that reopens the pad).
+ */
 export interface PinPadLinkStats {
   framesReceived: number;
   frameErrors: Record<FrameError, number>;
   invalidMessages: number;
-  /** Reopen / hello attempts after the link was lost or the pad stopped answering. */
-  reconnects: number;
 }
 
 type CommandBody = HostCommand extends infer C
@@ -72,26 +64,27 @@ const NOT_CONNECTED: PinPadCapabilities = {
   dukpt: [],
 };
 
-/** Driver for an encrypting pin pad speaking the framed JSON protocol of docs/pinpad.md. */
+/**
+ * Driver for an encrypting pin pad speaking the framed JSON protocol of docs/pinpad.md. It
+ * never reconnects by itself: a lost link or a pad that stops answering is reported as
+ * `linkLost` (status `offline`), and whoever manages it (ManagedDevice) calls open() again.
+ */
 export class SerialPinPad implements PinPad {
   readonly deviceClass = 'pinPad' as const;
   readonly stats: PinPadLinkStats = {
     framesReceived: 0,
     frameErrors: { badChecksum: 0, tooLong: 0, badJson: 0, strayBytes: 0 },
     invalidMessages: 0,
-    reconnects: 0,
   };
   private state: PinPadStatus = { device: 'noDevice', entry: 'idle' };
   private caps: PinPadCapabilities = NOT_CONNECTED;
-  private readonly listeners = new Set<Listener<PinPadEvent | StatusChangedEvent<PinPadStatus>>>();
+  private readonly listeners = new Set<Listener<PinPadDeviceEvent>>();
   private readonly pending = new Map<number, Pending>();
   private readonly parser: FrameParser;
   private readonly options: Required<SerialPinPadOptions>;
   private nextId = 1;
   private activeEntryId: number | undefined;
   private wanted = false;
-  private reconnectTimer: NodeJS.Timeout | undefined;
-  private healthTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly transport: Transport,
@@ -100,8 +93,6 @@ export class SerialPinPad implements PinPad {
     this.options = {
       commandTimeoutMs: options.commandTimeoutMs ?? 2000,
       entryGraceMs: options.entryGraceMs ?? 2000,
-      reconnectIntervalMs: options.reconnectIntervalMs ?? 1000,
-      healthCheckIntervalMs: options.healthCheckIntervalMs ?? 5000,
     };
     this.parser = new FrameParser(
       (message) => this.onFrame(message),
@@ -111,17 +102,14 @@ export class SerialPinPad implements PinPad {
     transport.onClose((error) => this.onLinkLost(error));
   }
 
+  /** Opens the link unless it is open (a pad that stopped answering) and says hello. */
   async open(): Promise<Completion> {
     this.wanted = true;
-    this.stopReconnecting();
     return this.connect();
   }
 
   async close(): Promise<void> {
     this.wanted = false;
-    this.stopReconnecting();
-    clearInterval(this.healthTimer);
-    this.healthTimer = undefined;
     this.failAllPending('linkLost');
     await this.transport.close();
     this.caps = NOT_CONNECTED;
@@ -136,9 +124,26 @@ export class SerialPinPad implements PinPad {
     return { ...this.caps, pinFormats: [...this.caps.pinFormats], dukpt: [...this.caps.dukpt] };
   }
 
-  on(listener: Listener<PinPadEvent | StatusChangedEvent<PinPadStatus>>): () => void {
+  on(listener: Listener<PinPadDeviceEvent>): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Asks the pad for its status, for the manager's periodic health check while idle. A pad
+   * that does not answer is reported `linkLost` like a pulled cable.
+   */
+  async checkHealth(): Promise<Completion> {
+    if (this.state.device !== 'online') {
+      return failure('deviceNotReady', `pin pad is ${this.state.device}`);
+    }
+    const reply = await this.send({ cmd: 'status' }, this.options.commandTimeoutMs);
+    if (reply.code !== 'success') return reply;
+    if (!StatusValue.safeParse(reply.value).success) {
+      this.stats.invalidMessages++;
+      return failure('hardwareError', 'pin pad sent a malformed status');
+    }
+    return success(undefined);
   }
 
   /** Ends the entry in flight; it completes with `canceled`. */
@@ -218,22 +223,18 @@ export class SerialPinPad implements PinPad {
 
   private async connect(): Promise<Completion> {
     try {
-      await this.transport.open();
+      if (!this.transport.isOpen) await this.transport.open();
     } catch {
       this.setStatus({
         device: 'noDevice',
         entry: 'idle',
         lastError: this.error('cannot open link'),
       });
-      this.scheduleReconnect();
       return failure('deviceNotReady', `cannot open ${this.transport.description}`);
     }
     this.parser.reset();
     const reply = await this.send({ cmd: 'hello' }, this.options.commandTimeoutMs);
-    if (reply.code !== 'success') {
-      this.scheduleReconnect(); // keep probing: the pad may still be powering up
-      return reply;
-    }
+    if (reply.code !== 'success') return reply; // the pad may still be powering up
     const hello = HelloValue.safeParse(reply.value);
     if (!hello.success || hello.data.protocol !== PROTOCOL_VERSION) {
       this.stats.invalidMessages++;
@@ -254,7 +255,6 @@ export class SerialPinPad implements PinPad {
       serial,
     };
     this.setStatus({ device: 'online', entry: 'idle' });
-    this.startHealthChecks();
     return success(undefined);
   }
 
@@ -281,7 +281,10 @@ export class SerialPinPad implements PinPad {
     );
     if (reply.code === 'noReply') {
       this.setStatus({ ...this.state, device: 'offline', lastError: this.error('no answer') });
-      if (command.cmd !== 'hello') this.scheduleReconnect();
+      // A hello is answered by open()'s result; any other silence is news to the manager.
+      if (command.cmd !== 'hello' && this.wanted) {
+        this.emit({ type: 'linkLost', reason: 'pin pad did not answer' });
+      }
       return fail('hardwareError', 'pin pad did not answer');
     }
     if (reply.code === 'linkLost') return fail('hardwareError', 'link to pin pad lost');
@@ -297,9 +300,6 @@ export class SerialPinPad implements PinPad {
       return;
     }
     const message = parsed.data;
-    if (this.state.device === 'offline' && this.caps !== NOT_CONNECTED) {
-      this.setStatus({ ...this.state, device: 'online' });
-    }
     if (message.t === 'cpl') {
       const pending = this.pending.get(message.id);
       if (!pending) return; // late answer to a command we already gave up on
@@ -321,38 +321,9 @@ export class SerialPinPad implements PinPad {
     this.parser.reset();
     this.failAllPending('linkLost');
     if (!this.wanted) return;
-    this.setStatus({
-      device: 'offline',
-      entry: 'idle',
-      lastError: this.error(error ? 'link lost' : 'link closed'),
-    });
-    this.scheduleReconnect();
-  }
-
-  private scheduleReconnect(): void {
-    if (!this.wanted || this.options.reconnectIntervalMs <= 0 || this.reconnectTimer) return;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      if (!this.wanted || this.state.device === 'online') return;
-      this.stats.reconnects++;
-      void this.connect();
-    }, this.options.reconnectIntervalMs);
-  }
-
-  private startHealthChecks(): void {
-    if (this.healthTimer || this.options.healthCheckIntervalMs <= 0) return;
-    this.healthTimer = setInterval(() => {
-      const idle = this.activeEntryId === undefined && this.pending.size === 0;
-      if (this.wanted && idle && this.state.device === 'online') {
-        void this.send({ cmd: 'status' }, this.options.commandTimeoutMs);
-      }
-    }, this.options.healthCheckIntervalMs);
-    this.healthTimer.unref();
-  }
-
-  private stopReconnecting(): void {
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
+    const reason = error ? 'link lost' : 'link closed';
+    this.setStatus({ device: 'offline', entry: 'idle', lastError: this.error(reason) });
+    this.emit({ type: 'linkLost', reason });
   }
 
   private failAllPending(code: 'linkLost' | 'noReply'): void {
@@ -370,7 +341,7 @@ export class SerialPinPad implements PinPad {
       this.emit({ type: 'statusChanged', status: this.status() });
   }
 
-  private emit(event: PinPadEvent | StatusChangedEvent<PinPadStatus>): void {
+  private emit(event: PinPadDeviceEvent): void {
     for (const listener of [...this.listeners]) {
       try {
         listener(event);

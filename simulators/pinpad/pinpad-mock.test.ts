@@ -8,7 +8,7 @@ import { createMockSerialLink } from './mock-serial-link';
 import type { MockSerialLink } from './mock-serial-link';
 import { PinPadSimulator } from './pinpad-simulator';
 import { recoverPin } from './host-pin-decryptor';
-import { recordDeviceStates, recordEvents, waitFor } from './test-helpers';
+import { managePinPad, recordDeviceStates, recordEvents, waitFor } from './test-helpers';
 
 const PAN = '4012345678909';
 const PAN16 = '6011000990139424';
@@ -29,7 +29,6 @@ beforeEach(async () => {
   pad = new SerialPinPad(transport, {
     commandTimeoutMs: 500,
     entryGraceMs: 500,
-    reconnectIntervalMs: 50,
   });
   expect((await pad.open()).code).toBe('success');
 });
@@ -293,19 +292,26 @@ describe('pin pad faults (MockBinding)', () => {
     expect(recoverPin(result.value, PAN)).toBe('5555');
   });
 
-  it('reports a device that stops answering, and recovers when it answers again', async () => {
+  it('reports a device that stops answering as a lost link, and opens when it answers again', async () => {
     sim.faults.silent = true;
     const statuses = recordDeviceStates(pad);
+    const lost: string[] = [];
+    pad.on((event) => {
+      if (event.type === 'linkLost') lost.push(event.reason);
+    });
     const entry = await pad.dataEntry({ maxLength: 3, timeoutMs: 100 });
     expect(entry).toMatchObject({ code: 'hardwareError' });
     expect(pad.status().device).toBe('offline');
+    expect(lost).toEqual(['pin pad did not answer']);
     sim.faults.silent = false;
     const reopened = await pad.open();
     expect(reopened.code).toBe('success');
     expect(statuses).toEqual(['online', 'offline', 'online']);
   });
 
-  it('cable pulled mid-entry: entry fails, status offline, reconnects when plugged back', async () => {
+  it('cable pulled mid-entry: entry fails, status offline, the manager reopens it when plugged back', async () => {
+    const managed = managePinPad(pad);
+    await managed.start();
     const statuses = recordDeviceStates(pad);
     const entry = pad.pinEntry({
       pan: PAN,
@@ -318,15 +324,16 @@ describe('pin pad faults (MockBinding)', () => {
     sim.type('12');
     link.unplug();
     expect(await entry).toMatchObject({ code: 'hardwareError' });
-    await waitFor(() => pad.status().device === 'offline');
-    const before = pad.stats.reconnects;
-    // Several failed reconnects: reopening fails while unplugged.
-    await waitFor(() => pad.stats.reconnects >= before + 2 && pad.status().device === 'noDevice');
+    // The manager's reopening fails while unplugged (the port is gone: noDevice).
+    await waitFor(() => managed.snapshot().reconnecting && pad.status().device === 'noDevice');
     expect(sim.mode).toBe('pin'); // the pad still holds the half-typed entry
     link.replug();
     await waitFor(() => pad.status().device === 'online');
     expect(sim.mode).toBe('idle'); // hello on reconnect ended the stale entry
-    expect(pad.stats.reconnects).toBeGreaterThan(0);
+    expect(managed.snapshot()).toMatchObject({
+      reconnecting: false,
+      counters: { linkLosses: 1, reconnects: 1 },
+    });
     const again = pad.pinEntry({
       pan: PAN,
       minLength: 4,
@@ -340,5 +347,6 @@ describe('pin pad faults (MockBinding)', () => {
     if (result.code !== 'success') throw new Error(result.errorDescription);
     expect(recoverPin(result.value, PAN)).toBe('7777');
     expect(statuses).toEqual(['online', 'offline', 'noDevice', 'online']);
+    await managed.stop();
   });
 });

@@ -8,7 +8,7 @@ import { startPtyPair } from '../common/pty-pair';
 import type { PtyPair } from '../common/pty-pair';
 import { recoverPin } from './host-pin-decryptor';
 import { PinPadSimulator } from './pinpad-simulator';
-import { recordDeviceStates, recordEvents, waitFor } from './test-helpers';
+import { managePinPad, recordDeviceStates, recordEvents, waitFor } from './test-helpers';
 
 const PAN = '5264071234567893';
 
@@ -26,8 +26,6 @@ beforeEach(async () => {
   await sim.start();
   pad = new SerialPinPad(new SerialTransport({ path: pair.hostPath, baudRate: 9600 }), {
     commandTimeoutMs: 1000,
-    reconnectIntervalMs: 100,
-    healthCheckIntervalMs: 100,
   });
   expect((await pad.open()).code).toBe('success');
 });
@@ -104,18 +102,21 @@ describe('pin pad driver against the simulator over a socat pty pair', () => {
     expect(recoverPin(result.value, PAN)).toBe('2468');
   });
 
-  it('socat killed (line cut): driver goes offline, then reconnects when the line returns', async () => {
+  it('socat killed (line cut): driver goes offline, the manager reopens it when the line returns', async () => {
+    const managed = managePinPad(pad, { healthCheckMs: 100 });
+    await managed.start();
     const states = recordDeviceStates(pad);
     await pair.close();
-    await waitFor(() => pad.status().device !== 'online');
+    await waitFor(() => managed.snapshot().reconnecting);
     pair = await startPtyPair({ dir });
     deviceEnd = new SerialTransport({ path: pair.devicePath, baudRate: 9600 });
     await sim.stop();
     sim = new PinPadSimulator(deviceEnd);
     await sim.start();
-    await waitFor(() => pad.status().device === 'online', 5000);
+    await waitFor(() => pad.status().device === 'online' && !managed.snapshot().reconnecting, 5000);
     expect(states[0]).toBe('online');
     expect(states).toContain('offline');
+    expect(managed.snapshot().counters).toMatchObject({ linkLosses: 1, reconnects: 1 });
     const entry = pad.pinEntry({
       pan: PAN,
       minLength: 4,
@@ -128,5 +129,6 @@ describe('pin pad driver against the simulator over a socat pty pair', () => {
     const result = await entry;
     if (result.code !== 'success') throw new Error(result.errorDescription);
     expect(recoverPin(result.value, PAN)).toBe('1111');
+    await managed.stop();
   });
 });

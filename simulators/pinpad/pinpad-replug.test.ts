@@ -3,14 +3,17 @@ import { SerialPinPad } from '../../devices/pinpad/serial-pinpad';
 import { encodeFrame, FrameParser } from '../../devices/pinpad/frame-codec';
 import { SerialTransport } from '../../devices/transports';
 import { startPtyDeviceLine, type PtyDeviceLine } from '../embedded/pty-device-line';
+import type { ManagedDevice } from '../../devices/manager/managed-device';
 import { PinPadSimulator } from './pinpad-simulator';
-import { waitFor } from './test-helpers';
+import { managePinPad, waitFor } from './test-helpers';
 
 let line: PtyDeviceLine | undefined;
 let sim: PinPadSimulator | undefined;
 const pads: SerialPinPad[] = [];
+const managed: ManagedDevice<SerialPinPad>[] = [];
 
 afterEach(async () => {
+  for (const device of managed.splice(0)) await device.stop();
   for (const pad of pads.splice(0)) await pad.close();
   await sim?.stop();
   await line?.close();
@@ -19,20 +22,21 @@ afterEach(async () => {
 function openPad(path: string): SerialPinPad {
   const pad = new SerialPinPad(new SerialTransport({ path, baudRate: 9600 }), {
     commandTimeoutMs: 500,
-    reconnectIntervalMs: 100,
-    healthCheckIntervalMs: 100,
   });
   pads.push(pad);
   return pad;
 }
 
 describe('pin pad pulled while keys are pressed (the simulator stays the same device)', () => {
-  it('comes back online after each replug and takes an entry again', async () => {
+  it('the manager brings it back online after each replug and it takes an entry again', async () => {
     line = await startPtyDeviceLine();
     sim = new PinPadSimulator(line.device);
     await sim.start();
     const pad = openPad(line.hostPath);
-    expect((await pad.open()).code).toBe('success');
+    const device = managePinPad(pad, { healthCheckMs: 100 });
+    managed.push(device);
+    await device.start();
+    expect(pad.status().device).toBe('online');
     for (let round = 0; round < 5; round++) {
       const entry = pad.dataEntry({ maxLength: 64, timeoutMs: 5000 });
       await waitFor(() => sim!.mode === 'plain');
@@ -42,7 +46,10 @@ describe('pin pad pulled while keys are pressed (the simulator stays the same de
       await line.unplug();
       expect((await entry).code).not.toBe('success');
       await line.plug();
-      await waitFor(() => pad.status().device === 'online', 5000);
+      await waitFor(
+        () => pad.status().device === 'online' && !device.snapshot().reconnecting,
+        5000,
+      );
       const again = pad.dataEntry({ maxLength: 3, timeoutMs: 5000 });
       await waitFor(() => sim!.mode === 'plain');
       sim.type('123');
@@ -51,6 +58,7 @@ describe('pin pad pulled while keys are pressed (the simulator stays the same de
         value: { digits: '123', terminatedBy: 'maxLength' },
       });
     }
+    expect(device.snapshot().counters).toMatchObject({ linkLosses: 5, reconnects: 5 });
   }, 60_000);
 });
 

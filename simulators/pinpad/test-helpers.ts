@@ -1,4 +1,6 @@
-import type { PinPadEvent, PinPadStatus } from '../../devices/pinpad/pinpad';
+import { ManagedDevice } from '../../devices/manager/managed-device';
+import type { PinPadKeyEvent, PinPadStatus } from '../../devices/pinpad/pinpad';
+import { pinPadHealthCheck } from '../../devices/pinpad/pinpad-health-check';
 import type { SerialPinPad } from '../../devices/pinpad/serial-pinpad';
 
 /** Polls until `condition` holds; rejects after `timeoutMs` so a broken test cannot hang. */
@@ -10,8 +12,8 @@ export async function waitFor(condition: () => boolean, timeoutMs = 3000): Promi
   }
 }
 
-export function recordEvents(pad: SerialPinPad): PinPadEvent[] {
-  const events: PinPadEvent[] = [];
+export function recordEvents(pad: SerialPinPad): PinPadKeyEvent[] {
+  const events: PinPadKeyEvent[] = [];
   pad.on((event) => {
     if (event.type === 'keyPressed') events.push(event);
   });
@@ -27,4 +29,22 @@ export function recordDeviceStates(pad: SerialPinPad): PinPadStatus['device'][] 
     }
   });
   return states;
+}
+
+/**
+ * The pad under a ManagedDevice, as the kiosk runs it (the pad never reopens itself), with a
+ * quick backoff for tests and, when `healthCheckMs` is given, the pin pad's health check.
+ */
+export function managePinPad(
+  pad: SerialPinPad,
+  options: { healthCheckMs?: number } = {},
+): ManagedDevice<SerialPinPad> {
+  return new ManagedDevice({
+    name: 'pinPad',
+    driverName: 'serial-pinpad',
+    transport: { description: 'test link' },
+    driver: pad,
+    reconnect: { initialDelayMs: 50, maxDelayMs: 200 },
+    ...(options.healthCheckMs ? { healthCheck: pinPadHealthCheck(options.healthCheckMs) } : {}),
+  });
 }

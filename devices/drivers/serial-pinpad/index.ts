@@ -1,3 +1,4 @@
+import { pinPadHealthCheck } from '../../pinpad/pinpad-health-check';
 import { SerialPinPad } from '../../pinpad/serial-pinpad';
 import { defineDriver } from '../driver-definition';
 import { deviceEntrySchema } from '../entry-schema';
@@ -11,14 +12,12 @@ export const serialPinPadDriver = defineDriver({
   transports: ['serial', 'tcp'],
   config: deviceEntrySchema('serial-pinpad', ['pinpad'], ['serial', 'tcp'], {}),
   create: (transport, _config, context) =>
-    new SerialPinPad(transport, {
-      commandTimeoutMs: context.answerTimeoutMs,
-      reconnectIntervalMs: 0,
-      healthCheckIntervalMs: 0,
-    }),
+    // A pad answers slower than a printer's DLE EOT: never under a second.
+    new SerialPinPad(transport, { commandTimeoutMs: Math.max(1000, context.answerTimeoutMs) }),
   diagnostics: {
     counters: { keyPressed: 'keysPressed' },
     detail: (pad) => `entry ${pad.status().entry}`,
+    healthCheck: pinPadHealthCheck(),
     assess: (pad) => ({
       problems: [],
       notes: pad.capabilities().pinEntry ? [] : ['no PIN block formats offered: plain entry only'],
