@@ -52,6 +52,7 @@ describe('device diagnostics for technicians', () => {
         { name: 'model', value: 'EPP-1' },
       ],
       portChangeable: true,
+      tests: ['keypadTest', 'pinEntryTest'],
       firmware: 'EPP-1',
       lastError: undefined,
       counters: { linkLosses: 2, reconnects: 1 },
