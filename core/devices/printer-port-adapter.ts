@@ -3,6 +3,7 @@ import type { Completion, Listener, StatusChangedEvent } from '../../devices/com
 import type { PrintJob } from '../../devices/printer/print-job';
 import type {
   PrintResult,
+  ReceiptPrinterCapabilities,
   ReceiptPrinterEvent,
   ReceiptPrinterStatus,
 } from '../../devices/printer/printer-types';
@@ -36,9 +37,22 @@ export function printerReadiness(
   return { printer: status.paper === 'low' ? 'paperLow' : 'ready' };
 }
 
+/** Where the printer's line width comes from: the driver's capabilities (from its config). */
+export interface PrinterCapabilitiesSource {
+  capabilities(): Pick<ReceiptPrinterCapabilities, 'columns'>;
+}
+
 /** The ESC/POS driver as the session flow's ReceiptPrinterPort. */
 export class PrinterPortAdapter implements ReceiptPrinterPort {
-  constructor(private readonly printer: PrinterDriverLike) {}
+  constructor(
+    private readonly printer: PrinterDriverLike,
+    /** The driver itself, or (the device manager's counting printer) the driver behind it. */
+    private readonly capabilities: PrinterCapabilitiesSource,
+  ) {}
+
+  columns(): number {
+    return this.capabilities.capabilities().columns;
+  }
 
   readiness(): Pick<DeviceReadiness, 'printer' | 'printerProblem'> {
     return printerReadiness(this.printer.status());
