@@ -54,6 +54,7 @@ export const receipt: FigureGroup = {
       reference: newReceiptReference(TERMINAL, PRINTED_AT, 1),
       printedAt: PRINTED_AT,
       language: 'id',
+      columns: DEFAULT_ENCODING.columns,
     });
     const bytes = encodeJobToEscPos(job).length;
     const raster = estimateRaster(job, {

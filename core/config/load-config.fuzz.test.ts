@@ -53,7 +53,7 @@ const SERIAL_KIOSK = {
     printer: {
       driver: 'escpos',
       transport: { type: 'tcp', host: '192.0.2.10', port: 9100 },
-      options: { columns: 42, printerModel: 'TM-T82' },
+      options: { columns: 42, printerModel: 'epson-tm-t88vi' },
     },
     cardReader: { driver: 'magstripe', mode: 'serial', transport: { ...SERIAL, rtscts: false } },
     pinPad: { driver: 'serial-pinpad', transport: SERIAL },

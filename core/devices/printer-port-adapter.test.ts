@@ -10,6 +10,9 @@ import type {
   ReceiptPrinterEvent,
   ReceiptPrinterStatus,
 } from '../../devices/printer/printer-types';
+import { PrinterOptions, resolvePrinterLayout } from '../../devices/printer/printer-options';
+import { EscPosPrinter } from '../../devices/printer/receipt-printer';
+import { createMemoryTransportPair } from '../../devices/transports/memory-transport';
 import { Emitter } from './fake-devices.test-helper';
 import { PrinterPortAdapter, printerReadiness } from './printer-port-adapter';
 
@@ -43,6 +46,12 @@ function fakePrinter(initial: ReceiptPrinterStatus, outcome: () => Completion<Pr
 }
 
 const JOB = { name: 'test', elements: [] };
+const at42 = {
+  capabilities: () => ({
+    ...new EscPosPrinter({ transport: createMemoryTransportPair('p').host }).capabilities(),
+    columns: 42,
+  }),
+};
 
 describe('printer readiness', () => {
   it.each([
@@ -64,7 +73,7 @@ describe('printer readiness', () => {
 describe('PrinterPortAdapter', () => {
   it('tells the brain when readiness changes, not on every status event', () => {
     const printer = fakePrinter(status(), () => success({ bytesSent: 1 }));
-    const adapter = new PrinterPortAdapter(printer);
+    const adapter = new PrinterPortAdapter({ ...printer, ...at42 });
     let calls = 0;
     adapter.onReadinessChange(() => (calls += 1));
     printer.set(status({ cover: 'unknown' })); // still ready
@@ -79,13 +88,13 @@ describe('PrinterPortAdapter', () => {
       printer.set(status({ paper: 'out' }));
       return failure('deviceNotReady', 'paper out before printing');
     });
-    const adapter = new PrinterPortAdapter(printer);
+    const adapter = new PrinterPortAdapter({ ...printer, ...at42 });
     expect(await adapter.print(JOB)).toEqual({ ok: false, problem: 'paperOut' });
   });
 
   it('a hardware error with a healthy-looking status is still a hardware error', async () => {
     const printer = fakePrinter(status(), () => failure('hardwareError', 'driver error'));
-    expect(await new PrinterPortAdapter(printer).print(JOB)).toEqual({
+    expect(await new PrinterPortAdapter({ ...printer, ...at42 }).print(JOB)).toEqual({
       ok: false,
       problem: 'hardwareError',
     });
@@ -93,12 +102,25 @@ describe('PrinterPortAdapter', () => {
 
   it('a good print is ok; aborting cancels the driver command', async () => {
     const printer = fakePrinter(status(), () => success({ bytesSent: 10 }));
-    const adapter = new PrinterPortAdapter(printer);
+    const adapter = new PrinterPortAdapter({ ...printer, ...at42 });
     expect(await adapter.print(JOB)).toEqual({ ok: true });
     const controller = new AbortController();
     const pending = adapter.print(JOB, controller.signal);
     controller.abort();
     await pending;
     expect(printer.canceled).toBe(1);
+  });
+
+  it("gives the printing printer's line width, from its config: 32 on 58 mm paper", () => {
+    const widthFrom = (options: unknown) => {
+      const driver = new EscPosPrinter({
+        transport: createMemoryTransportPair('printer').host,
+        encoding: resolvePrinterLayout(PrinterOptions.parse(options)),
+      });
+      return new PrinterPortAdapter(driver).columns();
+    };
+    expect(widthFrom({ paperWidth: '58mm' })).toBe(32);
+    expect(widthFrom({ paperWidth: '80mm', columns: 48 })).toBe(48);
+    expect(widthFrom({})).toBe(42);
   });
 });

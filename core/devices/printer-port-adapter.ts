@@ -1,22 +1,14 @@
 import type { DeviceReadiness, PrinterProblem } from '../common/api';
-import type { Completion, Listener, StatusChangedEvent } from '../../devices/common/device';
 import type { PrintJob } from '../../devices/printer/print-job';
-import type {
-  PrintResult,
-  ReceiptPrinterEvent,
-  ReceiptPrinterStatus,
-} from '../../devices/printer/printer-types';
+import type { ReceiptPrinter } from '../../devices/printer';
+import type { ReceiptPrinterStatus } from '../../devices/printer/printer-types';
 import type { PrintOutcome, ReceiptPrinterPort } from './receipt-printer-port';
 
-/** The part of a receipt printer driver (or the device manager's counting printer) this needs. */
-export interface PrinterDriverLike {
-  status(): ReceiptPrinterStatus;
-  on(
-    listener: Listener<ReceiptPrinterEvent | StatusChangedEvent<ReceiptPrinterStatus>>,
-  ): () => void;
-  print(job: PrintJob): Promise<Completion<PrintResult>>;
-  cancel(): void;
-}
+/** A receipt printer as the kiosk prints on it (the device manager's counting printer). */
+export type PrintingPrinter = Pick<
+  ReceiptPrinter,
+  'status' | 'capabilities' | 'on' | 'print' | 'cancel'
+>;
 
 /** Why a printer in this status cannot print, or null when it can. */
 export function printerProblem(status: ReceiptPrinterStatus): PrinterProblem | null {
@@ -36,9 +28,14 @@ export function printerReadiness(
   return { printer: status.paper === 'low' ? 'paperLow' : 'ready' };
 }
 
-/** The ESC/POS driver as the session flow's ReceiptPrinterPort. */
+/** Any receipt printer as the session flow's ReceiptPrinterPort. */
 export class PrinterPortAdapter implements ReceiptPrinterPort {
-  constructor(private readonly printer: PrinterDriverLike) {}
+  constructor(private readonly printer: PrintingPrinter) {}
+
+  /** The printer's line width, from its config: the receipt is laid out to it. */
+  columns(): number {
+    return this.printer.capabilities().columns;
+  }
 
   readiness(): Pick<DeviceReadiness, 'printer' | 'printerProblem'> {
     return printerReadiness(this.printer.status());

@@ -10,5 +10,7 @@ export type PrintOutcome = { ok: true } | { ok: false; problem: PrinterProblem }
 export interface ReceiptPrinterPort {
   readiness(): Pick<DeviceReadiness, 'printer' | 'printerProblem'>;
   onReadinessChange(listener: () => void): () => void;
+  /** Characters per line the printer prints: what a receipt for it is laid out to. */
+  columns(): number;
   print(job: PrintJob, signal?: AbortSignal): Promise<PrintOutcome>;
 }

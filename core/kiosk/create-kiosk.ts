@@ -9,6 +9,7 @@ import { LockoutRegistry } from '../session/lockout-registry';
 import type { ReceiptPrinterPort } from '../devices/receipt-printer-port';
 import type { DeviceManager } from '../../devices/manager/device-manager';
 import { PrinterPortAdapter } from '../devices/printer-port-adapter';
+import { resolvePrinterLayout } from '../../devices/printer/printer-options';
 import { DeviceDiagnosticsAdapter } from '../devices/device-diagnostics-adapter';
 import { wireDevicesToBrain } from '../devices/wire-devices';
 import { composeBalanceReceipt, newReceiptReference } from '../receipt';
@@ -89,7 +90,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
   const printer =
     deps.printer !== undefined
       ? deps.printer
-      : devices?.printer
+      : devices?.printer && devices.printerDriver
         ? new PrinterPortAdapter(devices.printer)
         : null;
   const technicianPort = new KioskTechnicianPort({
@@ -131,6 +132,8 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
           ...meta,
           terminalId: config.terminalId,
           timeZone: config.timeZone,
+          // As wide as the printer that prints it (a receipt is composed only to be printed).
+          columns: printer?.columns() ?? resolvePrinterLayout().columns,
         }),
       nextReference: (at) =>
         newReceiptReference(config.terminalId, at, sequence.next(at), config.timeZone),

@@ -52,6 +52,7 @@ describe('composeBalanceReceipt', () => {
       reference: 'KSK01-20261122-0042',
       printedAt,
       language,
+      columns: 42,
     });
 
   it('prints the time in the configured zone with its label: a kiosk in Makassar says WITA', () => {
@@ -63,6 +64,7 @@ describe('composeBalanceReceipt', () => {
         printedAt,
         language: 'id',
         timeZone: 'Asia/Makassar',
+        columns: 42,
       }).elements,
     );
     expect(text).toContain('22-11-2026 15:05 WITA');

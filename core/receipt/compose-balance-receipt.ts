@@ -17,8 +17,11 @@ export interface BalanceReceiptInput {
   printedAt: Date;
   language: ReceiptLanguage;
   timeZone?: string;
-  /** The printer's characters per line; below 40 the header prints in normal size so it does not wrap. */
-  columns?: number;
+  /**
+   * Characters per line of the printer that prints (its capabilities, never assumed here);
+   * below 40 the header prints in normal size so it does not wrap.
+   */
+  columns: number;
 }
 
 /**
@@ -36,7 +39,7 @@ export function composeBalanceReceipt(input: BalanceReceiptInput): PrintJob {
     elements: [
       job.text(ORGANISATION, {
         bold: true,
-        size: (input.columns ?? 42) >= ORGANISATION.length * 2 ? 'double' : 'normal',
+        size: input.columns >= ORGANISATION.length * 2 ? 'double' : 'normal',
         align: 'center',
       }),
       job.text(t.title, { bold: true, align: 'center' }),

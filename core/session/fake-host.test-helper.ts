@@ -164,6 +164,10 @@ export class FakePrinter implements ReceiptPrinterPort {
     this.printed.push(job);
     return this.outcome;
   }
+
+  columns() {
+    return 42;
+  }
 }
 
 export const fakeReceipts = (printer: FakePrinter | null) => ({

@@ -19,6 +19,7 @@ describe('masked names', () => {
       reference: 'KSK01-20261122-0042',
       printedAt: new Date('2026-11-22T07:05:00Z'),
       language: 'id',
+      columns: 42,
     });
     const printed = JSON.stringify(receipt.elements);
     expect(screen).toBe('S*******');

@@ -23,7 +23,7 @@ function setup(overrides: Partial<TechnicianSettings> = {}, clock = () => new Da
         transport: 'tcp:127.0.0.1:9100',
         capabilities: [{ name: 'qrCode' }, { name: 'cutter' }],
         portChangeable: false,
-  tests: [],
+        tests: [],
         counters: { receiptsPrinted: 3 },
       },
     ],

@@ -1,5 +1,6 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { ReceiptPrinterEncoderOptions } from '@point-of-sale/receipt-printer-encoder';
+import { keyValueLines } from './key-value-layout';
 import type { PrintElement, PrintJob } from './print-job';
 
 export type PrinterModel = NonNullable<ReceiptPrinterEncoderOptions['printerModel']>;
@@ -60,17 +61,10 @@ function encodeElement(
       encoder.rule({ style: element.style ?? 'single' });
       return;
     case 'keyValue': {
-      const value = printableText(element.value);
-      const valueWidth = Math.min(Math.max(value.length, 1), columns - 1);
-      const labelWidth = columns - valueWidth - 1;
       if (element.bold) encoder.bold(true);
-      encoder.table(
-        [
-          { width: labelWidth, align: 'left', marginRight: 1 },
-          { width: valueWidth, align: 'right' },
-        ],
-        [[printableText(element.label), value]],
-      );
+      const label = printableText(element.label);
+      for (const line of keyValueLines(label, printableText(element.value), columns))
+        encoder.line(line);
       if (element.bold) encoder.bold(false);
       return;
     }
@@ -95,6 +89,8 @@ function encodeElement(
 /** PrintJob -> ESC/POS bytes (initialise, content, native QR, feed and cut as the job says). */
 export function encodeJobToEscPos(job: PrintJob, options: EscPosEncodingOptions = {}): Uint8Array {
   const settings = { ...DEFAULT_ENCODING, ...options };
+  if (!Number.isInteger(settings.columns) || settings.columns < 1)
+    throw new RangeError(`columns must be a positive whole number, not ${settings.columns}`);
   const encoder = new ReceiptPrinterEncoder({
     language: 'esc-pos',
     printerModel: settings.printerModel,

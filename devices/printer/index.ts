@@ -30,3 +30,12 @@ export {
 export * from './escpos-status';
 export { interpretStatus, type StatusAnswers } from './read-status';
 export { EscPosPrinter, type ReceiptPrinterOptions } from './receipt-printer';
+export {
+  PrinterOptions,
+  resolvePrinterLayout,
+  ESC_POS_PRINTER_MODELS,
+  COLUMNS_BY_PAPER,
+  type PrinterOptionsInput,
+  type PrinterLayout,
+  type PaperWidth,
+} from './printer-options';

@@ -40,7 +40,11 @@ describe.each<LinkKind>(['memory', 'hid'])('card reader privacy over %s', (kind)
 
     const link = await openTestLink(kind);
     const sim = new CardReaderSimulator(link.device, { mode: link.mode });
-    const reader = new MagstripeCardReader({ transport: link.host, mode: link.mode, frameTimeoutMs: 100 });
+    const reader = new MagstripeCardReader({
+      transport: link.host,
+      mode: link.mode,
+      frameTimeoutMs: 100,
+    });
     cleanups.push(async () => {
       sim.dispose();
       await reader.close();

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { composeBalanceReceipt } from '../../core/receipt/compose-balance-receipt';
 import { encodeJobToEscPos } from '../../devices/printer/escpos-job-encoder';
+import { PrinterOptions, resolvePrinterLayout } from '../../devices/printer/printer-options';
+import { EscPosPrinter } from '../../devices/printer/receipt-printer';
+import { createMemoryTransportPair } from '../../devices/transports/memory-transport';
 import { createPrinterSimulator } from './printer-simulator';
 import { receiptText, type PrintedLine } from './receipt-model';
 import { SAMPLE_SUMMARY } from './test-fixtures';
@@ -87,5 +90,47 @@ describe('balance receipt on paper', () => {
     expect(html).toContain('Rp 50.870.000');
     expect(html).toContain('*******2128');
     expect(html.match(/class="paper"/g)).toHaveLength(1);
+  });
+
+  it('a 58 mm printer from config: the receipt is laid out to its 32 columns and reads back right', async () => {
+    const layout = resolvePrinterLayout(PrinterOptions.parse({ paperWidth: '58mm' }));
+    const { host, device } = createMemoryTransportPair('printer');
+    const sim = createPrinterSimulator({ columns: 32 });
+    await sim.attach(device);
+    const printer = new EscPosPrinter({ transport: host, statusTimeoutMs: 100, encoding: layout });
+    try {
+      expect((await printer.open()).code).toBe('success');
+      // Composed where the kiosk composes it: as wide as the printer says it prints.
+      const job = composeBalanceReceipt({
+        summary: {
+          ...SAMPLE_SUMMARY,
+          participant: { ...SAMPLE_SUMMARY.participant, name: 'I GUSTI NGURAH AGUNG WAHYUNINGSIH' },
+        },
+        terminalId: 'KSK01',
+        reference: 'KSK01-20261122-0042',
+        printedAt,
+        language: 'en',
+        columns: printer.capabilities().columns,
+      });
+      expect((await printer.print(job)).code).toBe('success');
+    } finally {
+      await printer.close();
+    }
+    const receipt = sim.receipts[0]!;
+    const text = receiptText(receipt);
+    for (const item of receipt.items)
+      if (item.kind === 'line')
+        expect(
+          item.runs.reduce((n, run) => n + run.text.length * run.width, 0),
+        ).toBeLessThanOrEqual(32);
+    expect(receipt.items[0]).toMatchObject({ text: 'BPJS Ketenagakerjaan', size: 'normal' });
+    // 'Employer Contributions' and its amount do not fit one line: the label wraps beside it.
+    expect(text).toContainEqual(expect.stringMatching(/^Employer +Rp 2\.220\.000$/));
+    expect(text).toContain('Contributions');
+    // The masked name is too long for the label line: it follows, flush right, whole words.
+    const name = text.indexOf('Name');
+    expect(text.slice(name, name + 3)).toEqual(['Name', 'I G**** N***** A****', 'W***********']);
+    expect(text).toContainEqual(expect.stringMatching(/^Closing Balance +Rp 50\.870\.000$/));
+    expect(receipt.cut).toBe('full');
   });
 });

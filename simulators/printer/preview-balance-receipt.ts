@@ -16,6 +16,7 @@ const job = composeBalanceReceipt({
   reference: 'KSK01-20261122-0042',
   printedAt: new Date(),
   language: language === 'en' ? 'en' : 'id',
+  columns,
 });
 const bytes = encodeJobToEscPos(job, { columns });
 const sim = createPrinterSimulator({ columns });

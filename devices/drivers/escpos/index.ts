@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import type { PrinterModel } from '../../printer/escpos-job-encoder';
+import { PrinterOptions, resolvePrinterLayout } from '../../printer/printer-options';
 import {
   assessPrinterStatus,
   PRINTER_COUNTERS,
@@ -8,13 +7,6 @@ import {
 import { EscPosPrinter } from '../../printer/receipt-printer';
 import { defineDriver } from '../driver-definition';
 import { deviceEntrySchema } from '../entry-schema';
-
-const PrinterOptions = z
-  .object({
-    columns: z.number().int().min(24).max(64).optional(),
-    printerModel: z.string().min(1).optional(),
-  })
-  .strict();
 
 const EscPosConfig = deviceEntrySchema('escpos', [], ['serial', 'tcp'], {
   options: PrinterOptions.optional(),
@@ -33,12 +25,7 @@ export const escposDriver = defineDriver({
       statusTimeoutMs: context.answerTimeoutMs,
       // Polling notices paper changes and, on a serial line, a pulled cable (the write fails).
       pollIntervalMs: context.pollIntervalMs,
-      encoding: {
-        ...(config.options?.columns ? { columns: config.options.columns } : {}),
-        ...(config.options?.printerModel
-          ? { printerModel: config.options.printerModel as PrinterModel }
-          : {}),
-      },
+      encoding: resolvePrinterLayout(config.options),
     }),
   diagnostics: {
     counters: PRINTER_COUNTERS,

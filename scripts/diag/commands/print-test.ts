@@ -3,6 +3,10 @@ import { composeTestPage } from '../../../core/receipt/compose-test-page';
 import type { Completion } from '../../../devices/common/device';
 import type { PrintResult } from '../../../devices/printer/printer-types';
 import type { ReceiptPrinter } from '../../../devices/printer';
+import {
+  resolvePrinterLayout,
+  type PrinterOptions,
+} from '../../../devices/printer/printer-options';
 import { flag, intOption, stringOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
 import { CONFIG_OPTION, loadDiagConfig } from '../config-source';
@@ -53,11 +57,11 @@ async function printTest(values: OptionValues, io: DiagIo): Promise<ExitCode> {
         return { driver, entry: entryByHand(driver, fromCommandLine) };
       })()
     : deviceFromConfig(config, source, 'printer');
-  const configuredOptions = (selected.entry.options ?? {}) as { columns?: number };
+  const configuredOptions = (selected.entry.options ?? {}) as PrinterOptions;
   const columns = intOption(values, 'columns', {
     min: 24,
     max: 64,
-    fallback: configuredOptions.columns ?? 42,
+    fallback: resolvePrinterLayout(configuredOptions).columns,
   });
   const timeoutMs = intOption(values, 'timeout', { min: 50, max: 60_000, fallback: 1500 });
   const where = describeTarget(selected.entry.transport);
