@@ -1,3 +1,4 @@
+import { portCanChange } from '../../devices/manager/create-transport';
 import type { DeviceManager } from '../../devices/manager/device-manager';
 import { describeTransport } from '../../devices/manager/device-manager';
 import type { TransportConfig } from '../../devices/manager/device-config';
@@ -21,8 +22,8 @@ export function systemPortDiscovery(extraSerial?: () => SerialPortInfo[]): PortD
   return { ...systemListers, ...(extraSerial ? { extraSerial } : {}) };
 }
 
-/** A serial or HID device can move to another port; a network device's address is in the config file. */
-export const portCanChange = (config: TransportConfig): boolean => config.type !== 'tcp';
+/** Whether a device may move to another listed port: its transport kind says (the registry). */
+export { portCanChange };
 
 const idOf = (config: TransportConfig): string => describeTransport(config).replace(' ', ':');
 
