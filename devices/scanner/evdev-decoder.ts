@@ -9,13 +9,16 @@ import type { WedgeKey } from './us-keyboard';
  *   [0..7] tv_sec  [8..15] tv_usec  [16..17] type (u16)  [18..19] code (u16)  [20..23] value (s32)
  *
  * Only EV_KEY events matter: value 1 is a press, 0 a release, 2 the kernel's auto-repeat (not a
- * new key). EV_SYN, EV_MSC (scan codes) and LED events are skipped. 32-bit kernels use 16-byte
+ * new key). EV_SYN, EV_MSC (scan codes) and LED events are skipped, but a SYN_DROPPED spoils the
+ * scan being typed. 32-bit kernels use 16-byte
  * events and are not supported.
  */
 export const INPUT_EVENT_SIZE = 24;
 export const EV_SYN = 0x00;
 export const EV_KEY = 0x01;
 export const EV_MSC = 0x04;
+/** The kernel's client buffer overflowed and it threw events away (input.h "SYN_DROPPED"). */
+export const SYN_DROPPED = 3;
 const EV_MAX = 0x1f;
 export const KEY_VALUE = { release: 0, press: 1, repeat: 2 } as const;
 
@@ -71,12 +74,26 @@ export class EvdevKeyDecoder implements ScannerCodec {
         this.reset();
         return [...messages, { kind: 'malformed', reason: 'input event stream out of step' }];
       }
+      if (type === EV_SYN && view.getUint16(offset + 18, true) === SYN_DROPPED) {
+        this.dropped();
+        continue;
+      }
       if (type !== EV_KEY) continue;
       const message = this.key(view.getUint16(offset + 18, true), view.getInt32(offset + 20, true));
       if (message) messages.push(message);
     }
     this.pending = bytes.slice(offset);
     return messages;
+  }
+
+  /**
+   * Events were lost: the scan being typed is incomplete, and which modifiers are down is no
+   * longer known (a real client would ask with EVIOCGKEY, an ioctl Node cannot make).
+   */
+  private dropped(): void {
+    this.typed.keysLost();
+    this.shiftsDown.clear();
+    this.othersDown.clear();
   }
 
   private key(code: number, value: number): ScanMessage | undefined {

@@ -180,3 +180,16 @@ describe('keyboard-wedge line length', () => {
     ]);
   });
 });
+
+describe('evdev events the kernel dropped', () => {
+  it('spoil the scan being typed (SYN_DROPPED), and the next scan reads again', () => {
+    const decoder = new EvdevKeyDecoder();
+    const SYN_DROPPED = 3;
+    expect(
+      decoder.push(join([...tap(KEY[1]), event(EV_SYN, SYN_DROPPED, 0), ...tap(KEY.ENTER)])),
+    ).toEqual([{ kind: 'malformed', reason: 'scan lost keys on the way (read too slowly)' }]);
+    expect(decoder.push(join([...tap(KEY[0]), ...tap(KEY.ENTER)]))).toEqual([
+      { kind: 'scan', text: '0', symbology: 'unknown' },
+    ]);
+  });
+});

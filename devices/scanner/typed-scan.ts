@@ -19,22 +19,28 @@ export interface KeyPress {
  */
 export class TypedScan {
   private text = '';
-  private unreadable = false;
+  /** Why the scan being typed cannot be used, once something went wrong with it. */
+  private problem: string | undefined;
   private overflowing = false;
 
   hasPartialScan(): boolean {
-    return this.text.length > 0 || this.unreadable || this.overflowing;
+    return this.text.length > 0 || this.problem !== undefined || this.overflowing;
   }
 
   reset(): void {
     this.text = '';
-    this.unreadable = false;
+    this.problem = undefined;
     this.overflowing = false;
+  }
+
+  /** Some key events of the scan being typed never reached the kiosk. */
+  keysLost(): void {
+    this.problem ??= 'scan lost keys on the way (read too slowly)';
   }
 
   press({ key, shift, otherModifier }: KeyPress): ScanMessage | undefined {
     if (key === undefined || otherModifier) {
-      this.unreadable = true;
+      this.problem ??= 'scan has keys the kiosk cannot read';
       return undefined;
     }
     if (isEnterKey(key)) return this.finish();
@@ -48,11 +54,11 @@ export class TypedScan {
   }
 
   private finish(): ScanMessage | undefined {
-    const { text, unreadable, overflowing } = this;
+    const { text, problem, overflowing } = this;
     this.reset();
     if (overflowing)
       return { kind: 'malformed', reason: `scan longer than ${MAX_LINE} characters` };
-    if (unreadable) return { kind: 'malformed', reason: 'scan has keys the kiosk cannot read' };
+    if (problem) return { kind: 'malformed', reason: problem };
     if (text.length === 0) return undefined;
     const { symbology, data } = stripAimIdentifier(text);
     return { kind: 'scan', text: data, symbology };
