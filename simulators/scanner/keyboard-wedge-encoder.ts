@@ -94,5 +94,12 @@ export function inputEventsFor(text: string): Uint8Array[] {
 }
 
 /** All of `parts` as one byte string (a device-file read may return any slice of it). */
-export const concatBytes = (parts: readonly Uint8Array[]): Uint8Array =>
-  Uint8Array.from(parts.flatMap((part) => [...part]));
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
+}

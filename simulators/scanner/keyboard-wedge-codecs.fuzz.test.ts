@@ -1,16 +1,19 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { EV_KEY, EV_MSC, EV_SYN, EvdevKeyDecoder } from '../../devices/scanner/evdev-decoder';
 import { KeyboardReportDecoder } from '../../devices/scanner/keyboard-report-decoder';
 import { parseScannerPayload } from '../../devices/scanner/scanner-payload';
 import { stripAimIdentifier } from '../../devices/scanner/symbology';
-import { fuzzParameters } from '../../test-support/fuzz';
+import { fuzzParameters, reportFuzzCounts } from '../../test-support/fuzz';
 import {
   concatBytes,
   inputEvent,
   inputEventsFor,
   keyboardReportsFor,
 } from './keyboard-wedge-encoder';
+
+const counts = { reportCases: 0, reports: 0, eventCases: 0, eventChunks: 0 };
+afterAll(() => reportFuzzCounts('keyboard-wedge codecs', counts));
 
 const printable = fc.string({
   unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
@@ -122,6 +125,8 @@ describe('keyboard-wedge codecs decode whatever a US keyboard typed', () => {
         (text, noise) => {
           const decoder = new KeyboardReportDecoder();
           const reports = withReportNoise(keyboardReportsFor(text), noise);
+          counts.reportCases += 1;
+          counts.reports += reports.length;
           expect(reports.flatMap((report) => decoder.push(report))).toEqual(scanOf(text));
           expect(decoder.hasPartialScan()).toBe(false);
         },
@@ -157,6 +162,8 @@ describe('keyboard-wedge codecs decode whatever a US keyboard typed', () => {
         const decoder = new EvdevKeyDecoder();
         const stream = concatBytes(withEventNoise(inputEventsFor(text), inserts));
         const chunks = splitAt(stream, at);
+        counts.eventCases += 1;
+        counts.eventChunks += chunks.length;
         expect(chunks.flatMap((chunk) => decoder.push(chunk))).toEqual(scanOf(text));
         expect(decoder.hasPartialScan()).toBe(false);
       }),
