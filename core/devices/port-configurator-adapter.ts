@@ -21,6 +21,7 @@ export function systemPortDiscovery(extraSerial?: () => SerialPortInfo[]): PortD
   return { ...systemListers, ...(extraSerial ? { extraSerial } : {}) };
 }
 
+/** Whether a device may move to another listed port: its transport kind says. */
 export { portCanChange };
 
 const idOf = (config: TransportConfig): string => describeTransport(config).replace(' ', ':');

@@ -2,6 +2,7 @@ import type { DeviceClass } from '../common/device';
 import type { DriverDefinition } from './driver-definition';
 import { escposDriver } from './escpos';
 import { hidScannerDriver } from './hid-scanner';
+import { keyboardWedgeDriver } from './keyboard-wedge';
 import { magstripeDriver } from './magstripe';
 import { serialPinPadDriver } from './serial-pinpad';
 import { serialScannerDriver } from './serial-scanner';
@@ -16,6 +17,7 @@ export const DRIVERS: readonly DriverDefinition[] = [
   serialPinPadDriver,
   serialScannerDriver,
   hidScannerDriver,
+  keyboardWedgeDriver,
 ] as unknown as readonly DriverDefinition[];
 
 export const driversOf = (deviceClass: DeviceClass): DriverDefinition[] =>

@@ -32,3 +32,11 @@ export {
   SCAN_REPORT_SIZE,
 } from './hid-pos-report';
 export type { ScanMessage, ScannerCodec } from './scan-messages';
+export {
+  KeyboardReportDecoder,
+  HID_KEY_USAGES,
+  KEYBOARD_REPORT_SIZE,
+  type KeyboardReportDecoderOptions,
+} from './keyboard-report-decoder';
+export { EvdevKeyDecoder, EVDEV_KEY_CODES, INPUT_EVENT_SIZE } from './evdev-decoder';
+export { keystrokeFor, typedCharacter, type WedgeKey } from './us-keyboard';

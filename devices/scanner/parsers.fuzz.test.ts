@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyEdits, edits } from '../../test-support/fuzz-edits';
 import { fuzzParameters, reportFuzzCounts } from '../../test-support/fuzz';
+import { EvdevKeyDecoder } from './evdev-decoder';
 import { encodeScanReports, HidScanReportDecoder } from './hid-pos-report';
+import { KeyboardReportDecoder } from './keyboard-report-decoder';
 import type { ScanMessage } from './scan-messages';
 import { parseScannerPayload } from './scanner-payload';
 import { ScannerLineDecoder } from './serial-lines';
@@ -21,6 +23,8 @@ const counts = {
   lineMessages: 0,
   hidReports: 0,
   hidMessages: 0,
+  keyboardChunks: 0,
+  keyboardMessages: 0,
 };
 afterAll(() => reportFuzzCounts('scanner parsers', counts));
 
@@ -109,6 +113,32 @@ describe('fuzz: scanner parsers never throw and give clear reasons', () => {
           }
         },
       ),
+      fuzzParameters(),
+    );
+  });
+
+  it('keyboard-wedge decoders on random reports and random event bytes', () => {
+    // Eight-byte chunks look like keyboard reports and three of them like an input_event.
+    const chunk = fc.oneof(
+      fc.uint8Array({ minLength: 8, maxLength: 8 }),
+      fc.uint8Array({ maxLength: 80 }),
+    );
+    fc.assert(
+      fc.property(fc.array(chunk, { maxLength: 12 }), (chunks) => {
+        const decoders = [
+          new KeyboardReportDecoder(),
+          new KeyboardReportDecoder({ reportId: 1 }),
+          new EvdevKeyDecoder(),
+        ];
+        for (const decoder of decoders)
+          for (const bytes of chunks) {
+            counts.keyboardChunks += 1;
+            for (const message of decoder.push(bytes)) {
+              counts.keyboardMessages += 1;
+              check(message);
+            }
+          }
+      }),
       fuzzParameters(),
     );
   });

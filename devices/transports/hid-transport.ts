@@ -41,9 +41,10 @@ async function openWithNodeHid(target: HidTarget): Promise<HidDeviceLike> {
  * A HID device in HID-data (vendor / POS usage page) mode as a Transport. Every `onData` chunk
  * is exactly one input report, report ID first, so drivers may treat chunks as reports.
  *
- * Keyboard-wedge readers and scanners (HID keyboard usage page) cannot be read this way: the
- * operating system owns keyboards and node-hid does not get their reports. Such devices must be
- * switched to HID-data (HID POS) or serial (USB CDC) mode with the vendor's configuration codes.
+ * Keyboard-wedge devices (HID keyboard usage page): macOS and Windows own keyboards and node-hid
+ * does not get their reports; Linux hidraw hands them over (8-byte boot keyboard reports, which
+ * the keyboard-wedge scanner driver reads). Elsewhere, switch such devices to HID-data (HID POS)
+ * or serial (USB CDC) mode with the vendor's configuration codes.
  */
 export class HidTransport implements Transport {
   readonly description: string;

@@ -4,3 +4,11 @@ export {
   type ScannerSimulatorOptions,
   type SimSymbology,
 } from './scanner-simulator';
+export {
+  keyboardReportsFor,
+  inputEventsFor,
+  inputEvent,
+  keystrokesFor,
+  concatBytes,
+  type KeyboardReportOptions,
+} from './keyboard-wedge-encoder';
