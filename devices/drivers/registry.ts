@@ -5,6 +5,7 @@ import { hidScannerDriver } from './hid-scanner';
 import { magstripeDriver } from './magstripe';
 import { serialPinPadDriver } from './serial-pinpad';
 import { serialScannerDriver } from './serial-scanner';
+import { usbPrinterDriver } from './usb-printer';
 
 /**
  * Every driver the kiosk can run. A new driver is one folder beside these and one line here;
@@ -16,6 +17,7 @@ export const DRIVERS: readonly DriverDefinition[] = [
   serialPinPadDriver,
   serialScannerDriver,
   hidScannerDriver,
+  usbPrinterDriver,
 ] as unknown as readonly DriverDefinition[];
 
 export const driversOf = (deviceClass: DeviceClass): DriverDefinition[] =>

@@ -9,7 +9,7 @@ import { EscPosPrinter } from '../../printer/receipt-printer';
 import { defineDriver } from '../driver-definition';
 import { deviceEntrySchema } from '../entry-schema';
 
-const PrinterOptions = z
+export const PrinterOptions = z
   .object({
     columns: z.number().int().min(24).max(64).optional(),
     printerModel: z.string().min(1).optional(),
