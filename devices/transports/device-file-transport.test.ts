@@ -167,6 +167,26 @@ describe('DeviceFileTransport', () => {
     expect(transport.isOpen).toBe(false);
   });
 
+  it('gives a slow device that keeps taking bytes more than the write time limit in all', async () => {
+    vi.useFakeTimers();
+    const files = new FakeDeviceFile();
+    const { transport, closes } = transportOver(files, 500);
+    await transport.open();
+    let calls = 0;
+    // One byte every 400 ms: each step is within the limit, the whole write is not.
+    files.write = async (_fd, data) => {
+      if (++calls % 40 !== 0) throw errno('EAGAIN');
+      files.written.push(data[0]!);
+      return 1;
+    };
+    const write = transport.write(Uint8Array.from([1, 2, 3]));
+    await vi.advanceTimersByTimeAsync(1400);
+    await write;
+    expect(files.written).toEqual([1, 2, 3]);
+    expect(closes).toEqual([]);
+    await transport.close();
+  });
+
   it('keeps a usblp printer open on empty status reads but ends a tty or FIFO at end of file', async () => {
     vi.useFakeTimers();
     const usblp = new FakeDeviceFile();

@@ -212,14 +212,19 @@ export class DeviceFileTransport implements Transport {
   }
 
   private async writeAll(file: OpenFile, bytes: Uint8Array): Promise<void> {
-    const deadline = Date.now() + this.writeTimeoutMs;
+    // The limit is on the device taking nothing; a slow printer taking some is still going.
+    let deadline = Date.now() + this.writeTimeoutMs;
     let offset = 0;
     while (offset < bytes.length) {
       if (!file.active) throw new Error(`${this.description} closed before the write completed`);
       try {
-        offset += await file.track(this.files.write(file.fd, bytes.subarray(offset)));
-        file.wrote();
-        continue;
+        const taken = await file.track(this.files.write(file.fd, bytes.subarray(offset)));
+        if (taken > 0) {
+          offset += taken;
+          deadline = Date.now() + this.writeTimeoutMs;
+          file.wrote();
+          continue;
+        }
       } catch (error) {
         if (!TRY_AGAIN.has(codeOf(error))) {
           if (file.active) await this.lose(file, error);
