@@ -6,6 +6,7 @@ import { keyboardWedgeDriver } from './keyboard-wedge';
 import { magstripeDriver } from './magstripe';
 import { serialPinPadDriver } from './serial-pinpad';
 import { serialScannerDriver } from './serial-scanner';
+import { usbPrinterDriver } from './usb-printer';
 
 /**
  * Every driver the kiosk can run. A new driver is one folder beside these and one line here;
@@ -17,6 +18,7 @@ export const DRIVERS: readonly DriverDefinition[] = [
   serialPinPadDriver,
   serialScannerDriver,
   hidScannerDriver,
+  usbPrinterDriver,
   keyboardWedgeDriver,
 ] as unknown as readonly DriverDefinition[];
 

@@ -67,7 +67,6 @@ function transportOver(files: FakeDeviceFile, writeTimeoutMs = 1000) {
   const transport = new DeviceFileTransport({
     path: '/dev/usb/lp0',
     files,
-    readPollMs: 20,
     writeTimeoutMs,
   });
   const received: number[] = [];
@@ -82,18 +81,30 @@ afterEach(() => {
 });
 
 describe('DeviceFileTransport', () => {
-  it('reads answers that come while nothing was waiting, polling between', async () => {
+  it('reads a quiet device ten times a second, and an answer to a write within milliseconds', async () => {
     vi.useFakeTimers();
     const files = new FakeDeviceFile();
     const { transport, received } = transportOver(files);
     await transport.open();
-    await vi.advanceTimersByTimeAsync(100);
-    // About one read per 20 ms while idle: the loop neither spins nor stops.
-    expect(files.reads.count).toBeGreaterThanOrEqual(4);
-    expect(files.reads.count).toBeLessThanOrEqual(7);
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(0);
+    files.reads.count = 0;
+    await vi.advanceTimersByTimeAsync(1000);
+    // Backed off to the idle wait: neither spinning nor stopped.
+    expect(files.reads.count).toBeGreaterThanOrEqual(9);
+    expect(files.reads.count).toBeLessThanOrEqual(11);
 
-    files.toRead.push(Uint8Array.of(0x12), Uint8Array.of(0x34, 0x56));
-    await vi.advanceTimersByTimeAsync(20);
+    // The device answers a question at once; the read after the write is not 100 ms away.
+    files.write = async (_fd, data) => {
+      files.toRead.push(Uint8Array.of(0x12));
+      return data.length;
+    };
+    await transport.write(Uint8Array.of(0x10, 0x04, 0x01));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(received).toEqual([0x12]);
+
+    files.toRead.push(Uint8Array.of(0x34), Uint8Array.of(0x56));
+    await vi.advanceTimersByTimeAsync(100);
     expect(received).toEqual([0x12, 0x34, 0x56]);
     await transport.close();
   });
@@ -154,6 +165,26 @@ describe('DeviceFileTransport', () => {
     await failed;
     expect(closes).toHaveLength(1);
     expect(transport.isOpen).toBe(false);
+  });
+
+  it('gives a slow device that keeps taking bytes more than the write time limit in all', async () => {
+    vi.useFakeTimers();
+    const files = new FakeDeviceFile();
+    const { transport, closes } = transportOver(files, 500);
+    await transport.open();
+    let calls = 0;
+    // One byte every 400 ms: each step is within the limit, the whole write is not.
+    files.write = async (_fd, data) => {
+      if (++calls % 40 !== 0) throw errno('EAGAIN');
+      files.written.push(data[0]!);
+      return 1;
+    };
+    const write = transport.write(Uint8Array.from([1, 2, 3]));
+    await vi.advanceTimersByTimeAsync(1400);
+    await write;
+    expect(files.written).toEqual([1, 2, 3]);
+    expect(closes).toEqual([]);
+    await transport.close();
   });
 
   it('keeps a usblp printer open on empty status reads but ends a tty or FIFO at end of file', async () => {

@@ -5,8 +5,13 @@ import { ListenerSet } from './listener-set';
 export interface DeviceFileTransportOptions {
   /** A character device opened as a file: `/dev/usb/lp0`, a tty, a FIFO. */
   path: string;
-  /** How long to wait before reading again when nothing was waiting (default 20 ms). */
+  /**
+   * The first wait before reading again after bytes moved and nothing more was waiting
+   * (default 5 ms); it doubles with every empty read up to `idlePollMs`.
+   */
   readPollMs?: number;
+  /** The longest wait between reads of a device that stays quiet (default 100 ms). */
+  idlePollMs?: number;
   /**
    * How long one write may find the device full (EAGAIN) before the link counts as hung and
    * is dropped, shedding the bytes stuck in the kernel (default 10 000 ms).
@@ -21,6 +26,9 @@ const TRY_AGAIN = new Set(['EAGAIN', 'EWOULDBLOCK', 'EINTR']);
 
 const READ_BUFFER_BYTES = 4096;
 
+/** How soon a write that found the device full tries again. */
+const WRITE_RETRY_MS = 10;
+
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code ?? '';
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
@@ -29,6 +37,9 @@ class OpenFile {
   active = true;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly wakers = new Set<() => void>();
+  private wakeReader: (() => void) | undefined;
+  /** Empty reads since bytes last moved either way: the read loop's back-off. */
+  emptyReads = 0;
   writes: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -46,8 +57,21 @@ class OpenFile {
 
   /** Waits `ms`, or less if the file is stopped meanwhile. */
   pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
+    return this.wakeablePause(ms).done;
+  }
+
+  /** The read loop's wait; bytes written cut it short, since an answer may follow at once. */
+  async readerPause(ms: number): Promise<void> {
+    const { done, wake } = this.wakeablePause(ms);
+    this.wakeReader = wake;
+    await done;
+    this.wakeReader = undefined;
+  }
+
+  private wakeablePause(ms: number): { done: Promise<void>; wake: () => void } {
+    let wake = () => {};
+    const done = new Promise<void>((resolve) => {
+      wake = () => {
         clearTimeout(timer);
         this.wakers.delete(wake);
         resolve();
@@ -55,6 +79,13 @@ class OpenFile {
       const timer = setTimeout(wake, ms);
       this.wakers.add(wake);
     });
+    return { done, wake };
+  }
+
+  /** Bytes went out: read again now, and often for a while. */
+  wrote(): void {
+    this.emptyReads = 0;
+    this.wakeReader?.();
   }
 
   /** Stops the loops and resolves once no call uses the descriptor any more. */
@@ -68,9 +99,10 @@ class OpenFile {
 /**
  * A character device opened as a file, read and written (the kernel's usblp printer device
  * `/dev/usb/lp0`, a tty). Opened non-blocking, so no read ever parks a threadpool thread:
- * while nothing is waiting the device is read again every `readPollMs` (about 50 quick calls
- * a second), and bytes that come are read on at once. A read or write error (ENODEV, EIO:
- * the printer was unplugged) or the end of a tty or FIFO is a lost link.
+ * while nothing is waiting the device is read again after a wait that starts at `readPollMs`
+ * once bytes moved (a status answer follows its question within milliseconds) and doubles up
+ * to `idlePollMs` (10 quick calls a second on a quiet device). A read or write error (ENODEV,
+ * EIO: the printer was unplugged) or the end of a tty or FIFO is a lost link.
  */
 export class DeviceFileTransport implements Transport {
   readonly description: string;
@@ -81,12 +113,14 @@ export class DeviceFileTransport implements Transport {
   private readonly closed = new ListenerSet<[Error | undefined]>();
   private readonly files: DeviceFiles;
   private readonly readPollMs: number;
+  private readonly idlePollMs: number;
   private readonly writeTimeoutMs: number;
 
   constructor(private readonly options: DeviceFileTransportOptions) {
     this.description = `file:${options.path}`;
     this.files = options.files ?? nodeDeviceFiles;
-    this.readPollMs = Math.max(options.readPollMs ?? 20, 1);
+    this.readPollMs = Math.max(options.readPollMs ?? 5, 1);
+    this.idlePollMs = Math.max(options.idlePollMs ?? 100, this.readPollMs);
     this.writeTimeoutMs = options.writeTimeoutMs ?? 10_000;
   }
 
@@ -150,7 +184,7 @@ export class DeviceFileTransport implements Transport {
         if (!file.active) return;
         const code = codeOf(error);
         if (TRY_AGAIN.has(code)) {
-          await file.pause(this.readPollMs);
+          await file.readerPause(this.nextReadDelay(file));
           continue;
         }
         // usblp refuses reads from a printer it found unidirectional; it can still print.
@@ -160,6 +194,7 @@ export class DeviceFileTransport implements Transport {
       }
       if (!file.active) return;
       if (count > 0) {
+        file.emptyReads = 0;
         this.data.emit(buffer.slice(0, count));
         continue;
       }
@@ -167,18 +202,29 @@ export class DeviceFileTransport implements Transport {
         void this.lose(file, new Error(`${this.options.path}: the other end closed (end of file)`));
         return;
       }
-      await file.pause(this.readPollMs);
+      await file.readerPause(this.nextReadDelay(file));
     }
   }
 
+  private nextReadDelay(file: OpenFile): number {
+    const doublings = Math.min(file.emptyReads++, 16);
+    return Math.min(this.readPollMs * 2 ** doublings, this.idlePollMs);
+  }
+
   private async writeAll(file: OpenFile, bytes: Uint8Array): Promise<void> {
-    const deadline = Date.now() + this.writeTimeoutMs;
+    // The limit is on the device taking nothing; a slow printer taking some is still going.
+    let deadline = Date.now() + this.writeTimeoutMs;
     let offset = 0;
     while (offset < bytes.length) {
       if (!file.active) throw new Error(`${this.description} closed before the write completed`);
       try {
-        offset += await file.track(this.files.write(file.fd, bytes.subarray(offset)));
-        continue;
+        const taken = await file.track(this.files.write(file.fd, bytes.subarray(offset)));
+        if (taken > 0) {
+          offset += taken;
+          deadline = Date.now() + this.writeTimeoutMs;
+          file.wrote();
+          continue;
+        }
       } catch (error) {
         if (!TRY_AGAIN.has(codeOf(error))) {
           if (file.active) await this.lose(file, error);
@@ -192,7 +238,7 @@ export class DeviceFileTransport implements Transport {
         await this.lose(file, hung);
         throw hung;
       }
-      await file.pause(this.readPollMs);
+      await file.pause(WRITE_RETRY_MS);
     }
   }
 
