@@ -39,7 +39,7 @@ export const HostConfig = z
     tls: HostTlsConfig.optional(),
     /**
      * An ES module of your own that talks to your host instead of the built-in HTTP client: it
-     * exports `createHostClient(hostConfig, { logger, terminalId })` returning a HostClient
+     * exports `createHostClient(hostConfig, { logger, terminalId, HostError })` returning a HostClient
      * (core/host/host-client.ts). A relative path is from the working directory, as the journal's.
      */
     clientModule: withoutControlCharacters(z.string().min(1).max(4096)).optional(),

@@ -2,13 +2,20 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../config/load-config';
 import type { HostConfig } from '../host/host-config';
-import type { HostClient } from '../host/host-client';
+import { checkedHostClient } from '../host/checked-host-client';
+import { HostError, type HostClient } from '../host/host-client';
 import type { Logger } from '../log/logger';
 
 /** What `createHostClient` in a `host.clientModule` is given besides the `host` section. */
 export interface HostClientModuleContext {
   logger: Logger;
   terminalId: string;
+  /**
+   * The kiosk's own HostError: a client rejects with `new HostError({ kind: 'notFound' })` etc.
+   * Anything else it throws counts as the host being unavailable. Given here so a module needs
+   * no import from the kiosk's sources (which a packaged Electron build does not ship).
+   */
+  HostError: typeof HostError;
 }
 
 /** The one export a host client module must have. */
@@ -32,11 +39,12 @@ const HOST_CLIENT_METHODS = [
 
 /**
  * The integrator's HostClient from `host.clientModule`: imported, its `createHostClient` called
- * with the host section, the result checked. Problems are ConfigErrors naming the file.
+ * with the host section, the result checked for every method (ConfigErrors naming the file) and
+ * its replies checked against the host API schemas at every call (checkedHostClient).
  */
 export async function loadHostClientModule(
   hostConfig: HostConfig & { clientModule: string },
-  context: HostClientModuleContext,
+  context: Omit<HostClientModuleContext, 'HostError'>,
 ): Promise<HostClient> {
   const file = resolve(hostConfig.clientModule);
   let module: Record<string, unknown>;
@@ -51,10 +59,13 @@ export async function loadHostClientModule(
   if (typeof create !== 'function') {
     const found = create === undefined ? 'it has no such export' : `it is a ${typeof create}`;
     throw new ConfigError(
-      `host.clientModule ${file} must export a function createHostClient(hostConfig, { logger, terminalId }); ${found}`,
+      `host.clientModule ${file} must export a function createHostClient(hostConfig, { logger, terminalId, HostError }); ${found}`,
     );
   }
-  const client = (await (create as CreateHostClient)(hostConfig, context)) as unknown;
+  const client = (await (create as CreateHostClient)(hostConfig, {
+    ...context,
+    HostError,
+  })) as unknown;
   const missing =
     client && typeof client === 'object'
       ? HOST_CLIENT_METHODS.filter(
@@ -66,5 +77,10 @@ export async function loadHostClientModule(
       `host.clientModule ${file}: createHostClient returned a host client without ${missing.join(', ')}`,
     );
   }
-  return client as HostClient;
+  // Held to the built-in client's contract; its own close() (if any) kept for the runtime.
+  const checked = checkedHostClient(client as HostClient);
+  const close = (client as { close?: unknown }).close;
+  return typeof close === 'function'
+    ? Object.assign(checked, { close: () => (close as () => unknown).call(client) })
+    : checked;
 }

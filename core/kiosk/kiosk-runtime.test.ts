@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KioskApi, Screen } from '../common/api';
+import type { KioskApi, Screen, SessionView } from '../common/api';
 import { toDisposable } from '../common/disposable-store';
 import type { KioskConfigInput } from '../config/kiosk-config';
 import { ConfigError, parseConfig } from '../config/load-config';
@@ -52,7 +52,7 @@ async function journalText(): Promise<string> {
   return texts.join('');
 }
 
-function nextScreen(api: KioskApi, screen: Screen): Promise<void> {
+function nextView(api: KioskApi, screen: Screen): Promise<SessionView> {
   return new Promise((resolve) => {
     let done = false;
     let off: (() => void) | null = null;
@@ -60,11 +60,12 @@ function nextScreen(api: KioskApi, screen: Screen): Promise<void> {
       if (view.screen !== screen || done) return;
       done = true;
       off?.();
-      resolve();
+      resolve(view);
     });
     if (done) off();
   });
 }
+const nextScreen = async (api: KioskApi, screen: Screen) => void (await nextView(api, screen));
 
 describe('startKioskRuntime', () => {
   it('starts devices, brain, journal and diagnostics socket, and stops them in reverse order once', async () => {
@@ -180,11 +181,12 @@ describe('startKioskRuntime: a host client of your own (host.clientModule)', () 
 
   it('serves people through the module the config names, with the host section it was given', async () => {
     const path = await hostModule(`
-      export function createHostClient(hostConfig, { terminalId }) {
+      export function createHostClient(hostConfig, { terminalId, HostError }) {
         const refuse = async () => { throw new Error('not in this test'); };
         return {
-          lookup: async () => {
+          lookup: async (kpj) => {
             globalThis.__hostSeen = { branch: hostConfig.clientOptions.branch, terminalId };
+            if (kpj !== '12345672128') throw new HostError({ kind: 'notFound' });
             return { verification: ['birthDate'] };
           },
           verifyBirthDate: refuse, sendOtp: refuse, verifyOtp: refuse, balance: refuse,
@@ -208,8 +210,30 @@ describe('startKioskRuntime: a host client of your own (host.clientModule)', () 
     await asked; // no host listens at the default URL: only the module could have answered
     const seen = globalThis as { __hostSeen?: unknown; __hostClosed?: boolean };
     expect(seen.__hostSeen).toEqual({ branch: 'JKT-07', terminalId: 'KSK-BANK-01' });
+
     await runtime.dispose();
     expect(seen.__hostClosed).toBe(true);
+  });
+
+  it("its failures are the kiosk's own HostError, so people are told what the host said", async () => {
+    const path = await hostModule(`
+      export const createHostClient = (_hostConfig, { HostError }) => {
+        const notFound = async () => { throw new HostError({ kind: 'notFound' }); };
+        return {
+          lookup: notFound, verifyBirthDate: notFound, sendOtp: notFound, verifyOtp: notFound,
+          balance: notFound, contributions: notFound, ping: async () => 1,
+          sendJournalAnchor: async () => {}, latestJournalAnchor: async () => null,
+        };
+      };`);
+    const runtime = await startKioskRuntime(configWith({ host: { clientModule: path } }), {
+      logger: silent(),
+    });
+    running.push(runtime);
+    runtime.api.send({ type: 'start' });
+    await nextScreen(runtime.api, 'enterKpj');
+    const refused = nextView(runtime.api, 'error');
+    runtime.api.send({ type: 'submitKpj', kpj: '12345672128' });
+    expect((await refused).error?.code).toBe('notFound');
   });
 
   it('refuses a module without a createHostClient export, naming the file', async () => {
@@ -219,7 +243,7 @@ describe('startKioskRuntime: a host client of your own (host.clientModule)', () 
     });
     await expect(start).rejects.toBeInstanceOf(ConfigError);
     await expect(start).rejects.toThrow(
-      `host.clientModule ${path} must export a function createHostClient(hostConfig, { logger, terminalId }); it has no such export`,
+      `host.clientModule ${path} must export a function createHostClient(hostConfig, { logger, terminalId, HostError }); it has no such export`,
     );
   });
 
