@@ -1,4 +1,4 @@
-import { writeScreenLaunchFile } from '../scripts/launch/screen-launch-file.ts';
+import { writeScreenLaunchFile } from '../web/screen-launch-file.ts';
 import { expect, test } from './support/fixtures.ts';
 
 test('the browser opened on the launch file (no secret on its command line) becomes the kiosk screen', async ({

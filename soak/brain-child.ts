@@ -1,39 +1,28 @@
 /**
  * The kiosk brain for the soak, alone in its own process so the runner can kill it with
- * SIGKILL: config from a file, device manager, brain with its journal, web shell, as
- * e2e/support/serve-kiosk.ts composes them (simulators and host stay in the runner). Logs go
+ * SIGKILL: config from a file, device manager, brain with its journal, web shell, through the
+ * kiosk runtime as kiosk-web starts them (simulators and host stay in the runner). Logs go
  * to stdout (the runner keeps them in a file and scans them for personal data).
  */
-import { join, resolve } from 'node:path';
 import { loadConfig } from '../core/config/load-config';
-import { createKiosk } from '../core/kiosk/create-kiosk';
-import { createLogger } from '../core/log/logger';
-import { startDeviceManager } from '../devices/manager';
-import { startWebShell } from '../web/web-shell';
+import { startWebKiosk } from '../web/entry/web-kiosk';
 import { BrainChildArgs, BrainCommand, type BrainMessage } from './brain-protocol';
 
-const root = resolve(import.meta.dirname, '..');
 const emit = (message: BrainMessage) => process.send?.(message);
 
 async function main(): Promise<void> {
   const args = BrainChildArgs.parse(JSON.parse(process.argv[2] ?? '{}'));
-  const config = loadConfig(args.configPath);
-  const logger = createLogger({ level: config.log.level });
-  const devices = config.devices ? await startDeviceManager(config.devices) : null;
-  const kiosk = createKiosk(config, {
-    logger,
-    devices,
-    configPath: args.configPath,
-    configFile: args.configPath,
-  });
-  // The same secret for every brain of the run, so the soak's screen reconnects after a kill.
-  const shell = await startWebShell({
-    api: kiosk.api,
-    rendererDir: join(root, 'dist/renderer'),
+  // Devices, brain with its journal, web shell: the kiosk as kiosk-web runs it.
+  const kiosk = await startWebKiosk(loadConfig(args.configPath), {
     port: args.webPort,
-    logger,
+    // The same secret for every brain of the run, so the soak's screen reconnects after a kill.
     uiSecret: args.uiSecret,
+    launchFile: false,
+    // Every device has had its first open before the runner drives a session.
+    runtime: { configFile: args.configPath, waitForDevices: true },
   });
+  const { shell } = kiosk;
+  const devices = kiosk.runtime.devices;
 
   process.on('message', (raw: unknown) => {
     const command = BrainCommand.safeParse(raw);
@@ -48,9 +37,7 @@ async function main(): Promise<void> {
       });
     if (cmd === 'stop') {
       void (async () => {
-        await shell.close();
-        await kiosk.stop();
-        await devices?.stop();
+        await kiosk.dispose();
         emit({ type: 'reply', id });
         setImmediate(() => process.exit(0));
       })();

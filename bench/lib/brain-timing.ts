@@ -1,4 +1,4 @@
-import { BENCH_SESSION, loadCreateKiosk, loadLogger, loadParseConfig } from './kiosk-parts';
+import { BENCH_SESSION, loadKioskRuntime, loadLogger, loadParseConfig } from './kiosk-parts';
 import { InstantHost, type RecordedReplies } from './instant-host';
 import { waitForScreen, type Participant } from './session-driver';
 
@@ -11,11 +11,11 @@ export async function brainTimings(
   who: Participant,
   count: number,
 ): Promise<number[]> {
-  const { createKiosk } = await loadCreateKiosk();
+  const { startKioskRuntime } = await loadKioskRuntime();
   const { parseConfig } = await loadParseConfig();
   const { createLogger } = await loadLogger();
   const config = parseConfig({ session: BENCH_SESSION, technician: { diagSocket: null } }, 'bench');
-  const kiosk = createKiosk(config, {
+  const kiosk = await startKioskRuntime(config, {
     host: new InstantHost(replies),
     logger: createLogger({ level: 'silent' }),
   });
@@ -37,7 +37,7 @@ export async function brainTimings(
       await waitForScreen(api, 'thankYou');
     }
   } finally {
-    await kiosk.stop();
+    await kiosk.dispose();
   }
   return samples;
 }

@@ -3,10 +3,10 @@
  * benchmark was, and a part missing (or broken mid-work) must turn its figures into "not
  * available yet", not stop the run. Types come from the parts' own sources.
  */
-import type { createKiosk as CreateKiosk } from '../../core/kiosk/create-kiosk';
+import type { startKioskRuntime as StartKioskRuntime } from '../../core/kiosk/kiosk-runtime';
 import type { parseConfig as ParseConfig } from '../../core/config/load-config';
 import type { createLogger as CreateLogger } from '../../core/log/logger';
-import type { startWebShell as StartWebShell } from '../../web/web-shell';
+import type { startWebKiosk as StartWebKiosk } from '../../web/entry/web-kiosk';
 import type * as HostSimulatorModule from '../../simulators/host';
 import type * as HttpHostClientModule from '../../core/host/http-host-client';
 import type * as ReceiptModule from '../../core/receipt';
@@ -16,16 +16,17 @@ import { importPart } from './optional-module';
 export const loadHostSimulator = () => importPart<typeof HostSimulatorModule>('simulators/host');
 export const loadHttpHostClient = () =>
   importPart<typeof HttpHostClientModule>('core/host/http-host-client');
-export const loadCreateKiosk = () =>
-  importPart<{ createKiosk: typeof CreateKiosk }>('core/kiosk/create-kiosk');
+export const loadKioskRuntime = () =>
+  importPart<{ startKioskRuntime: typeof StartKioskRuntime }>('core/kiosk/kiosk-runtime');
 export const loadParseConfig = () =>
   importPart<{ parseConfig: typeof ParseConfig }>('core/config/load-config');
 export const loadLogger = () =>
   importPart<{ createLogger: typeof CreateLogger }>('core/log/logger');
 export const loadReceipt = () => importPart<typeof ReceiptModule>('core/receipt');
 export const loadPrinter = () => importPart<typeof PrinterModule>('devices/printer');
-export const loadWebShell = () =>
-  importPart<{ startWebShell: typeof StartWebShell }>('web/web-shell');
+/** The web shell as kiosk-web runs it: the kiosk runtime and its page. */
+export const loadWebKiosk = () =>
+  importPart<{ startWebKiosk: typeof StartWebKiosk }>('web/entry/web-kiosk');
 
 /** Session settings for benchmarking: no idle time-out while measuring, shortest thank-you. */
 export const BENCH_SESSION = {

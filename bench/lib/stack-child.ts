@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import type { Screen } from '../../core/common/api';
 import {
   BENCH_SESSION,
-  loadCreateKiosk,
   loadHostSimulator,
   loadLogger,
   loadParseConfig,
-  loadWebShell,
+  loadWebKiosk,
 } from './kiosk-parts';
 import { MissingPart, ROOT } from './optional-module';
 import { runSession, waitForScreen, type Participant } from './session-driver';
@@ -37,10 +36,9 @@ async function embeddedHost() {
 
 async function main(): Promise<void> {
   const external = process.argv[2] ? (JSON.parse(process.argv[2]) as ExternalHost) : null;
-  const { createKiosk } = await loadCreateKiosk();
   const { parseConfig } = await loadParseConfig();
   const { createLogger } = await loadLogger();
-  const { startWebShell } = await loadWebShell();
+  const { startWebKiosk } = await loadWebKiosk();
 
   const host = external
     ? { url: external.hostUrl, close: async () => {}, participant: external.participant }
@@ -57,27 +55,25 @@ async function main(): Promise<void> {
     },
     'bench',
   );
-  const logger = createLogger({ level: 'silent' });
-  const kiosk = createKiosk(config, { logger });
-  const shell = await startWebShell({
-    api: kiosk.api,
+  const kiosk = await startWebKiosk(config, {
     rendererDir: `${ROOT}/dist/renderer`,
-    port: 0,
-    logger,
+    launchFile: false,
+    runtime: { logger: createLogger({ level: 'silent' }) },
   });
+  const { runtime, shell } = kiosk;
   const participant = host.participant;
 
   const handle = async (command: ChildCommand): Promise<unknown> => {
     switch (command.cmd) {
       case 'send':
-        kiosk.api.send(command.intent);
+        runtime.api.send(command.intent);
         return null;
       case 'waitScreen':
-        await waitForScreen(kiosk.api, command.screen as Screen, command.timeoutMs);
+        await waitForScreen(runtime.api, command.screen as Screen, command.timeoutMs);
         return null;
       case 'sessions':
         for (let i = 0; i < command.count; i++) {
-          await runSession(kiosk.api, participant);
+          await runSession(runtime.api, participant);
           // Give the connected page a frame to render the last screens before the next session.
           if (command.paceMs) await new Promise((r) => setTimeout(r, command.paceMs));
         }
@@ -86,8 +82,7 @@ async function main(): Promise<void> {
         for (let i = 0; i < 3; i++) globalThis.gc?.();
         return { rss: process.memoryUsage().rss, heapUsed: process.memoryUsage().heapUsed };
       case 'stop':
-        await shell.close();
-        await kiosk.stop();
+        await kiosk.dispose();
         await host.close();
         setImmediate(() => process.exit(0));
         return null;

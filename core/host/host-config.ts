@@ -37,6 +37,14 @@ export const HostConfig = z
       .default(DEFAULT_HOST_URL),
     timeoutMs: z.number().int().min(500).max(60_000).default(8_000),
     tls: HostTlsConfig.optional(),
+    /**
+     * An ES module of your own that talks to your host instead of the built-in HTTP client: it
+     * exports `createHostClient(hostConfig, { logger, terminalId, HostError })` returning a HostClient
+     * (core/host/host-client.ts). A relative path is from the working directory, as the journal's.
+     */
+    clientModule: withoutControlCharacters(z.string().min(1).max(4096)).optional(),
+    /** Settings for that module, passed through as they are (keep secrets in files it reads). */
+    clientOptions: z.record(z.string(), z.unknown()).optional(),
   })
   .strict()
   .superRefine((host, ctx) => {

@@ -89,19 +89,20 @@ vi.mock('electron', () => {
 
 const core = vi.hoisted(() => ({
   loadConfig: vi.fn(),
-  createKiosk: vi.fn(),
+  startKioskRuntime: vi.fn(),
   logger: null as unknown,
 }));
 vi.mock('../../core/config/load-config', () => ({ loadConfig: core.loadConfig }));
-vi.mock('../../core/kiosk/create-kiosk', () => ({ createKiosk: core.createKiosk }));
+vi.mock('../../core/kiosk/kiosk-runtime', () => ({ startKioskRuntime: core.startKioskRuntime }));
 vi.mock('../../core/log/logger', () => ({ createLogger: () => core.logger }));
 
 const { startKioskShell, KIOSK_PARTITION } = await import('./app-lifecycle');
 
 const config = { log: { level: 'silent' }, terminalId: 'KSK-TEST-01' };
+/** The runtime the shell starts: in these tests only its API and its dispose are seen. */
 let kiosk: {
   api: { send: ReturnType<typeof vi.fn>; subscribe: ReturnType<typeof vi.fn> };
-  stop: ReturnType<typeof vi.fn>;
+  dispose: ReturnType<typeof vi.fn>;
 };
 let electron: ReturnType<typeof makeElectron>;
 
@@ -111,10 +112,10 @@ beforeEach(() => {
   core.logger = spyLogger();
   kiosk = {
     api: { send: vi.fn(), subscribe: vi.fn(() => () => {}) },
-    stop: vi.fn(() => Promise.resolve()),
+    dispose: vi.fn(() => Promise.resolve()),
   };
   core.loadConfig.mockReset().mockReturnValue(config);
-  core.createKiosk.mockReset().mockReturnValue(kiosk);
+  core.startKioskRuntime.mockReset().mockResolvedValue(kiosk);
 });
 
 let signals: EventEmitter;
@@ -140,7 +141,7 @@ describe('startKioskShell: single instance', () => {
     startKioskShell({ argv: [], env: {}, mainDir: '/x', signals });
     expect(electron.app.quit).toHaveBeenCalled();
     expect(electron.app.whenReady).not.toHaveBeenCalled();
-    expect(core.createKiosk).not.toHaveBeenCalled();
+    expect(core.startKioskRuntime).not.toHaveBeenCalled();
   });
 
   it('the first instance brings its window forward when a second one starts', async () => {
@@ -163,15 +164,13 @@ describe('startKioskShell: start', () => {
     expect(electron.windows).toHaveLength(0);
   });
 
-  it('on ready: loads the config from --config, starts the brain, opens the kiosk window', async () => {
+  it('on ready: loads the config from --config, starts the kiosk runtime, opens the kiosk window', async () => {
     const window = await startReady();
     expect(core.loadConfig).toHaveBeenCalledWith('/etc/kiosk.json');
-    // No devices section in this config: the kiosk runs without a device manager.
-    expect(core.createKiosk).toHaveBeenCalledWith(config, {
+    // Devices, brain, journal, diagnostics socket and host client all come from the runtime.
+    expect(core.startKioskRuntime).toHaveBeenCalledWith(config, {
       logger: core.logger,
-      devices: null,
-      configPath: '/etc/kiosk.json',
-      // Technicians' port changes are saved into the same file.
+      // Shown to technicians, and their port changes are saved into the same file.
       configFile: '/etc/kiosk.json',
     });
     expect(electron.session.fromPartition).toHaveBeenCalledWith(KIOSK_PARTITION);
@@ -213,7 +212,7 @@ describe('startKioskShell: start', () => {
     await startReady();
     expect(electron.app.exit).toHaveBeenCalledWith(1);
     expect(electron.windows).toHaveLength(0);
-    expect(core.createKiosk).not.toHaveBeenCalled();
+    expect(core.startKioskRuntime).not.toHaveBeenCalled();
   });
 });
 
@@ -247,7 +246,7 @@ describe('startKioskShell: DevTools and debugging', () => {
     startKioskShell({ argv, env: {}, mainDir: '/x', signals });
     expect(electron.app.exit).toHaveBeenCalledWith(1);
     expect(electron.app.whenReady).not.toHaveBeenCalled();
-    expect(core.createKiosk).not.toHaveBeenCalled();
+    expect(core.startKioskRuntime).not.toHaveBeenCalled();
     expect((core.logger as SpyLogger).fatal).toHaveBeenCalledWith(
       { switches: ['remote-debugging-port'] },
       expect.stringContaining('not allowed in a packaged build'),
@@ -277,20 +276,22 @@ describe('startKioskShell: shutdown', () => {
     expect(electron.app.quit).toHaveBeenCalled();
   });
 
-  it('stops the brain and releases the display before the process exits', async () => {
+  it('disposes the runtime and releases the display before the process exits', async () => {
     await startReady();
     let finishStop: () => void = () => {};
-    kiosk.stop.mockImplementation(() => new Promise<void>((resolve) => (finishStop = resolve)));
+    kiosk.dispose.mockImplementation(() => new Promise<void>((resolve) => (finishStop = resolve)));
     const first = fakeEvent();
     electron.app.emit('will-quit', first);
     expect(first.defaultPrevented).toBe(true);
-    expect(kiosk.stop).toHaveBeenCalledOnce();
+    // The display is released and the UI unbound first, then the runtime stops.
+    expect(electron.powerSaveBlocker.stop).toHaveBeenCalledWith(42);
+    await vi.waitFor(() => expect(kiosk.dispose).toHaveBeenCalledOnce());
     electron.app.emit('will-quit', fakeEvent()); // a second quit while stopping: no second stop
-    expect(kiosk.stop).toHaveBeenCalledOnce();
+    expect(kiosk.dispose).toHaveBeenCalledOnce();
+    expect(electron.app.quit).not.toHaveBeenCalled();
 
     finishStop();
     await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
-    expect(electron.powerSaveBlocker.stop).toHaveBeenCalledWith(42);
     const last = fakeEvent();
     electron.app.emit('will-quit', last);
     expect(last.defaultPrevented).toBe(false);
@@ -299,6 +300,34 @@ describe('startKioskShell: shutdown', () => {
   it('quits on SIGTERM through the same graceful path', async () => {
     await startReady();
     signals.emit('SIGTERM');
-    await vi.waitFor(() => expect(kiosk.stop).toHaveBeenCalled());
+    await vi.waitFor(() => expect(kiosk.dispose).toHaveBeenCalled());
+  });
+
+  it('a quit while the runtime is still starting stops it once started, and opens no window', async () => {
+    let started: (runtime: typeof kiosk) => void = () => {};
+    core.startKioskRuntime.mockReturnValue(new Promise((resolve) => (started = resolve)));
+    startKioskShell({ argv: ['electron', '.'], env: {}, mainDir: '/x', signals });
+    electron.app.ready?.();
+    await vi.waitFor(() => expect(core.startKioskRuntime).toHaveBeenCalled());
+    signals.emit('SIGTERM');
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(2));
+    expect(kiosk.dispose).not.toHaveBeenCalled();
+
+    started(kiosk);
+    await vi.waitFor(() => expect(kiosk.dispose).toHaveBeenCalledOnce());
+    expect(electron.windows).toHaveLength(0);
+  });
+
+  it('a runtime that cannot start (e.g. a bad host.clientModule) exits 1 with no window', async () => {
+    core.startKioskRuntime.mockRejectedValue(
+      new Error('host.clientModule /etc/bank-host.mjs must export a function createHostClient'),
+    );
+    await startReady();
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(1));
+    expect(electron.windows).toHaveLength(0);
+    expect((core.logger as SpyLogger).fatal).toHaveBeenCalledWith(
+      { err: expect.stringContaining('host.clientModule /etc/bank-host.mjs') },
+      'kiosk shell failed to start',
+    );
   });
 });

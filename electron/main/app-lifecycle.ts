@@ -1,9 +1,8 @@
 import { app, Menu, powerSaveBlocker, session, type BrowserWindow } from 'electron';
-import type { Kiosk } from '../../core/kiosk/create-kiosk';
-import { createKiosk } from '../../core/kiosk/create-kiosk';
+import { DisposableStore } from '../../core/common/disposable-store';
 import { loadConfig } from '../../core/config/load-config';
+import { startKioskRuntime } from '../../core/kiosk/kiosk-runtime';
 import { createLogger, type Logger } from '../../core/log/logger';
-import { DeviceManager } from '../../devices/manager/device-manager';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { resolveConfigPath } from './config-path';
 import { bindKioskIpc } from './ipc-binding';
@@ -46,17 +45,19 @@ export function startKioskShell(options: ShellOptions): void {
   Menu.setApplicationMenu(null);
 
   let window: BrowserWindow | null = null;
-  let kiosk: Kiosk | null = null;
-  let devices: DeviceManager | null = null;
-  let unbind: () => void = () => {};
-  let sleepBlocker: number | null = null;
   let stopping: Promise<void> | null = null;
   let stopped = false;
+  // What the shell started, stopped at quit in reverse order: the display blocker, the window's
+  // IPC binding, then the runtime (brain, journal, diagnostics socket, devices).
+  const started = new DisposableStore((error, name) =>
+    logger.error({ err: (error as Error).message }, `${name} did not stop cleanly`),
+  );
 
-  const start = () => {
+  const start = async () => {
+    const configPath = resolveConfigPath(options.argv, options.env);
     let config;
     try {
-      config = loadConfig(resolveConfigPath(options.argv, options.env));
+      config = loadConfig(configPath);
     } catch (error) {
       // ConfigError messages name the file and the bad fields, never their values' meaning.
       logger.fatal((error as Error).message);
@@ -65,23 +66,11 @@ export function startKioskShell(options: ShellOptions): void {
       return;
     }
     logger = createLogger({ name: 'kiosk-electron', level: config.log.level });
-    const configPath = resolveConfigPath(options.argv, options.env);
-    const kioskLogger = logger;
-    devices = config.devices
-      ? new DeviceManager(config.devices, { log: (message) => kioskLogger.info(message) })
-      : null;
-    kiosk = createKiosk(config, {
-      logger,
-      devices,
-      configPath: configPath ?? '(defaults)',
-      configFile: configPath ?? null,
-    });
     // Devices open in the background; ones that are missing are retried with backoff.
-    void devices
-      ?.start()
-      .catch((error: unknown) =>
-        kioskLogger.error({ err: (error as Error).message }, 'devices failed to start'),
-      );
+    const runtime = started.add(
+      await startKioskRuntime(config, { logger, configFile: configPath ?? null }),
+    );
+    if (started.isDisposed) return; // quit while the runtime was starting: it is stopped already
     const paths = resolveShellPaths(app.getAppPath(), options.mainDir, options.env);
     const kioskSession = session.fromPartition(KIOSK_PARTITION);
     denyAllPermissions(kioskSession);
@@ -94,25 +83,21 @@ export function startKioskShell(options: ShellOptions): void {
       },
       logger,
     );
-    unbind = bindKioskIpc(kiosk.api, window.webContents, logger);
+    const unbind = bindKioskIpc(runtime.api, window.webContents, logger);
+    started.defer(unbind, 'kiosk IPC');
     window.on('closed', () => {
       unbind();
       window = null;
     });
-    sleepBlocker = powerSaveBlocker.start('prevent-display-sleep');
+    const sleepBlocker = powerSaveBlocker.start('prevent-display-sleep');
+    started.defer(() => {
+      if (powerSaveBlocker.isStarted(sleepBlocker)) powerSaveBlocker.stop(sleepBlocker);
+    }, 'display sleep blocker');
   };
 
   const shutdown = async () => {
-    unbind();
-    if (sleepBlocker !== null && powerSaveBlocker.isStarted(sleepBlocker)) {
-      powerSaveBlocker.stop(sleepBlocker);
-    }
-    if (!kiosk) return;
     try {
-      await withTimeout(
-        kiosk.stop().then(() => devices?.stop()),
-        STOP_TIMEOUT_MS,
-      );
+      await withTimeout(started.dispose(), STOP_TIMEOUT_MS);
     } catch (error) {
       logger.error({ err: (error as Error).message }, 'kiosk did not stop cleanly');
     }

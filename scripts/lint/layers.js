@@ -157,7 +157,14 @@ export const layers = [
     name: 'simulators',
     files: ['simulators/**'],
     role: 'device doubles at the transport level and the host simulator',
-    imports: ['core/common/**', 'core/host/**', 'core/receipt/**', 'devices/**'],
+    imports: [
+      'core/common/**',
+      'core/host/**',
+      'core/receipt/**',
+      // The dev stack hashes the simulated kiosk's technician PIN.
+      'core/technician/pin-hash.ts',
+      'devices/**',
+    ],
     packages: ['qrcode', 'serialport', 'zod'],
     builtins: true,
     tests: {
@@ -188,6 +195,15 @@ export const layers = [
     packages: ['ws'],
     builtins: true,
     tests: { imports: ['test-support/**'], packages: unitTest },
+  },
+  {
+    name: 'web/entry',
+    files: ['web/entry/**'],
+    role: 'the web shell as a program (kiosk-web): config in, kiosk runtime and page up',
+    imports: ['web/**', 'core/common/**', 'core/config/**', 'core/kiosk/**', 'core/log/**'],
+    packages: [],
+    builtins: true,
+    tests: { imports: ['core/session/**'], packages: unitTest },
   },
   {
     name: 'electron',
@@ -249,8 +265,8 @@ export const layers = [
   {
     name: 'bin',
     files: ['bin/**'],
-    role: 'the kiosk-diag entry point',
-    imports: ['scripts/**'],
+    role: 'the entry points: kiosk-diag, kiosk-web',
+    imports: ['scripts/**', 'web/entry/main.ts'],
     packages: ['tsx'],
     builtins: true,
   },

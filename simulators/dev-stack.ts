@@ -1,0 +1,92 @@
+/**
+ * The simulated world a development kiosk runs on: the host simulator, the embedded device
+ * simulators (printer on loopback TCP; card reader, scanner and pin pad on pty pairs) with their
+ * panel, and a technician PIN hash. It returns the config fragment that points a kiosk at all of
+ * it, and one disposable. `npm start` and the e2e stack use it; production code never does.
+ */
+import { DisposableStore } from '../core/common/disposable-store';
+import { hashTechnicianPin } from '../core/technician/pin-hash';
+import type { DevicesConfig, SerialPortInfo } from '../devices/manager';
+import { TECHNICIAN_CARD_PREFIX } from './card-reader/test-cards';
+import { startEmbeddedDevices } from './embedded';
+import { startHostSimulator } from './host';
+import { startSimulatorPanel } from './panel';
+
+/** The technician PIN of the simulated kiosk; a real kiosk's config carries its own hash. */
+export const DEV_TECHNICIAN_PIN = '2468';
+
+export interface DevStackOptions {
+  /** The host simulator's latency on every call (ms). Default 0. */
+  hostLatencyMs?: number;
+  /** Start the device simulators and their panel. Default true. */
+  devices?: boolean;
+  /** The technician PIN to hash into the config; null: no technician mode. Default DEV_TECHNICIAN_PIN. */
+  technicianPin?: string | null;
+}
+
+/** The part of a kiosk config the stack decides (merge the rest in and parse the whole). */
+export interface DevStackConfig {
+  host: { url: string };
+  devices?: DevicesConfig;
+  technician: { pinHash?: string; cardPrefix?: string };
+}
+
+export interface DevStack extends AsyncDisposable {
+  config: DevStackConfig;
+  hostUrl: string;
+  /** The simulator panel (swipe a card, scan a code, printer faults), when devices run. */
+  panelUrl: string | null;
+  /** Device simulators not started, with the reason (e.g. socat missing). */
+  skipped: string[];
+  /** The simulated serial ports that exist now (the OS does not list ptys), for port setup. */
+  serialPorts(): SerialPortInfo[];
+  /** What the panel shows of the kiosk's own devices, once the kiosk runs. */
+  showKioskDevices(source: () => unknown[]): void;
+  dispose(): Promise<void>;
+}
+
+export async function startDevStack(options: DevStackOptions = {}): Promise<DevStack> {
+  const store = new DisposableStore((error, name) =>
+    console.error(`${name} did not stop cleanly: ${(error as Error).message ?? String(error)}`),
+  );
+  try {
+    const pin = options.technicianPin === undefined ? DEV_TECHNICIAN_PIN : options.technicianPin;
+    // Independent start-up work runs side by side: it is most of the time to the first screen.
+    const [host, embedded, pinHash] = await Promise.all([
+      startHostSimulator({ port: 0, latencyMs: options.hostLatencyMs ?? 0 }),
+      options.devices === false ? null : startEmbeddedDevices(),
+      pin === null ? null : hashTechnicianPin(pin),
+    ]);
+    store.defer(() => host.close(), 'host simulator');
+    if (embedded) store.defer(() => embedded.close(), 'device simulators');
+    let kioskDevices: () => unknown[] = () => [];
+    const panel = embedded
+      ? await startSimulatorPanel({
+          devices: embedded.control,
+          hostUrl: host.url,
+          kioskDevices: () => kioskDevices(),
+        })
+      : null;
+    if (panel) store.defer(() => panel.close(), 'simulator panel');
+    const technician: DevStackConfig['technician'] = pinHash
+      ? { pinHash, ...(embedded ? { cardPrefix: TECHNICIAN_CARD_PREFIX } : {}) }
+      : {};
+    return {
+      config: {
+        host: { url: host.url },
+        ...(embedded ? { devices: embedded.config } : {}),
+        technician,
+      },
+      hostUrl: host.url,
+      panelUrl: panel?.url ?? null,
+      skipped: embedded?.skipped ?? [],
+      serialPorts: () => embedded?.serialPorts() ?? [],
+      showKioskDevices: (source) => (kioskDevices = source),
+      dispose: () => store.dispose(),
+      [Symbol.asyncDispose]: () => store.dispose(),
+    };
+  } catch (error) {
+    await store.dispose();
+    throw error;
+  }
+}
