@@ -1,19 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { CardData } from '../../devices/card-reader/card-data';
+import type { CardReaderEvent } from '../../devices/card-reader/card-reader-types';
+import type { ScannerEvent } from '../../devices/scanner/scanner-types';
 import { Emitter, fakeBrain, fakeLogger, STEPS } from './fake-devices.test-helper';
 import { wireIdentification } from './identification-adapter';
 
 const KPJ = '17054312128';
 const PAN = '4761739001010010';
 
+/** The masked summary the driver puts in its event (identification reads the full data). */
+const READ: CardReaderEvent = {
+  type: 'cardRead',
+  card: { kind: 'kpj', maskedKpj: '*******2128', tracksRead: [1, 2], expiry: '2812' },
+};
+const SCANNED: ScannerEvent = {
+  type: 'scanned',
+  scan: { maskedKpj: '*******2128', source: 'plain', symbology: 'code128' },
+};
+
 function reader(data: CardData | undefined) {
-  const events = new Emitter<{ type: string }>();
+  const events = new Emitter<CardReaderEvent>();
   let stored = data;
   return {
     on: events.on.bind(events),
     read: (next: CardData) => {
       stored = next;
-      events.emit({ type: 'cardRead' });
+      events.emit(READ);
     },
     takeCardData: () => {
       const taken = stored;
@@ -27,13 +39,13 @@ function reader(data: CardData | undefined) {
 }
 
 function scanner() {
-  const events = new Emitter<{ type: string }>();
+  const events = new Emitter<ScannerEvent>();
   let stored: string | undefined;
   return {
     on: events.on.bind(events),
     scan: (kpj: string) => {
       stored = kpj;
-      events.emit({ type: 'scanned' });
+      events.emit(SCANNED);
     },
     takeKpj: () => {
       const taken = stored;
@@ -115,8 +127,8 @@ describe('identification from card reader and scanner', () => {
 
   it('an unreadable or corrupted stripe, or a scan that is no KPJ, is said while identifying only', () => {
     const brain = fakeBrain(STEPS.identifying);
-    const cardEvents = new Emitter<{ type: string }>();
-    const scanEvents = new Emitter<{ type: string }>();
+    const cardEvents = new Emitter<CardReaderEvent>();
+    const scanEvents = new Emitter<ScannerEvent>();
     wireIdentification(
       brain,
       {
@@ -125,11 +137,11 @@ describe('identification from card reader and scanner', () => {
       },
       fakeLogger(),
     );
-    cardEvents.emit({ type: 'invalidMedia' });
-    scanEvents.emit({ type: 'invalidData' });
+    cardEvents.emit({ type: 'invalidMedia', reason: 'no track read' });
+    scanEvents.emit({ type: 'invalidData', reason: 'not a KPJ' });
     brain.show(STEPS.keys);
-    cardEvents.emit({ type: 'invalidMedia' });
-    scanEvents.emit({ type: 'invalidData' });
+    cardEvents.emit({ type: 'invalidMedia', reason: 'no track read' });
+    scanEvents.emit({ type: 'invalidData', reason: 'not a KPJ' });
     expect(brain.events).toEqual([
       { type: 'identificationRejected', reason: 'cardUnreadable' },
       { type: 'identificationRejected', reason: 'scanNotKpj' },

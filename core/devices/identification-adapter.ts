@@ -1,16 +1,10 @@
-import type { Listener } from '../../devices/common/device';
-import type { CardData } from '../../devices/card-reader/card-data';
+import type { CardReader } from '../../devices/card-reader';
+import type { Scanner } from '../../devices/scanner';
 import type { AdapterLogger, BrainPort } from './brain-port';
 
-export interface CardReaderLike {
-  on(listener: Listener<{ type: string }>): () => void;
-  takeCardData(): CardData | undefined;
-}
-
-export interface ScannerLike {
-  on(listener: Listener<{ type: string }>): () => void;
-  takeKpj(): string | undefined;
-}
+/** What identification uses of any card reader and scanner. */
+export type IdentifyingReader = Pick<CardReader, 'on' | 'takeCardData'>;
+export type IdentifyingScanner = Pick<Scanner, 'on' | 'takeKpj'>;
 
 /**
  * Card reader and scanner reads that yield a KPJ become `kpjCaptured` for the brain while it
@@ -23,7 +17,7 @@ export interface ScannerLike {
  */
 export function wireIdentification(
   brain: BrainPort,
-  devices: { cardReader?: CardReaderLike | null; scanner?: ScannerLike | null },
+  devices: { cardReader?: IdentifyingReader | null; scanner?: IdentifyingScanner | null },
   logger: AdapterLogger,
   options: { technicianCardPrefix?: string | null } = {},
 ): () => void {

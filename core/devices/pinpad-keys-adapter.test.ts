@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { success, type Completion } from '../../devices/common/device';
+import { success, type Completion, type StatusChangedEvent } from '../../devices/common/device';
+import type {
+  DataEntryResult,
+  PinPadEvent,
+  PinPadStatus,
+  PlainKey,
+} from '../../devices/pinpad/pinpad';
 import { Emitter, fakeBrain, fakeLogger, STEPS } from './fake-devices.test-helper';
 import { intentForKey, wirePinPadKeys } from './pinpad-keys-adapter';
 
-type KeyEvent = { type: string; mode?: string; key?: string };
-
 /** A pad whose data entries stay open until a test ends them. */
 function fakePad() {
-  const events = new Emitter<KeyEvent>();
-  let finish: ((result: Completion<unknown>) => void) | undefined;
+  const events = new Emitter<PinPadEvent | StatusChangedEvent<PinPadStatus>>();
+  let finish: ((result: Completion<DataEntryResult>) => void) | undefined;
   let entries = 0;
   let cancels = 0;
   return {
@@ -21,11 +25,11 @@ function fakePad() {
     get open() {
       return finish !== undefined;
     },
-    status: () => ({ device: 'online' as const }),
+    status: (): PinPadStatus => ({ device: 'online', entry: 'plain' }),
     on: events.on.bind(events),
     dataEntry: () => {
       entries += 1;
-      return new Promise<Completion<unknown>>((resolve) => {
+      return new Promise<Completion<DataEntryResult>>((resolve) => {
         finish = (result) => {
           finish = undefined;
           resolve(result);
@@ -36,7 +40,7 @@ function fakePad() {
       cancels += 1;
       finish?.({ code: 'canceled', errorDescription: 'canceled' });
     },
-    press(key: string) {
+    press(key: PlainKey) {
       events.emit({ type: 'keyPressed', mode: 'plain', key });
       if (key === 'enter') finish?.(success({ digits: '', terminatedBy: 'enter' }));
     },
@@ -62,7 +66,7 @@ describe('pin pad keys', () => {
     expect(pad.open).toBe(false);
     brain.show(STEPS.keys);
     expect(pad.open).toBe(true);
-    for (const key of ['1', '7', 'backspace', 'enter']) pad.press(key);
+    for (const key of ['1', '7', 'backspace', 'enter'] as const) pad.press(key);
     expect(brain.events).toEqual([
       { type: 'digit', digit: '1' },
       { type: 'digit', digit: '7' },
@@ -80,7 +84,7 @@ describe('pin pad keys', () => {
     const pad = fakePad();
     wirePinPadKeys(brain, pad, fakeLogger());
     expect(pad.open).toBe(true);
-    for (const key of ['3', '2', 'enter']) pad.press(key);
+    for (const key of ['3', '2', 'enter'] as const) pad.press(key);
     expect(brain.events).toEqual([
       { type: 'digit', digit: '3' },
       { type: 'digit', digit: '2' },

@@ -1,15 +1,9 @@
-import type { Completion, DeviceStatusBase, Listener } from '../../devices/common/device';
+import type { PinPad } from '../../devices/pinpad/pinpad';
 import type { Intent } from '../common/api';
 import type { AdapterLogger, BrainPort } from './brain-port';
 
-type KeyEvent = { type: string; mode?: string; key?: string };
-
-export interface PinPadLike {
-  status(): DeviceStatusBase;
-  on(listener: Listener<KeyEvent>): () => void;
-  dataEntry(options: { maxLength: number; timeoutMs: number }): Promise<Completion<unknown>>;
-  cancel(): void;
-}
+/** What the key wiring uses of any pin pad. */
+export type KeyPad = Pick<PinPad, 'status' | 'on' | 'dataEntry' | 'cancel'>;
 
 const FUNCTION_INTENTS: Record<string, Intent> = {
   enter: { type: 'enter' },
@@ -31,7 +25,7 @@ export function intentForKey(key: string): Intent | null {
  */
 export function wirePinPadKeys(
   brain: BrainPort,
-  pad: PinPadLike,
+  pad: KeyPad,
   logger: AdapterLogger,
   options: { entryTimeoutMs?: number; retryDelayMs?: number } = {},
 ): () => void {
@@ -72,7 +66,7 @@ export function wirePinPadKeys(
       if (pad.status().device === 'online') arm();
       return;
     }
-    if (event.type !== 'keyPressed' || event.mode !== 'plain' || !event.key) return;
+    if (event.type !== 'keyPressed' || event.mode !== 'plain') return;
     const intent = intentForKey(event.key);
     if (!intent) return;
     // Key names only: digits reach the brain, never the log.
