@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { axeViolations, describeViolations } from './axe.ts';
 
 /** The displays kiosks and ATMs ship with (docs: DOMAIN.md, "Common displays"). */
 export const KIOSK_SIZES = [
@@ -399,12 +399,7 @@ export class LayoutGuard {
   }
 
   private async axe(name: string): Promise<void> {
-    const results = await new AxeBuilder({ page: this.page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    for (const v of results.violations)
-      this.problems.push(
-        `${this.walk} ${name}: axe ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
+    for (const violation of describeViolations(await axeViolations(this.page)))
+      this.problems.push(`${this.walk} ${name}: axe ${violation}`);
   }
 }
