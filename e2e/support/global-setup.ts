@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { SERVE_KIOSK_BUNDLE } from './serve-kiosk-bundle.ts';
@@ -33,7 +33,7 @@ const importMetaOfSource: Plugin = {
  */
 export default async function globalSetup(): Promise<void> {
   await build({
-    entryPoints: ['e2e/support/serve-kiosk.ts'],
+    entryPoints: [join(import.meta.dirname, 'serve-kiosk.ts')],
     outfile: SERVE_KIOSK_BUNDLE,
     bundle: true,
     platform: 'node',
