@@ -4,6 +4,8 @@ import { chromiumExecutable } from './e2e/support/chromium.ts';
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
+  // Bundles the kiosk stack every test starts (dist/e2e/serve-kiosk.mjs).
+  globalSetup: './e2e/support/global-setup.ts',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,

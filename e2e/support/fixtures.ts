@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base, expect, type Page } from '@playwright/test';
+import { SERVE_KIOSK_BUNDLE } from './serve-kiosk-bundle.ts';
 
 export interface Participant {
   kpj: string;
@@ -62,13 +63,18 @@ interface StackInfo {
   panelUrl: string | null;
 }
 
-/** Spawns e2e/support/serve-kiosk.ts and reads the JSON line it prints once it listens. */
+/**
+ * Runs e2e/support/serve-kiosk.ts (as bundled by the global setup) and reads the JSON line it
+ * prints once it listens.
+ */
 async function launch(
   overrides: Record<string, unknown>,
 ): Promise<{ info: StackInfo; child: ChildProcess }> {
-  const child = spawn('npx', ['tsx', 'e2e/support/serve-kiosk.ts', JSON.stringify(overrides)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', SERVE_KIOSK_BUNDLE, JSON.stringify(overrides)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { axeViolations, describeViolations } from './axe.ts';
 
 /** The displays kiosks and ATMs ship with (docs: DOMAIN.md, "Common displays"). */
 export const KIOSK_SIZES = [
@@ -344,12 +344,20 @@ export async function measureLayout(page: Page, rules: LayoutRules = {}): Promis
 }
 
 const screenshotDir = process.env.SCREENSHOTS_DIR ?? 'test-results/screenshots';
-/** The sizes shot at every screen (README); `GUARD_SHOTS=all` shoots every size. */
-const SHOT_SIZES = new Set(
-  process.env.GUARD_SHOTS === 'all'
-    ? KIOSK_SIZES.map((s) => `${s.width}x${s.height}`)
-    : ['1080x1920', '1280x1024'],
-);
+const sizeName = (size: { width: number; height: number }) => `${size.width}x${size.height}`;
+/**
+ * The sizes shot at every screen, besides any size where a problem is found: `GUARD_SHOTS=readme`
+ * (the default outside CI) the README's two, `all` every size, `problems` (the default in CI,
+ * where nobody looks at the shots of a passing walk) none.
+ */
+const SHOTS: Record<string, string[]> = {
+  all: KIOSK_SIZES.map(sizeName),
+  readme: ['1080x1920', '1280x1024'],
+  problems: [],
+};
+const shots = process.env.GUARD_SHOTS ?? (process.env.CI ? 'problems' : 'readme');
+if (!SHOTS[shots]) throw new Error(`GUARD_SHOTS=${shots}: say all, readme or problems`);
+const SHOT_SIZES = new Set(SHOTS[shots]);
 
 /** Lets the page lay itself out again after a resize (two frames: style, then layout). */
 async function settle(page: Page): Promise<void> {
@@ -363,9 +371,9 @@ async function settle(page: Page): Promise<void> {
 
 /**
  * Walks one screen through every kiosk size: at each, measures the layout and saves a viewport
- * screenshot (at 1080x1920 and 1280x1024, and wherever a problem is found); axe (WCAG 2.2 AA
- * rules) runs once, at the first size. Collects problems instead of
- * failing at the first, so one run lists everything that is wrong.
+ * screenshot (see SHOT_SIZES, and wherever a problem is found); axe (WCAG 2.2 AA rules) runs
+ * once, at 1080x1920. Collects problems instead of failing at the first, so one run lists
+ * everything that is wrong.
  */
 export class LayoutGuard {
   readonly problems: string[] = [];
@@ -379,32 +387,32 @@ export class LayoutGuard {
   async check(screen: string, rules: LayoutRules = {}): Promise<void> {
     const name = `${String(++this.count).padStart(2, '0')}-${screen}`;
     const original = this.page.viewportSize();
+    // The size the walk is at comes last: the walk goes on at it without one more resize.
+    const current = KIOSK_SIZES.find((size) => original && sizeName(size) === sizeName(original));
+    const sizes = [
+      ...KIOSK_SIZES.filter((size) => size !== current),
+      ...(current ? [current] : []),
+    ];
     mkdirSync(screenshotDir, { recursive: true });
-    for (const [i, size] of KIOSK_SIZES.entries()) {
+    for (const size of sizes) {
       await this.page.setViewportSize(size);
       await settle(this.page);
-      if (i === 0) await this.axe(name);
+      if (size === KIOSK_SIZES[0]) await this.axe(name);
       const problems = await measureLayout(this.page, rules);
       for (const p of problems)
         this.problems.push(
-          `${this.walk} ${name} @ ${size.width}x${size.height}: ${p.kind}: ${p.target} ${p.detail}`,
+          `${this.walk} ${name} @ ${sizeName(size)}: ${p.kind}: ${p.target} ${p.detail}`,
         );
-      // The README's two sizes always; any other size when something is wrong there.
-      if (SHOT_SIZES.has(`${size.width}x${size.height}`) || problems.length > 0)
+      if (SHOT_SIZES.has(sizeName(size)) || problems.length > 0)
         await this.page.screenshot({
-          path: join(screenshotDir, `${size.width}x${size.height}-${this.walk}-${name}.png`),
+          path: join(screenshotDir, `${sizeName(size)}-${this.walk}-${name}.png`),
         });
     }
-    if (original) await this.page.setViewportSize(original);
+    if (original && !current) await this.page.setViewportSize(original);
   }
 
   private async axe(name: string): Promise<void> {
-    const results = await new AxeBuilder({ page: this.page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    for (const v of results.violations)
-      this.problems.push(
-        `${this.walk} ${name}: axe ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
+    for (const violation of describeViolations(await axeViolations(this.page)))
+      this.problems.push(`${this.walk} ${name}: axe ${violation}`);
   }
 }
