@@ -7,7 +7,7 @@ import type { DeviceName } from '../drivers/device-slots';
 export interface DeviceSnapshot {
   name: DeviceName;
   deviceClass: DeviceClass;
-  /** Config driver name, e.g. `escpos`, `magstripe`. */
+  /** The registry driver's name (devices/drivers/registry.ts). */
   driver: string;
   /** e.g. `serial:/dev/ttyUSB0@9600`, `tcp:10.0.0.5:9100`. */
   transport: string;

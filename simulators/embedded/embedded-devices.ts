@@ -1,4 +1,8 @@
 import type { DevicesConfig } from '../../devices/manager/device-config';
+import { escposDriver } from '../../devices/drivers/escpos';
+import { magstripeDriver } from '../../devices/drivers/magstripe';
+import { serialPinPadDriver } from '../../devices/drivers/serial-pinpad';
+import { serialScannerDriver } from '../../devices/drivers/serial-scanner';
 import type { PlainKey } from '../../devices/pinpad/pinpad';
 import { CardReaderSimulator } from '../card-reader/card-reader-simulator';
 import {
@@ -147,7 +151,7 @@ export async function startEmbeddedDevices(): Promise<EmbeddedDevices> {
   closers.push(() => printer.close());
   const config: DevicesConfig = {
     printer: {
-      driver: 'escpos',
+      driver: escposDriver.name,
       transport: { type: 'tcp', host: printer.host, port: printer.port },
     },
   };
@@ -164,7 +168,7 @@ export async function startEmbeddedDevices(): Promise<EmbeddedDevices> {
       const reader = new CardReaderSimulator(cardLine.device, { mode: 'serial' });
       closers.push(async () => reader.dispose());
       config.cardReader = {
-        driver: 'magstripe',
+        driver: magstripeDriver.name,
         mode: 'serial',
         transport: { type: 'serial', path: cardLine.hostPath, baudRate: 9600 },
       };
@@ -185,7 +189,7 @@ export async function startEmbeddedDevices(): Promise<EmbeddedDevices> {
       closers.push(() => scanLine.close());
       const scanner = new ScannerSimulator(scanLine.device, { mode: 'serial', aimIds: true });
       config.scanner = {
-        driver: 'serial',
+        driver: serialScannerDriver.name,
         transport: { type: 'serial', path: scanLine.hostPath, baudRate: 9600 },
       };
       control.scanner = {
@@ -201,7 +205,7 @@ export async function startEmbeddedDevices(): Promise<EmbeddedDevices> {
       await pad.start();
       closers.push(() => pad.stop());
       config.pinPad = {
-        driver: 'serial-pinpad',
+        driver: serialPinPadDriver.name,
         transport: { type: 'serial', path: padLine.hostPath, baudRate: 9600 },
       };
       control.pinPad = {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Transport } from '../../devices/common/transport';
+import { escposDriver } from '../../devices/drivers/escpos';
 import { DeviceManager } from '../../devices/manager/device-manager';
 import type { DeviceChange } from '../../devices/manager/device-snapshot';
 import { createMemoryTransportPair } from '../../devices/transports/memory-transport';
@@ -94,7 +95,7 @@ export async function measurePrinterReconnect(
   }
 
   const manager = new DeviceManager(
-    { printer: { driver: 'escpos', transport: { type: 'tcp', host: link, port: 1 } } },
+    { printer: { driver: escposDriver.name, transport: { type: 'tcp', host: link, port: 1 } } },
     { transportFactory: () => hostTransport, printerPollIntervalMs: 200 },
   );
   try {

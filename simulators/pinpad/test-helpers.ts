@@ -1,3 +1,4 @@
+import { serialPinPadDriver } from '../../devices/drivers/serial-pinpad';
 import { ManagedDevice } from '../../devices/manager/managed-device';
 import type { PinPadKeyEvent, PinPadStatus } from '../../devices/pinpad/pinpad';
 import { pinPadHealthCheck } from '../../devices/pinpad/pinpad-health-check';
@@ -41,7 +42,7 @@ export function managePinPad(
 ): ManagedDevice<SerialPinPad> {
   return new ManagedDevice({
     name: 'pinPad',
-    driverName: 'serial-pinpad',
+    driverName: serialPinPadDriver.name,
     transport: { description: 'test link' },
     driver: pad,
     reconnect: { initialDelayMs: 50, maxDelayMs: 200 },
