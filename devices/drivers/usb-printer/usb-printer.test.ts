@@ -44,7 +44,7 @@ describe('usb-printer config', () => {
       }),
     ).toEqual(["  - devices.printer.transport.type: Expected one of 'device-file'"]);
     expect(problemsOf({ ...USB_PRINTER, options: { columns: 100 } })).toEqual([
-      '  - devices.printer.options.columns: Too big: expected number to be <=64',
+      '  - devices.printer.options.columns: Expected 32, 42, 48 (58mm: 32; 80mm: 42 or 48)',
     ]);
   });
 });
