@@ -1,3 +1,4 @@
+import type { ReceiptPrinter } from '.';
 import type { ReceiptPrinterStatus } from './printer-types';
 
 /** What an ESC/POS printer's status means to a technician, in plain words. */
@@ -26,3 +27,10 @@ export const printerDetail = (status: ReceiptPrinterStatus): string =>
 
 /** Event type -> counter name, for every receipt printer driver. */
 export const PRINTER_COUNTERS = { paperLow: 'paperLowEvents', paperOut: 'paperOutEvents' } as const;
+
+/** What technicians see of any ESC/POS printer driver: counters, detail line, findings. */
+export const ESC_POS_DIAGNOSTICS = {
+  counters: PRINTER_COUNTERS,
+  detail: (printer: ReceiptPrinter) => printerDetail(printer.status()),
+  assess: (printer: ReceiptPrinter) => assessPrinterStatus(printer.status()),
+};

@@ -1,21 +1,13 @@
-import { PrinterOptions, resolvePrinterLayout } from '../../printer/printer-options';
-import {
-  assessPrinterStatus,
-  PRINTER_COUNTERS,
-  printerDetail,
-} from '../../printer/printer-findings';
-import { EscPosPrinter } from '../../printer/receipt-printer';
+import { escPosOverLink } from '../escpos-over-link';
+import { ESC_POS_DIAGNOSTICS } from '../../printer/printer-findings';
+import { PrinterOptions } from '../../printer/printer-options';
 import { defineDriver } from '../driver-definition';
 import { deviceEntrySchema } from '../entry-schema';
-
-const UsbPrinterConfig = deviceEntrySchema('usb-printer', [], ['device-file'], {
-  options: PrinterOptions.optional(),
-});
 
 /**
  * An ESC/POS receipt printer plugged in as a USB printer class device: the kernel's usblp
  * driver gives it a device file (`/dev/usb/lp0`) that takes the job's bytes and gives back
- * the DLE EOT status answers.
+ * the DLE EOT status answers. The transport sees an unplug by itself (ENODEV).
  */
 export const usbPrinterDriver = defineDriver({
   deviceClass: 'receiptPrinter',
@@ -23,20 +15,11 @@ export const usbPrinterDriver = defineDriver({
   summary:
     'ESC/POS receipt printer on USB as a printer class device (/dev/usb/lp0), status by DLE EOT',
   transports: ['device-file'],
-  config: UsbPrinterConfig,
-  create: (transport, config, context) =>
-    new EscPosPrinter({
-      transport,
-      statusTimeoutMs: context.answerTimeoutMs,
-      // The transport sees an unplug by itself (ENODEV); polling keeps the paper state fresh.
-      pollIntervalMs: context.pollIntervalMs,
-      encoding: resolvePrinterLayout(config.options),
-    }),
-  diagnostics: {
-    counters: PRINTER_COUNTERS,
-    detail: (printer) => printerDetail(printer.status()),
-    assess: (printer) => assessPrinterStatus(printer.status()),
-  },
+  config: deviceEntrySchema('usb-printer', [], ['device-file'], {
+    options: PrinterOptions.optional(),
+  }),
+  create: (transport, config, context) => escPosOverLink(transport, config.options, context),
+  diagnostics: ESC_POS_DIAGNOSTICS,
   discovery: {
     hint: 'USB printer class devices show as /dev/usb/lp* (kernel usblp module, group lp)',
   },
