@@ -76,7 +76,8 @@ test('a USB printer and a keyboard-wedge scanner are tested, unplugged and plugg
 
   // The USB cable pulled: the device file goes away and the kiosk keeps trying.
   await kiosk.devices('POST', '/api/printer', { connected: false });
-  await rowShows(page, 'printer', 'reconnecting');
+  await rowShows(page, 'printer', 'Tidak terdeteksi, menyambung ulang');
+  await expect(row(page, 'printer')).toContainText('noDevice (reconnecting)');
   await expect(
     row(page, 'printer').getByRole('button', { name: 'Cetak Halaman Tes' }),
   ).toBeVisible();

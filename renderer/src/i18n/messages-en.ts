@@ -309,6 +309,7 @@ export const en: Messages = {
         offline: 'Disconnected',
         hardwareError: 'Hardware error',
         noDevice: 'Not detected',
+        'noDevice (reconnecting)': 'Not detected, reconnecting…',
         busy: 'Busy',
       }) as Record<string, string>
     )[state] ?? state,

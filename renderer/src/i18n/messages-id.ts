@@ -313,6 +313,7 @@ export const id = {
         offline: 'Terputus',
         hardwareError: 'Gangguan perangkat keras',
         noDevice: 'Tidak terdeteksi',
+        'noDevice (reconnecting)': 'Tidak terdeteksi, menyambung ulang…',
         busy: 'Sibuk',
       }) as Record<string, string>
     )[state] ?? state,

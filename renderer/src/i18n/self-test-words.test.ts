@@ -35,3 +35,14 @@ describe("the technician screen's self-test buttons", () => {
     expect(messagesFor('id').techTest('')).toBe('');
   });
 });
+
+describe('a device the kiosk is reconnecting', () => {
+  it('reads as words in both languages, not as the brain sends it', () => {
+    expect(messagesFor('id').techDeviceState('noDevice (reconnecting)')).toBe(
+      'Tidak terdeteksi, menyambung ulang…',
+    );
+    expect(messagesFor('en').techDeviceState('noDevice (reconnecting)')).toBe(
+      'Not detected, reconnecting…',
+    );
+  });
+});
