@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
     shell: { type: 'string', default: 'auto' },
     open: { type: 'boolean', default: true },
     'host-latency': { type: 'string', default: '150' },
+    /** The simulated printer and scanner as a USB printer and a keyboard wedge (device files). */
+    'usb-devices': { type: 'boolean', default: false },
   },
 });
 
@@ -50,7 +52,12 @@ async function main(): Promise<void> {
   if (args.config) {
     config = loadConfig(args.config);
   } else {
-    stack = started.add(await startDevStack({ hostLatencyMs: Number(args['host-latency']) }));
+    stack = started.add(
+      await startDevStack({
+        hostLatencyMs: Number(args['host-latency']),
+        devices: args['usb-devices'] ? 'usb' : true,
+      }),
+    );
     for (const reason of stack.skipped) console.log(`Device simulators: skipped ${reason}`);
     console.log(
       `Simulator panel (card, scanner, pin pad, printer, host faults): ${stack.panelUrl}`,

@@ -18,8 +18,12 @@ export const DEV_TECHNICIAN_PIN = '2468';
 export interface DevStackOptions {
   /** The host simulator's latency on every call (ms). Default 0. */
   hostLatencyMs?: number;
-  /** Start the device simulators and their panel. Default true. */
-  devices?: boolean;
+  /**
+   * Start the device simulators and their panel. Default true. `usb`: the printer as a USB
+   * printer-class device (`usb-printer`) and the scanner as a keyboard wedge (`keyboard-wedge`
+   * on an evdev device), on pty stand-ins, instead of the network printer and serial scanner.
+   */
+  devices?: boolean | 'usb';
   /** The technician PIN to hash into the config; null: no technician mode. Default DEV_TECHNICIAN_PIN. */
   technicianPin?: string | null;
 }
@@ -54,7 +58,11 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     // Independent start-up work runs side by side: it is most of the time to the first screen.
     const [host, embedded, pinHash] = await Promise.all([
       startHostSimulator({ port: 0, latencyMs: options.hostLatencyMs ?? 0 }),
-      options.devices === false ? null : startEmbeddedDevices(),
+      options.devices === false
+        ? null
+        : startEmbeddedDevices({
+            printerAndScanner: options.devices === 'usb' ? 'usb' : 'network-and-serial',
+          }),
       pin === null ? null : hashTechnicianPin(pin),
     ]);
     store.defer(() => host.close(), 'host simulator');

@@ -36,8 +36,8 @@ export interface KioskStack {
   setHostFaults(faults: Record<string, unknown>): Promise<void>;
   clearHostFaults(): Promise<void>;
   /**
-   * The simulator panel, when the stack was started with `simulateDevices: true` in
-   * kioskConfig; `devices(method, path, body)` calls its JSON API (simulators/panel).
+   * The simulator panel, when the stack was started with `simulateDevices: true` (or `'usb'`:
+   * a USB printer and a keyboard-wedge scanner on device-file stand-ins) in kioskConfig; `devices(method, path, body)` calls its JSON API (simulators/panel).
    */
   panelUrl: string | null;
   devices<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;

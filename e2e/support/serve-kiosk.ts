@@ -31,10 +31,11 @@ const started = new DisposableStore((error, name) =>
   console.error(`e2e stack: ${name} did not stop cleanly: ${String(error)}`),
 );
 // Host simulator; with simulateDevices the device simulators (card reader, scanner, pin pad on
-// ptys; printer on TCP) and their panel; the technician PIN hashed when the spec gives one.
+// ptys; printer on TCP; with simulateDevices 'usb' a USB printer and a keyboard-wedge scanner on
+// device-file stand-ins instead) and their panel; the technician PIN hashed when the spec gives one.
 const stack = started.add(
   await startDevStack({
-    devices: simulateDevices === true,
+    devices: simulateDevices === 'usb' ? 'usb' : simulateDevices === true,
     technicianPin: typeof technicianPin === 'string' ? technicianPin : null,
   }),
 );

@@ -15,10 +15,11 @@ import {
 import { FIXTURES } from '../host';
 import { PinPadSimulator } from '../pinpad/pinpad-simulator';
 import { payloads, ScannerSimulator } from '../scanner/scanner-simulator';
-import { startEmbeddedPrinter, type EmbeddedPrinter } from './embedded-printer';
+import { startEmbeddedPrinter, type SimulatedPrinter } from './embedded-printer';
 import { startPtyDeviceLine, type PtyDeviceLine, type PtySlot } from './pty-device-line';
 import type { SerialPortInfo } from '../../devices/manager/discovery';
 import { socatAvailable } from './socat-available';
+import { startKeyboardWedgeStandIn, startUsbPrinterStandIn } from './usb-devices';
 
 type FixtureKey = Exclude<keyof typeof FIXTURES, 'unknownKpj'>;
 
@@ -75,7 +76,7 @@ const SCAN: Record<ScanKind, { payload: (kpj: string) => string; symbology: 'qr'
 };
 
 export interface EmbeddedDeviceControl {
-  printer: EmbeddedPrinter;
+  printer: SimulatedPrinter;
   card: {
     insert(choice: CardChoice): Promise<void>;
     swipe(choice: CardChoice): Promise<void>;
@@ -140,21 +141,48 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean
   return true;
 }
 
-/**
- * The embedded default's devices: a network receipt printer on 127.0.0.1, and the card reader,
- * scanner and pin pad on socat pty pairs (skipped, with a reason, when socat is missing).
- */
-export async function startEmbeddedDevices(): Promise<EmbeddedDevices> {
-  const closers: Array<() => Promise<void>> = [];
-  const skipped: string[] = [];
+export interface EmbeddedDevicesOptions {
+  /**
+   * `usb`: the printer as a USB printer-class device (`usb-printer` on a device file) and the
+   * scanner as a keyboard wedge (`keyboard-wedge` on an evdev device), both on pty stand-ins,
+   * instead of the network printer and the serial scanner. Needs socat.
+   */
+  printerAndScanner?: 'network-and-serial' | 'usb';
+}
+
+/** The printer's link: a network printer on 127.0.0.1, or a USB printer-class stand-in. */
+async function startPrinter(
+  usb: boolean,
+): Promise<{ printer: SimulatedPrinter; config: DevicesConfig['printer'] }> {
+  if (usb) return startUsbPrinterStandIn();
   const printer = await startEmbeddedPrinter();
-  closers.push(() => printer.close());
-  const config: DevicesConfig = {
-    printer: {
+  return {
+    printer,
+    config: {
       driver: escposDriver.name,
       transport: { type: 'tcp', host: printer.host, port: printer.port },
     },
   };
+}
+
+/**
+ * The embedded default's devices: a network receipt printer on 127.0.0.1, and the card reader,
+ * scanner and pin pad on socat pty pairs (skipped, with a reason, when socat is missing); with
+ * `printerAndScanner: 'usb'` the USB printer and keyboard-wedge stand-ins instead.
+ */
+export async function startEmbeddedDevices(
+  options: EmbeddedDevicesOptions = {},
+): Promise<EmbeddedDevices> {
+  const closers: Array<() => Promise<void>> = [];
+  const skipped: string[] = [];
+  const usb = options.printerAndScanner === 'usb' && socatAvailable();
+  if (options.printerAndScanner === 'usb' && !usb)
+    skipped.push(
+      'USB printer and keyboard wedge: socat is not installed (network printer instead)',
+    );
+  const { printer, config: printerConfig } = await startPrinter(usb);
+  closers.push(() => printer.close());
+  const config: DevicesConfig = { printer: printerConfig };
   const control: EmbeddedDeviceControl = { printer, card: null, scanner: null, pinPad: null };
   const lines: PtyDeviceLine[] = [];
 
@@ -184,19 +212,31 @@ export async function startEmbeddedDevices(): Promise<EmbeddedDevices> {
         port: () => cardLine.pluggedPath,
       };
 
-      const scanLine = await startPtyDeviceLine();
-      lines.push(scanLine);
-      closers.push(() => scanLine.close());
-      const scanner = new ScannerSimulator(scanLine.device, { mode: 'serial', aimIds: true });
-      config.scanner = {
-        driver: serialScannerDriver.name,
-        transport: { type: 'serial', path: scanLine.hostPath, baudRate: 9600 },
-      };
-      control.scanner = {
-        scan: (kind, fixture) =>
-          scanner.scan(SCAN[kind].payload(kpjFor(fixture)), SCAN[kind].symbology),
-        ...cableOf(scanLine),
-      };
+      if (usb) {
+        // An event device, not a serial port: port setup does not list it.
+        const wedge = await startKeyboardWedgeStandIn();
+        closers.push(() => wedge.line.close());
+        config.scanner = wedge.config;
+        control.scanner = {
+          // A keyboard types the code alone: no AIM identifier, no symbology.
+          scan: (kind, fixture) => wedge.type(SCAN[kind].payload(kpjFor(fixture))),
+          ...cableOf(wedge.line),
+        };
+      } else {
+        const scanLine = await startPtyDeviceLine();
+        lines.push(scanLine);
+        closers.push(() => scanLine.close());
+        const scanner = new ScannerSimulator(scanLine.device, { mode: 'serial', aimIds: true });
+        config.scanner = {
+          driver: serialScannerDriver.name,
+          transport: { type: 'serial', path: scanLine.hostPath, baudRate: 9600 },
+        };
+        control.scanner = {
+          scan: (kind, fixture) =>
+            scanner.scan(SCAN[kind].payload(kpjFor(fixture)), SCAN[kind].symbology),
+          ...cableOf(scanLine),
+        };
+      }
 
       const padLine = await startPtyDeviceLine();
       lines.push(padLine);

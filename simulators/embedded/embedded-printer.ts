@@ -16,13 +16,12 @@ export interface PrinterState extends Required<PrinterFaults> {
   receipts: number;
 }
 
-export interface EmbeddedPrinter {
-  host: string;
-  port: number;
+/** A simulated receipt printer as the panel and tests play it, however it is linked. */
+export interface SimulatedPrinter {
   simulator: PrinterSimulator;
   state(): PrinterState;
   setFaults(faults: PrinterFaults): void;
-  /** Cable pulled: the connection drops and nothing answers on the port until reconnect(). */
+  /** Cable pulled: the link drops and nothing answers until reconnect(). */
   disconnect(): Promise<void>;
   reconnect(): Promise<void>;
   /** Text lines of every cut receipt, oldest first. */
@@ -32,11 +31,20 @@ export interface EmbeddedPrinter {
   close(): Promise<void>;
 }
 
-/** The printer simulator as a raw-port network printer on 127.0.0.1 (ephemeral port). */
-export async function startEmbeddedPrinter(columns = 42): Promise<EmbeddedPrinter> {
-  const simulator = createPrinterSimulator({ columns });
-  let server: TcpPrinterServer | undefined = await startTcpPrinterServer(simulator, { port: 0 });
-  const port = server.port;
+/** The printer's link, as the cable a simulated printer hangs on. */
+export interface PrinterCable {
+  connected(): boolean;
+  disconnect(): Promise<void>;
+  reconnect(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The faults, receipts and cable of a printer simulator, whatever carries its bytes. */
+export function simulatedPrinter(
+  simulator: PrinterSimulator,
+  columns: number,
+  cable: PrinterCable,
+): SimulatedPrinter {
   const faults: Required<PrinterFaults> = {
     paper: 'ok',
     coverOpen: false,
@@ -44,12 +52,10 @@ export async function startEmbeddedPrinter(columns = 42): Promise<EmbeddedPrinte
     slow: false,
   };
   return {
-    host: '127.0.0.1',
-    port,
     simulator,
     state: () => ({
       ...faults,
-      connected: server !== undefined,
+      connected: cable.connected(),
       receipts: simulator.receipts.length,
     }),
     setFaults(next) {
@@ -62,6 +68,26 @@ export async function startEmbeddedPrinter(columns = 42): Promise<EmbeddedPrinte
       simulator.setOffline(faults.offline);
       simulator.setSlow(faults.slow ? { perChunkMs: 300 } : {});
     },
+    disconnect: () => cable.disconnect(),
+    reconnect: () => cable.reconnect(),
+    receipts: () => simulator.receipts.map(receiptText),
+    receiptsHtml: () => renderReceiptsHtml([...simulator.receipts].reverse(), columns),
+    close: () => cable.close(),
+  };
+}
+
+export interface EmbeddedPrinter extends SimulatedPrinter {
+  host: string;
+  port: number;
+}
+
+/** The printer simulator as a raw-port network printer on 127.0.0.1 (ephemeral port). */
+export async function startEmbeddedPrinter(columns = 42): Promise<EmbeddedPrinter> {
+  const simulator = createPrinterSimulator({ columns });
+  let server: TcpPrinterServer | undefined = await startTcpPrinterServer(simulator, { port: 0 });
+  const port = server.port;
+  const cable: PrinterCable = {
+    connected: () => server !== undefined,
     async disconnect() {
       const current = server;
       server = undefined;
@@ -71,11 +97,10 @@ export async function startEmbeddedPrinter(columns = 42): Promise<EmbeddedPrinte
       if (server) return;
       server = await startTcpPrinterServer(simulator, { port });
     },
-    receipts: () => simulator.receipts.map(receiptText),
-    receiptsHtml: () => renderReceiptsHtml([...simulator.receipts].reverse(), columns),
     async close() {
       await server?.close();
       server = undefined;
     },
   };
+  return { host: '127.0.0.1', port, ...simulatedPrinter(simulator, columns, cable) };
 }

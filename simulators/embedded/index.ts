@@ -8,7 +8,13 @@ export {
   type ScanKind,
   type EmbeddedDevices,
   type EmbeddedDeviceControl,
+  type EmbeddedDevicesOptions,
 } from './embedded-devices';
-export { startEmbeddedPrinter, type EmbeddedPrinter, type PrinterFaults } from './embedded-printer';
+export {
+  startEmbeddedPrinter,
+  type EmbeddedPrinter,
+  type PrinterFaults,
+  type SimulatedPrinter,
+} from './embedded-printer';
 export { measurePrinterReconnect, type ReconnectMeasurement } from './measure-reconnect';
 export { socatAvailable } from './socat-available';

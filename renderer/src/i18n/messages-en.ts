@@ -1,4 +1,5 @@
 import type { CapabilityName } from '../../../core/common/api';
+import { actionInWords } from './action-words';
 import type { Messages } from './messages-id';
 
 const CAPABILITY_WORDS: Record<CapabilityName, string> = {
@@ -191,11 +192,6 @@ export const en: Messages = {
   techLastError: 'Last error',
   techNoDevices: 'No devices are configured.',
   techTestHost: 'Test host connection',
-  techPrintTest: 'Print test page',
-  techReadCard: 'Card read test',
-  techKeypadTest: 'Keypad test',
-  techPinEntryTest: 'PIN entry test',
-  techScanTest: 'Scan test',
   techReset: 'Reset',
   techRefresh: 'Refresh',
   techExit: 'Exit',
@@ -313,6 +309,7 @@ export const en: Messages = {
         offline: 'Disconnected',
         hardwareError: 'Hardware error',
         noDevice: 'Not detected',
+        'noDevice (reconnecting)': 'Not detected, reconnecting…',
         busy: 'Busy',
       }) as Record<string, string>
     )[state] ?? state,
@@ -331,4 +328,16 @@ export const en: Messages = {
       }) as Record<string, string>
     )[name] ?? name,
   // --- end of the clock slice ---
+  // --- issue 13, techscreen slice: one button per self-test the device's class offers ---
+  techTest: (action) =>
+    (
+      ({
+        printTestPage: 'Print test page',
+        readCardTest: 'Card read test',
+        keypadTest: 'Keypad test',
+        pinEntryTest: 'PIN entry test',
+        scanTest: 'Scan test',
+      }) as Record<string, string>
+    )[action] ?? actionInWords(action),
+  // --- end of the techscreen slice ---
 };

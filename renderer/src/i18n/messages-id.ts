@@ -2,6 +2,7 @@ const MONTHS_ID = 'Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des'.split(' ');
 
 /** Bahasa Indonesia: the default catalog and the source of every message key. */
 import type { CapabilityName } from '../../../core/common/api';
+import { actionInWords } from './action-words';
 
 const CAPABILITY_WORDS: Record<CapabilityName, string> = {
   commandLanguage: 'Bahasa perintah',
@@ -193,11 +194,6 @@ export const id = {
   techLastError: 'Galat terakhir',
   techNoDevices: 'Tidak ada perangkat yang dikonfigurasi.',
   techTestHost: 'Tes Koneksi Host',
-  techPrintTest: 'Cetak Halaman Tes',
-  techReadCard: 'Tes Baca Kartu',
-  techKeypadTest: 'Tes Keypad',
-  techPinEntryTest: 'Tes PIN',
-  techScanTest: 'Tes Pindai',
   techReset: 'Reset',
   techRefresh: 'Muat Ulang',
   techExit: 'Keluar',
@@ -317,6 +313,7 @@ export const id = {
         offline: 'Terputus',
         hardwareError: 'Gangguan perangkat keras',
         noDevice: 'Tidak terdeteksi',
+        'noDevice (reconnecting)': 'Tidak terdeteksi, menyambung ulang…',
         busy: 'Sibuk',
       }) as Record<string, string>
     )[state] ?? state,
@@ -336,6 +333,19 @@ export const id = {
       }) as Record<string, string>
     )[name] ?? name,
   // --- end of the clock slice ---
+  // --- issue 13, techscreen slice: one button per self-test the device's class offers ---
+  /** A device's self-test button (`printTestPage`); an unknown one as its name in words. */
+  techTest: (action: string) =>
+    (
+      ({
+        printTestPage: 'Cetak Halaman Tes',
+        readCardTest: 'Tes Baca Kartu',
+        keypadTest: 'Tes Keypad',
+        pinEntryTest: 'Tes PIN',
+        scanTest: 'Tes Pindai',
+      }) as Record<string, string>
+    )[action] ?? actionInWords(action),
+  // --- end of the techscreen slice ---
 } as const;
 
 type Shape<T> = {
