@@ -21,7 +21,7 @@ export function deviceFromConfig(
   const entry = config.devices?.[name];
   if (!entry)
     throw usageError(
-      `${source} has no devices.${name} section: say where the device is with --port, --tcp or --hid`,
+      `${source} has no devices.${name} section: say where the device is with --port, --tcp, --hid or --file`,
     );
   const driver = findDriver(entry.driver, DEVICE_SLOTS[name]);
   if (!driver) throw usageError(`devices.${name}: no driver '${entry.driver}'`);

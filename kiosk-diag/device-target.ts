@@ -1,4 +1,3 @@
-import { hidTarget } from '../devices/transports/kinds/hid';
 import { describeTransport, type TransportConfig } from '../devices/transports/transport-kinds';
 import { intOption, stringOption, type OptionSpec, type OptionValues } from './args';
 import { usageError } from './exit-codes';
@@ -8,27 +7,45 @@ export const TARGET_OPTIONS: Record<string, OptionSpec> = {
   baud: { type: 'string' },
   tcp: { type: 'string' },
   hid: { type: 'string' },
+  file: { type: 'string' },
 };
 
-export const TARGET_HELP = `  --port PATH        serial port, e.g. /dev/ttyUSB0 (see: kiosk-diag devices)
-  --baud N           serial speed (default 9600)
-  --tcp HOST:PORT    raw TCP device, e.g. a network printer on 192.168.1.50:9100
-  --hid PATH|VID:PID HID-data device (card reader, scanner), e.g. 0801:0002`;
+/** The link options, one line each, so a command can show the ones it takes. */
+export const TARGET_HELP_LINES = {
+  port: '  --port PATH        serial port, e.g. /dev/ttyUSB0 (see: kiosk-diag devices)',
+  baud: '  --baud N           serial speed (default 9600)',
+  tcp: '  --tcp HOST:PORT    raw TCP device, e.g. a network printer on 192.168.1.50:9100',
+  hid: '  --hid PATH|VID:PID HID device (card reader, scanner), e.g. /dev/hidraw3 or 0801:0002',
+  file: `  --file PATH        device file: a USB printer class printer (/dev/usb/lp0) or a
+                     keyboard-wedge scanner's evdev device (/dev/input/by-id/...-event-kbd)`,
+} as const;
+
+export const TARGET_HELP = Object.values(TARGET_HELP_LINES).join('\n');
+
+const LINK_OPTIONS = ['port', 'tcp', 'hid', 'file'] as const;
 
 /** The one link given on the command line, as a config `transport` entry; undefined when none was. */
 export function targetFromOptions(values: OptionValues): TransportConfig | undefined {
+  const given = LINK_OPTIONS.filter((name) => stringOption(values, name) !== undefined);
+  if (given.length > 1)
+    throw usageError(`give only one of ${LINK_OPTIONS.map((name) => `--${name}`).join(', ')}`);
+  if (stringOption(values, 'baud') !== undefined && given[0] !== 'port')
+    throw usageError('--baud is the speed of a serial --port');
+  const baudRate = intOption(values, 'baud', { min: 50, max: 4_000_000, fallback: 9600 });
   const port = stringOption(values, 'port');
   const tcp = stringOption(values, 'tcp');
   const hid = stringOption(values, 'hid');
-  const given = [port, tcp, hid].filter((v) => v !== undefined).length;
-  if (given > 1) throw usageError('give only one of --port, --tcp and --hid');
-  const baudRate = intOption(values, 'baud', { min: 50, max: 4_000_000, fallback: 9600 });
+  const file = stringOption(values, 'file');
   if (port !== undefined) {
     if (!port.trim()) throw usageError('--port needs a path, e.g. /dev/ttyUSB0');
     return { type: 'serial', path: port, baudRate };
   }
   if (tcp !== undefined) return parseTcp(tcp);
   if (hid !== undefined) return parseHid(hid);
+  if (file !== undefined) {
+    if (!file.trim()) throw usageError('--file needs a path, e.g. /dev/usb/lp0');
+    return { type: 'device-file', path: file };
+  }
   return undefined;
 }
 
@@ -48,12 +65,11 @@ function parseHid(text: string): TransportConfig {
   return { type: 'hid', path: text };
 }
 
-/** `serial /dev/ttyUSB0 at 9600 baud`, `tcp 10.0.0.5:9100`, `hid 0801:0002`: for messages. */
+/**
+ * The link as its transport kind describes it (`file /dev/usb/lp0`, `tcp 10.0.0.5:9100`,
+ * `hid 0801:0002`), with the speed of a serial line, which a technician checks first.
+ */
 export function describeTarget(target: TransportConfig): string {
-  if (target.type === 'serial') return `serial ${target.path} at ${target.baudRate} baud`;
-  if (target.type === 'hid') {
-    const hid = hidTarget(target);
-    if ('path' in hid) return `hid ${hid.path}`;
-  }
-  return describeTransport(target);
+  const described = describeTransport(target);
+  return target.type === 'serial' ? `${described} at ${target.baudRate} baud` : described;
 }

@@ -8,26 +8,39 @@ import { flag, intOption, stringOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
 import { CONFIG_OPTION, loadDiagConfig } from '../config-source';
 import { connectDevice, deviceOf } from '../connect-device';
-import { describeTarget, TARGET_HELP, TARGET_OPTIONS, targetFromOptions } from '../device-target';
+import {
+  describeTarget,
+  TARGET_HELP_LINES,
+  TARGET_OPTIONS,
+  targetFromOptions,
+} from '../device-target';
 import { writeJson, writeLine, type DiagIo } from '../diag-io';
 import { EXIT, unreachableError, usageError, type ExitCode } from '../exit-codes';
 import { keyValueLines } from '../format';
-import { deviceFromConfig } from '../configured-device';
-import { defaultDriverFor, entryByHand, parseEntry } from '../device-selection';
+import { deviceFromConfig, type SelectedDevice } from '../configured-device';
+import { defaultDriverFor, entryByHand, parseEntry, resolveDriver } from '../device-selection';
+import { driversOf } from '../../devices/drivers/registry';
+import type { KioskConfig } from '../../core/config/kiosk-config';
+
+const PRINTER_DRIVERS = driversOf('receiptPrinter');
 
 export const printTestCommand: DiagCommand = {
   name: 'print-test',
   summary: 'print a test page and report the completion code',
-  help: `Usage: kiosk-diag print-test [--config kiosk.json | --port PATH [--baud N] | --tcp HOST:PORT] [options]
+  help: `Usage: kiosk-diag print-test [--config kiosk.json] [--device printer | [--driver NAME] (--port PATH [--baud N] | --tcp HOST:PORT | --file PATH)] [options]
 
 Prints the technician test page (width ruler, bold, double size, alignment, QR, cut) with the
-kiosk's ESC/POS driver and reports the completion code: success, deviceNotReady (paper out,
+kiosk's own printer driver and reports the completion code: success, deviceNotReady (paper out,
 cover open, offline), hardwareError (cutter jam), timeOut.
 
 Options:
   --config PATH      kiosk configuration: the printer of devices.printer, the terminal ID
                      (default: $KIOSK_CONFIG, else the defaults)
-${TARGET_HELP.split('\n').slice(0, 3).join('\n')}
+  --device printer   the printer of the config (the default without a link)
+  --driver NAME      a receipt printer driver: ${PRINTER_DRIVERS.map((d) => d.name).join(', ')}
+                     (default: the first that works over the link given)
+${[TARGET_HELP_LINES.port, TARGET_HELP_LINES.baud, TARGET_HELP_LINES.tcp].join('\n')}
+  --file PATH        USB printer class device file, e.g. /dev/usb/lp0 (usb-printer driver)
   --columns N        characters per line (default: the config's, else 42)
   --timeout MS       status answer timeout (default 1500)
   --json             one JSON object on stdout
@@ -37,6 +50,8 @@ Exit: 0 printed, 1 the printer answered but did not print (completion code says 
   options: {
     ...CONFIG_OPTION,
     ...TARGET_OPTIONS,
+    driver: { type: 'string' },
+    device: { type: 'string' },
     columns: { type: 'string' },
     timeout: { type: 'string' },
   },
@@ -45,15 +60,7 @@ Exit: 0 printed, 1 the printer answered but did not print (completion code says 
 
 async function printTest(values: OptionValues, io: DiagIo): Promise<ExitCode> {
   const { config, source } = loadDiagConfig(values, io);
-  if (stringOption(values, 'hid') !== undefined)
-    throw usageError('a receipt printer is reached by --port or --tcp, not --hid');
-  const fromCommandLine = targetFromOptions(values);
-  const selected = fromCommandLine
-    ? (() => {
-        const driver = defaultDriverFor('receiptPrinter', fromCommandLine);
-        return { driver, entry: entryByHand(driver, fromCommandLine) };
-      })()
-    : deviceFromConfig(config, source, 'printer');
+  const selected = selectPrinter(values, config, source);
   const configuredOptions = (selected.entry.options ?? {}) as PrinterOptions;
   const columns = intOption(values, 'columns', {
     min: 24,
@@ -94,6 +101,41 @@ async function printTest(values: OptionValues, io: DiagIo): Promise<ExitCode> {
   } finally {
     await connection.close();
   }
+}
+
+/** The config's printer, or a printer driver over a link given by hand. */
+function selectPrinter(values: OptionValues, config: KioskConfig, source: string): SelectedDevice {
+  const device = stringOption(values, 'device');
+  if (device !== undefined && device !== 'printer')
+    throw usageError(`print-test prints on the printer: --device printer (got "${device}")`);
+  if (stringOption(values, 'hid') !== undefined)
+    throw usageError('a receipt printer is reached by --port, --tcp or --file, not --hid');
+  const byHand = targetFromOptions(values);
+  const driverName = stringOption(values, 'driver');
+  if (byHand && device !== undefined)
+    throw usageError('give either --device printer or a link (--port, --tcp, --file), not both');
+  if (!byHand) {
+    if (driverName !== undefined && device === undefined)
+      throw usageError('say where the printer is: --port PATH, --tcp HOST:PORT or --file PATH');
+    const configured = deviceFromConfig(config, source, 'printer');
+    if (
+      driverName !== undefined &&
+      resolveDriver(driverName, configured.entry.transport) !== configured.driver
+    )
+      throw usageError(
+        `devices.printer uses the ${configured.driver.name} driver, not ${driverName}`,
+      );
+    return configured;
+  }
+  const driver =
+    driverName === undefined
+      ? defaultDriverFor('receiptPrinter', byHand)
+      : resolveDriver(driverName, byHand);
+  if (driver.deviceClass !== 'receiptPrinter')
+    throw usageError(
+      `${driver.name} is not a receipt printer driver: ${PRINTER_DRIVERS.map((d) => d.name).join(', ')}`,
+    );
+  return { driver, entry: entryByHand(driver, byHand) };
 }
 
 function report(

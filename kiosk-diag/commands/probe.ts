@@ -11,7 +11,7 @@ import { keyValueLines } from '../format';
 export const probeCommand: DiagCommand = {
   name: 'probe',
   summary: 'open one device with its driver and report status and capabilities',
-  help: `Usage: kiosk-diag probe (--device NAME [--config PATH] | --driver NAME (--port PATH | --tcp HOST:PORT | --hid ID)) [options]
+  help: `Usage: kiosk-diag probe (--device NAME [--config PATH] | --driver NAME (--port PATH | --tcp HOST:PORT | --hid ID | --file PATH)) [options]
 
 Opens the device with the kiosk's own driver and asks for its status: a printer by DLE EOT
 (online, paper, cover), a card reader by its media-state request, a pin pad by hello (model,

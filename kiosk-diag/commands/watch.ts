@@ -11,7 +11,7 @@ import { EXIT, unreachableError, type ExitCode } from '../exit-codes';
 export const watchCommand: DiagCommand = {
   name: 'watch',
   summary: "stream a device's events live until Ctrl-C (masked)",
-  help: `Usage: kiosk-diag watch (--device NAME [--config PATH] | --driver NAME (--port PATH | --tcp HOST:PORT | --hid ID)) [options]
+  help: `Usage: kiosk-diag watch (--device NAME [--config PATH] | --driver NAME (--port PATH | --tcp HOST:PORT | --hid ID | --file PATH)) [options]
 
 Opens the device and prints its events as they happen until Ctrl-C: card inserted / removed /
 read, scans, key presses, paper low / out, status changes, link lost.
