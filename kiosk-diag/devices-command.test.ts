@@ -1,8 +1,34 @@
-import { describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCaptured } from './capture-io.test-helper';
 import { createDevicesCommand } from './commands/devices';
 import { listHidDevices, listSerialPorts } from '../devices/manager/discovery';
-import type { HardwareListers } from './list-hardware';
+import { listDeviceFiles, type HardwareListers } from './list-hardware';
+
+let root: string | undefined;
+afterEach(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+  root = undefined;
+});
+
+/** A stand-in for /dev with a USB printer, a scanner's and a keyboard's evdev links, and noise. */
+async function fakeDev(): Promise<string> {
+  root = await mkdtemp(join(tmpdir(), 'diag-dev-'));
+  await mkdir(join(root, 'dev/usb'), { recursive: true });
+  await mkdir(join(root, 'dev/input/by-id'), { recursive: true });
+  for (const file of [
+    'dev/usb/lp0',
+    'dev/usb/hiddev0',
+    'dev/input/by-id/usb-Honeywell_Scanner-event-kbd',
+    'dev/input/by-id/usb-Logitech_Mouse-event-mouse',
+  ])
+    await writeFile(join(root, file), '');
+  return root;
+}
+
+const noDeviceFiles = () => listDeviceFiles('/nonexistent-kiosk-diag-root');
 
 const usbSerial = {
   path: '/dev/ttyUSB0',
@@ -30,6 +56,7 @@ describe('kiosk-diag devices', () => {
     const listers: HardwareListers = {
       serialPorts: () => listSerialPorts(async () => [usbSerial]),
       hidDevices: () => listHidDevices(async () => [hidReader, wedgeScanner]),
+      deviceFiles: noDeviceFiles,
     };
     const human = await run(listers);
     expect(human.code).toBe(0);
@@ -37,7 +64,11 @@ describe('kiosk-diag devices', () => {
     expect(human.stdout).toMatch(
       /\/dev\/hidraw0\s+0801:0002\s+MagTek\s+USB Swipe Reader\s+ff00\/0001/,
     );
-    expect(human.stdout).toMatch(/\/dev\/hidraw1.*keyboard \(wedge mode: not usable\)/);
+    expect(human.stdout).toMatch(
+      /\/dev\/hidraw1.*keyboard \(a wedge scanner: --driver keyboard-wedge\)/,
+    );
+    expect(human.stdout).not.toContain('not usable');
+    expect(human.stdout).toContain('Device files\n  (none)');
 
     const json = (await run(listers, '--json')).json();
     expect(json).toMatchObject({
@@ -56,6 +87,7 @@ describe('kiosk-diag devices', () => {
             'libusb-1.0.so.0: cannot open shared object file: No such file or directory',
           );
         }),
+      deviceFiles: noDeviceFiles,
     };
     const human = await run(listers);
     expect(human.code).toBe(1);
@@ -73,9 +105,56 @@ describe('kiosk-diag devices', () => {
     });
   });
 
+  it('lists USB printer and keyboard device files with the drivers that open them', async () => {
+    const dev = await fakeDev();
+    const listers: HardwareListers = {
+      serialPorts: () => listSerialPorts(async () => []),
+      hidDevices: () => listHidDevices(async () => []),
+      deviceFiles: () => listDeviceFiles(dev),
+    };
+    const human = await run(listers);
+    expect(human.code).toBe(0);
+    const lp0 = join(dev, 'dev/usb/lp0');
+    const kbd = join(dev, 'dev/input/by-id/usb-Honeywell_Scanner-event-kbd');
+    expect(human.stdout).toMatch(
+      new RegExp(`${lp0}\\s+USB printer class \\(usblp\\)\\s+usb-printer`),
+    );
+    expect(human.stdout).toMatch(
+      new RegExp(`${kbd}\\s+keyboard input events \\(evdev\\)\\s+keyboard-wedge`),
+    );
+    expect(human.stdout).not.toContain('hiddev0');
+    expect(human.stdout).not.toContain('event-mouse');
+    // The registry's discovery hints, one line per driver.
+    expect(human.stdout).toMatch(
+      /usb-printer\s+USB printer class devices show as \/dev\/usb\/lp\*/,
+    );
+    expect(human.stdout).toMatch(/keyboard-wedge\s+keyboard-wedge scanners show as/);
+
+    const json = (await run(listers, '--json')).json();
+    expect(json.deviceFiles).toEqual([
+      {
+        path: lp0,
+        kind: 'USB printer class (usblp)',
+        deviceClass: 'receiptPrinter',
+        drivers: ['usb-printer'],
+      },
+      {
+        path: kbd,
+        kind: 'keyboard input events (evdev)',
+        deviceClass: 'scanner',
+        drivers: ['keyboard-wedge'],
+      },
+    ]);
+    expect(json.hints).toContainEqual({
+      driver: 'usb-printer',
+      hint: expect.stringContaining('/dev/usb/lp*'),
+    });
+  });
+
   it('reads the real system lists without crashing', async () => {
     const real = await runCaptured(['devices', '--json']);
     expect([0, 1]).toContain(real.code);
     expect(real.json()).toHaveProperty('serialPorts');
+    expect(real.json()).toHaveProperty('deviceFiles');
   });
 });

@@ -4,7 +4,14 @@ import { writeJson, writeLine, type DiagIo } from '../diag-io';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { hex4, table } from '../format';
 import type { HidDeviceInfo, SerialPortInfo } from '../../devices/manager/discovery';
-import { isKeyboard, systemListers, type HardwareListers } from '../list-hardware';
+import { DRIVERS } from '../../devices/drivers/registry';
+import {
+  isKeyboard,
+  keyboardWedgeDriver,
+  systemListers,
+  type DeviceFileInfo,
+  type HardwareListers,
+} from '../list-hardware';
 
 const HID_HINT =
   'HID devices cannot be listed, so USB card readers and scanners in HID mode will not be found. ' +
@@ -14,14 +21,18 @@ const HID_HINT =
 export function createDevicesCommand(listers: HardwareListers = systemListers): DiagCommand {
   return {
     name: 'devices',
-    summary: 'list serial ports and HID devices',
+    summary: 'list serial ports, HID devices and device files (USB printers, keyboards)',
     help: `Usage: kiosk-diag devices [--json]
 
-Lists serial ports (path, USB vendor/product ID, manufacturer) and HID devices (path,
-vendor/product ID, manufacturer, product, usage). HID keyboards are flagged: a card reader or
-scanner in keyboard-wedge mode cannot be used by the kiosk; switch it to HID-data or serial mode.
+Lists serial ports (path, USB vendor/product ID, manufacturer), HID devices (path,
+vendor/product ID, manufacturer, product, usage) and device files: USB printer class printers
+(/dev/usb/lp*, --driver usb-printer --file PATH) and keyboards by id
+(/dev/input/by-id/*-event-kbd). HID keyboards are flagged: a scanner in keyboard-wedge mode is
+read by the keyboard-wedge driver (--hid PATH, or --file on its -event-kbd device). A card
+reader in keyboard mode cannot be used: switch it to HID-data or serial mode. Then, for every
+driver of the kiosk, where its devices usually show up.
 
-Exit: 0 both lists read, 1 a list could not be read (e.g. node-hid without libusb); whatever
+Exit: 0 every list read, 1 a list could not be read (e.g. node-hid without libusb); whatever
       could be read is still shown.`,
     options: {},
     run: (values, io) => listDevices(values, io, listers),
@@ -35,14 +46,18 @@ async function listDevices(
 ): Promise<ExitCode> {
   const serial = await listers.serialPorts();
   const hid = await listers.hidDevices();
-  const ok = serial.error === undefined && hid.error === undefined;
+  const files = await listers.deviceFiles();
+  const ok = [serial, hid, files].every((list) => list.error === undefined);
+  const hints = DRIVERS.map((driver) => ({ driver: driver.name, hint: driver.discovery.hint }));
   if (flag(values, 'json')) {
     writeJson(io, {
       command: 'devices',
       ok,
       serialPorts: serial.devices,
       hidDevices: hid.devices.map((d) => ({ ...d, keyboard: isKeyboard(d) })),
-      errors: [serial.error, hid.error].filter((e) => e !== undefined),
+      deviceFiles: files.devices,
+      hints,
+      errors: [serial.error, hid.error, files.error].filter((e) => e !== undefined),
     });
     return ok ? EXIT.ok : EXIT.problems;
   }
@@ -58,6 +73,18 @@ async function listDevices(
     writeLine(io.stdout, `  ${HID_HINT}`);
   } else if (hid.devices.length === 0) writeLine(io.stdout, '  (none)');
   if (hid.devices.length) for (const line of hidTable(hid.devices)) writeLine(io.stdout, line);
+  writeLine(io.stdout);
+  writeLine(io.stdout, 'Device files');
+  if (files.error) writeLine(io.stdout, `  ERROR: ${files.error}`);
+  if (files.devices.length === 0) writeLine(io.stdout, '  (none)');
+  else for (const line of fileTable(files.devices)) writeLine(io.stdout, line);
+  writeLine(io.stdout);
+  writeLine(io.stdout, 'Where the drivers find their devices');
+  for (const line of table(
+    ['DRIVER', 'WHERE'],
+    hints.map((h) => [h.driver, h.hint]),
+  ))
+    writeLine(io.stdout, line);
   return ok ? EXIT.ok : EXIT.problems;
 }
 
@@ -81,7 +108,19 @@ function hidTable(devices: HidDeviceInfo[]): string[] {
       `${hex4(d.vendorId)}:${hex4(d.productId)}`,
       d.manufacturer ?? '-',
       d.product ?? '-',
-      isKeyboard(d) ? 'keyboard (wedge mode: not usable)' : `${hex4(d.usagePage)}/${hex4(d.usage)}`,
+      isKeyboard(d) ? KEYBOARD_USAGE : `${hex4(d.usagePage)}/${hex4(d.usage)}`,
     ]),
+  );
+}
+
+const wedge = keyboardWedgeDriver();
+const KEYBOARD_USAGE = wedge
+  ? `keyboard (a wedge scanner: --driver ${wedge.name})`
+  : 'keyboard (no driver reads keyboards)';
+
+function fileTable(files: DeviceFileInfo[]): string[] {
+  return table(
+    ['PATH', 'WHAT', 'DRIVER'],
+    files.map((f) => [f.path, f.kind, f.drivers.join(', ') || '-']),
   );
 }
