@@ -38,7 +38,11 @@ describe('kiosk-diag host', () => {
     await writeFile(config, JSON.stringify({ host: { url: host.url } }));
     const run = await runCaptured(['host', '--config', config, '--count', '1', '--json']);
     expect(run.code).toBe(0);
-    expect(run.json()).toMatchObject({ url: host.url, answered: 1 });
+    expect(run.json()).toMatchObject({
+      url: host.url,
+      answered: 1,
+      client: 'built-in HTTP client',
+    });
   });
 
   it('exits 3 when nothing listens on the port', async () => {
@@ -71,5 +75,85 @@ describe('kiosk-diag host', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('host.url');
     expect(run.stderr).toContain(config);
+  });
+});
+
+describe('kiosk-diag host with a bank host client (host.clientModule)', () => {
+  const bankModule = async (source: string) => {
+    dir ??= await mkdtemp(join(tmpdir(), 'diag-host-'));
+    const path = join(dir, `bank-host-${Math.random().toString(36).slice(2)}.mjs`);
+    await writeFile(path, source);
+    const config = join(dir, `kiosk-${Math.random().toString(36).slice(2)}.json`);
+    return { path, config };
+  };
+  const methods = `const refuse = async () => { throw new Error('not in this test'); };
+    const rest = { lookup: refuse, verifyBirthDate: refuse, sendOtp: refuse, verifyOtp: refuse,
+      balance: refuse, contributions: refuse, sendJournalAnchor: refuse, latestJournalAnchor: refuse };`;
+
+  it("pings through the bank's module, given the host section with --url, and closes it", async () => {
+    const { path, config } = await bankModule(`${methods}
+      export function createHostClient(hostConfig, { terminalId }) {
+        globalThis.__diagBankHost = { url: hostConfig.url, branch: hostConfig.clientOptions.branch, terminalId, pings: 0 };
+        return { ...rest, ping: async () => { globalThis.__diagBankHost.pings += 1; return 7; },
+          close: async () => { globalThis.__diagBankHost.closed = true; } };
+      }`);
+    await writeFile(
+      config,
+      JSON.stringify({
+        terminalId: 'KSK-BANK-02',
+        host: { clientModule: path, clientOptions: { branch: 'SBY-01' } },
+      }),
+    );
+    // Nothing listens at this URL: only the module can answer the pings.
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const run = await runCaptured([
+      'host',
+      '--config',
+      config,
+      '--url',
+      url,
+      '--count',
+      '2',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.json()).toMatchObject({
+      ok: true,
+      client: `host.clientModule ${path}`,
+      answered: 2,
+      latencyMs: { min: 7, median: 7, max: 7 },
+    });
+    expect((globalThis as { __diagBankHost?: unknown }).__diagBankHost).toEqual({
+      url,
+      branch: 'SBY-01',
+      terminalId: 'KSK-BANK-02',
+      pings: 2,
+      closed: true,
+    });
+
+    const human = await runCaptured(['host', '--config', config, '--count', '1']);
+    expect(human.stdout).toMatch(new RegExp(`client\\s+host\\.clientModule ${path}`));
+  });
+
+  it("exits 3 when the bank's client says the host is unavailable", async () => {
+    const { path, config } = await bankModule(`${methods}
+      export const createHostClient = (_host, { HostError }) => ({ ...rest,
+        ping: async () => { throw new HostError({ kind: 'unavailable', detail: 'ECONNREFUSED' }); } });`);
+    await writeFile(config, JSON.stringify({ host: { clientModule: path } }));
+    const run = await runCaptured(['host', '--config', config, '--count', '1']);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('ping 1 failed: unavailable (ECONNREFUSED)');
+  });
+
+  it('exits 2 naming the module when it is not a host client', async () => {
+    const { path, config } = await bankModule(
+      `export const createHostClient = () => ({ ping: async () => 1 });`,
+    );
+    await writeFile(config, JSON.stringify({ host: { clientModule: path } }));
+    const run = await runCaptured(['host', '--config', config]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `host.clientModule ${path}: createHostClient returned a host client without lookup`,
+    );
   });
 });

@@ -1,5 +1,4 @@
 import { HostError } from '../../core/host/host-client';
-import { createHostClient } from '../../core/host/create-host-client';
 import { hostUrlProblem } from '../../core/host/host-url-policy';
 import { flag, intOption, stringOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
@@ -8,6 +7,7 @@ import { loadRunningKioskConfig } from '../running-kiosk-config';
 import { writeJson, writeLine, type DiagIo } from '../diag-io';
 import { EXIT, usageError, type ExitCode } from '../exit-codes';
 import { keyValueLines } from '../format';
+import { diagHostClient } from '../host-client';
 
 export const hostCommand: DiagCommand = {
   name: 'host',
@@ -15,7 +15,9 @@ export const hostCommand: DiagCommand = {
   help: `Usage: kiosk-diag host [--config kiosk.json | --socket PATH | --url URL] [--count N] [--timeout MS] [--json]
 
 Calls the host's health endpoint a few times, as the kiosk would (same client, same
-X-Terminal-Id), and reports min / median / max latency.
+X-Terminal-Id), and reports min / median / max latency. With host.clientModule in the config
+(a bank's own host client) it loads that module as the kiosk does and calls its ping(); --url
+and --timeout then replace host.url and host.timeoutMs in the section the module is given.
 
 Options:
   --config PATH   kiosk configuration (default: $KIOSK_CONFIG, else the config file of the
@@ -56,16 +58,20 @@ async function checkHost(values: OptionValues, io: DiagIo): Promise<ExitCode> {
     max: 120_000,
     fallback: config.host.timeoutMs,
   });
-  const client = createHostClient(config, { baseUrl: url, timeoutMs });
+  const host = await diagHostClient(config, io, { baseUrl: url, timeoutMs });
 
   const latencies: number[] = [];
   const failures: PingFailure[] = [];
-  for (let attempt = 1; attempt <= count && !io.signal.aborted; attempt += 1) {
-    try {
-      latencies.push(await client.ping(io.signal));
-    } catch (error) {
-      failures.push(describeFailure(attempt, error));
+  try {
+    for (let attempt = 1; attempt <= count && !io.signal.aborted; attempt += 1) {
+      try {
+        latencies.push(await host.client.ping(io.signal));
+      } catch (error) {
+        failures.push(describeFailure(attempt, error));
+      }
     }
+  } finally {
+    await host.close();
   }
 
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -85,6 +91,7 @@ async function checkHost(values: OptionValues, io: DiagIo): Promise<ExitCode> {
       ok: exit === EXIT.ok,
       url,
       config: source,
+      client: host.via,
       terminalId: config.terminalId,
       pings: count,
       answered: latencies.length,
@@ -94,7 +101,10 @@ async function checkHost(values: OptionValues, io: DiagIo): Promise<ExitCode> {
     return exit;
   }
   writeLine(io.stdout, `Host ${url} (terminal ${config.terminalId}, config ${source})`);
-  const rows: Array<[string, string]> = [['answered', `${latencies.length} of ${count} pings`]];
+  const rows: Array<[string, string]> = [
+    ['client', host.via],
+    ['answered', `${latencies.length} of ${count} pings`],
+  ];
   if (latencyMs)
     rows.push([
       'latency',

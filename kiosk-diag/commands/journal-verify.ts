@@ -1,5 +1,5 @@
 import { HostError } from '../../core/host/host-client';
-import { createHostClient } from '../../core/host/create-host-client';
+import { diagHostClient } from '../host-client';
 import { verifyJournal } from '../../core/journal/verify-journal';
 import { flag, stringOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
@@ -130,9 +130,9 @@ async function hostAnchor(values: OptionValues, io: DiagIo): Promise<AnchorSourc
   const { config } = await loadRunningKioskConfig(values, io);
   const url = config.host.url;
   const terminalId = config.terminalId;
-  const client = createHostClient(config);
+  const host = await diagHostClient(config, io);
   try {
-    const anchor = await client.latestJournalAnchor(io.signal);
+    const anchor = await host.client.latestJournalAnchor(io.signal);
     return anchor
       ? { source: 'host', url, terminalId, found: true, ...anchor }
       : { source: 'host', url, terminalId, found: false };
@@ -143,5 +143,7 @@ async function hostAnchor(values: OptionValues, io: DiagIo): Promise<AnchorSourc
     throw unreachableError(
       `cannot get the journal anchor from the host ${url}: ${failure.kind}${detail}`,
     );
+  } finally {
+    await host.close();
   }
 }
