@@ -11,7 +11,7 @@ for (const stream of [process.stdout, process.stderr])
   });
 
 register();
-const { runDiag } = await import('../scripts/diag/main.ts');
+const { runDiag } = await import('../kiosk-diag/main.ts');
 
 const stop = new AbortController();
 let interrupts = 0;
