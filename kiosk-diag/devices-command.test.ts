@@ -65,7 +65,7 @@ describe('kiosk-diag devices', () => {
       /\/dev\/hidraw0\s+0801:0002\s+MagTek\s+USB Swipe Reader\s+ff00\/0001/,
     );
     expect(human.stdout).toMatch(
-      /\/dev\/hidraw1.*keyboard \(a wedge scanner: --driver keyboard-wedge\)/,
+      /\/dev\/hidraw1.*keyboard, a wedge scanner \(--driver keyboard-wedge\)/,
     );
     expect(human.stdout).not.toContain('not usable');
     expect(human.stdout).toContain('Device files\n  (none)');
@@ -74,7 +74,7 @@ describe('kiosk-diag devices', () => {
     expect(json).toMatchObject({
       ok: true,
       serialPorts: [usbSerial],
-      hidDevices: [{ keyboard: false }, { keyboard: true }],
+      hidDevices: [{ drivers: [] }, { drivers: ['keyboard-wedge'] }],
     });
   });
 

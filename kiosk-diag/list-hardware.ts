@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DeviceClass } from '../devices/common/device';
 import type { DriverDefinition } from '../devices/drivers/driver-definition';
-import { driversOf, findDriver } from '../devices/drivers/registry';
+import { DRIVERS } from '../devices/drivers/registry';
 import {
   systemListers as systemPortListers,
   type DiscoveryResult,
@@ -10,13 +10,13 @@ import {
   type HidDeviceInfo,
 } from '../devices/manager/discovery';
 
-/** HID generic desktop keyboard: a keyboard-wedge scanner (or a real keyboard). */
-export const isKeyboard = (device: HidDeviceInfo) =>
-  device.usagePage === 0x01 && device.usage === 0x06;
-
-/** The driver that reads a HID keyboard as a scanner, if the registry has it. */
-export const keyboardWedgeDriver = (): DriverDefinition | undefined =>
-  findDriver('keyboard-wedge', 'scanner');
+/** The drivers that read a HID device of this usage (a keyboard-wedge scanner reads keyboards). */
+export const driversForHidUsage = (device: HidDeviceInfo): DriverDefinition[] =>
+  DRIVERS.filter(
+    (driver) =>
+      driver.discovery.hidUsage?.page === device.usagePage &&
+      driver.discovery.hidUsage?.usage === device.usage,
+  );
 
 /** A device file a driver of the kiosk can open (`device-file` transport). */
 export interface DeviceFileInfo {
@@ -28,37 +28,13 @@ export interface DeviceFileInfo {
   drivers: string[];
 }
 
-/** Where the kernel puts device files of the kinds the kiosk's drivers read. */
-const DEVICE_FILE_PLACES: ReadonlyArray<{
-  folder: string;
-  matches: (name: string) => boolean;
-  kind: string;
-  deviceClass: DeviceClass;
-}> = [
-  {
-    folder: 'dev/usb',
-    matches: (name) => /^lp\d+$/.test(name),
-    kind: 'USB printer class (usblp)',
-    deviceClass: 'receiptPrinter',
-  },
-  {
-    folder: 'dev/input/by-id',
-    matches: (name) => name.endsWith('-event-kbd'),
-    kind: 'keyboard input events (evdev)',
-    deviceClass: 'scanner',
-  },
-];
-
-const deviceFileDrivers = (deviceClass: DeviceClass) =>
-  driversOf(deviceClass)
-    .filter((driver) => driver.transports.includes('device-file'))
-    .map((driver) => driver.name);
-
-/** USB printers (/dev/usb/lp*) and keyboards by id (/dev/input/by-id/*-event-kbd); `root` for tests. */
+/** The device files the registry's drivers open (USB printers, keyboards by id); `root` for tests. */
 export async function listDeviceFiles(root = '/'): Promise<DiscoveryResult<DeviceFileInfo>> {
   const devices: DeviceFileInfo[] = [];
   const errors: string[] = [];
-  for (const place of DEVICE_FILE_PLACES) {
+  for (const driver of DRIVERS) {
+    const place = driver.discovery.deviceFiles;
+    if (!place) continue;
     const folder = join(root, place.folder);
     let names: string[];
     try {
@@ -69,13 +45,18 @@ export async function listDeviceFiles(root = '/'): Promise<DiscoveryResult<Devic
         errors.push(`${folder} could not be listed: ${(error as Error).message}`);
       continue;
     }
-    for (const name of names.filter(place.matches).sort())
-      devices.push({
-        path: join(folder, name),
-        kind: place.kind,
-        deviceClass: place.deviceClass,
-        drivers: deviceFileDrivers(place.deviceClass),
-      });
+    for (const name of names.filter((n) => place.pattern.test(n)).sort()) {
+      const path = join(folder, name);
+      const listed = devices.find((d) => d.path === path);
+      if (listed) listed.drivers.push(driver.name);
+      else
+        devices.push({
+          path,
+          kind: place.kind,
+          deviceClass: driver.deviceClass,
+          drivers: [driver.name],
+        });
+    }
   }
   return errors.length ? { devices, error: errors.join('; ') } : { devices };
 }

@@ -71,9 +71,13 @@ export interface DriverDefinition<
     /** Run by the manager while the device is online and idle; a failure is a lost link. */
     readonly healthCheck?: HealthCheck<D>;
   };
-  /** Where such a device usually shows up, for technicians looking for it. */
+  /** Where such a device usually shows up, for technicians looking for it (kiosk-diag devices). */
   readonly discovery: {
     readonly hint: string;
+    /** Device files it opens: names matching `pattern` in `folder` (e.g. /dev/usb, lp0). */
+    readonly deviceFiles?: { folder: string; pattern: RegExp; kind: string };
+    /** A HID usage (page, id) it reads, e.g. generic desktop keyboard 0x01/0x06. */
+    readonly hidUsage?: { page: number; usage: number; kind: string };
   };
 }
 

@@ -6,8 +6,7 @@ import { hex4, table } from '../format';
 import type { HidDeviceInfo, SerialPortInfo } from '../../devices/manager/discovery';
 import { DRIVERS } from '../../devices/drivers/registry';
 import {
-  isKeyboard,
-  keyboardWedgeDriver,
+  driversForHidUsage,
   systemListers,
   type DeviceFileInfo,
   type HardwareListers,
@@ -54,7 +53,10 @@ async function listDevices(
       command: 'devices',
       ok,
       serialPorts: serial.devices,
-      hidDevices: hid.devices.map((d) => ({ ...d, keyboard: isKeyboard(d) })),
+      hidDevices: hid.devices.map((d) => ({
+        ...d,
+        drivers: driversForHidUsage(d).map((driver) => driver.name),
+      })),
       deviceFiles: files.devices,
       hints,
       errors: [serial.error, hid.error, files.error].filter((e) => e !== undefined),
@@ -108,15 +110,18 @@ function hidTable(devices: HidDeviceInfo[]): string[] {
       `${hex4(d.vendorId)}:${hex4(d.productId)}`,
       d.manufacturer ?? '-',
       d.product ?? '-',
-      isKeyboard(d) ? KEYBOARD_USAGE : `${hex4(d.usagePage)}/${hex4(d.usage)}`,
+      usageWords(d),
     ]),
   );
 }
 
-const wedge = keyboardWedgeDriver();
-const KEYBOARD_USAGE = wedge
-  ? `keyboard (a wedge scanner: --driver ${wedge.name})`
-  : 'keyboard (no driver reads keyboards)';
+/** A usage some driver reads is named with that driver; any other shows as page/usage. */
+function usageWords(device: HidDeviceInfo): string {
+  const [driver] = driversForHidUsage(device);
+  const usage = `${hex4(device.usagePage)}/${hex4(device.usage)}`;
+  if (!driver?.discovery.hidUsage) return usage;
+  return `${driver.discovery.hidUsage.kind} (--driver ${driver.name})`;
+}
 
 function fileTable(files: DeviceFileInfo[]): string[] {
   return table(

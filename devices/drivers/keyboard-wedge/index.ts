@@ -54,5 +54,11 @@ export const keyboardWedgeDriver = defineDriver({
   },
   discovery: {
     hint: 'keyboard-wedge scanners show as /dev/hidraw* (usage page 0x01, keyboard) and /dev/input/by-id/*-event-kbd',
+    deviceFiles: {
+      folder: '/dev/input/by-id',
+      pattern: /-event-kbd$/,
+      kind: 'keyboard input events (evdev)',
+    },
+    hidUsage: { page: 0x01, usage: 0x06, kind: 'keyboard, a wedge scanner' },
   },
 });

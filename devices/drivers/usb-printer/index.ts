@@ -22,5 +22,6 @@ export const usbPrinterDriver = defineDriver({
   diagnostics: ESC_POS_DIAGNOSTICS,
   discovery: {
     hint: 'USB printer class devices show as /dev/usb/lp* (kernel usblp module, group lp)',
+    deviceFiles: { folder: '/dev/usb', pattern: /^lp\d+$/, kind: 'USB printer class (usblp)' },
   },
 });
