@@ -90,7 +90,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
   const printer =
     deps.printer !== undefined
       ? deps.printer
-      : devices?.printer && devices.printerDriver
+      : devices?.printer
         ? new PrinterPortAdapter(devices.printer)
         : null;
   const technicianPort = new KioskTechnicianPort({

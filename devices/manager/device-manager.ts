@@ -108,11 +108,6 @@ export class DeviceManager {
     return (this.slots.get(name)?.device ?? null) as DeviceOfClass[(typeof DEVICE_SLOTS)[N]] | null;
   }
 
-  /** The printer driver itself (printing through it is not counted: use `printer`). */
-  get printerDriver(): ReceiptPrinter | null {
-    return this.device('printer');
-  }
-
   get cardReader(): CardReader | null {
     return this.device('cardReader');
   }
@@ -123,11 +118,6 @@ export class DeviceManager {
 
   get pinPad(): PinPad | null {
     return this.device('pinPad');
-  }
-
-  /** The registry driver a slot runs, for diagnostics that depend on it. */
-  driverOf(name: DeviceName): DriverDefinition | undefined {
-    return this.slots.get(name)?.driver;
   }
 
   /** Opens every configured device (in parallel); devices not there yet keep being retried. */
