@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { evdevFifoStandIn } from '../simulators/scanner/evdev-fifo.test-helper';
 import { FIXTURES } from '../simulators/host';
-import { concatBytes, inputEventsFor } from '../simulators/scanner/keyboard-wedge-encoder';
 import { payloads } from '../simulators/scanner/scanner-simulator';
 import { captureIo, runCaptured } from './capture-io.test-helper';
 import { runDiag } from './main';
@@ -20,22 +16,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function evdevStandIn(): Promise<{ path: string; type(text: string): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'diag-wedge-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  const path = join(dir, 'usb-Scanner-event-kbd');
-  execFileSync('mkfifo', [path]);
-  let writer: FileHandle | undefined;
-  cleanups.push(async () => writer?.close());
-  return {
-    path,
-    type: async (text) => {
-      // Opened once kiosk-diag reads the FIFO, so the open does not wait for a reader.
-      writer ??= await open(path, 'w');
-      await writer.write(concatBytes(inputEventsFor(text)));
-    },
-  };
-}
+const evdevStandIn = () => evdevFifoStandIn(cleanups);
 
 async function startWatch(args: string[]) {
   const captured = captureIo();

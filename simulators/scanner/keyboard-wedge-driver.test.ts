@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { evdevFifoStandIn } from './evdev-fifo.test-helper';
 import type { Transport } from '../../devices/common/transport';
 import { keyboardWedgeDriver } from '../../devices/drivers/keyboard-wedge';
 import { findDriver } from '../../devices/drivers/registry';
@@ -16,7 +13,7 @@ import { createMemoryTransportPair } from '../../devices/transports/memory-trans
 import { createTransport } from '../../devices/transports/transport-kinds';
 import { nextEvent } from '../card-reader/links.test-helper';
 import { FIXTURES } from '../host';
-import { concatBytes, inputEventsFor, keyboardReportsFor } from './keyboard-wedge-encoder';
+import { keyboardReportsFor } from './keyboard-wedge-encoder';
 import { payloads } from './scanner-simulator';
 
 type WedgeEvent = ScannerEvent | StatusChangedEvent<ScannerStatus>;
@@ -59,23 +56,7 @@ async function overHid(
   };
 }
 
-/** A FIFO as the stand-in for /dev/input/by-id/...-event-kbd; `feed` writes input_events into it. */
-async function evdevStandIn(): Promise<{ path: string; feed(text: string): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'wedge-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  const path = join(dir, 'usb-Scanner-event-kbd');
-  execFileSync('mkfifo', [path]);
-  let writer: FileHandle | undefined;
-  cleanups.push(async () => writer?.close());
-  return {
-    path,
-    feed: async (text) => {
-      // Opened once the kiosk reads the FIFO, so the open does not wait for a reader.
-      writer ??= await open(path, 'w');
-      await writer.write(concatBytes(inputEventsFor(text)));
-    },
-  };
-}
+const evdevStandIn = () => evdevFifoStandIn(cleanups);
 
 async function overEvdev(): Promise<Wedge> {
   const standIn = await evdevStandIn();
@@ -86,7 +67,7 @@ async function overEvdev(): Promise<Wedge> {
   const scanner = keyboardWedgeDriver.create(createTransport(config.transport), config, context);
   cleanups.push(() => scanner.close());
   expect((await scanner.open()).code).toBe('success');
-  return { scanner, type: standIn.feed };
+  return { scanner, type: (text: string) => standIn.type(text) };
 }
 
 describe.each([
@@ -183,7 +164,7 @@ describe('DeviceManager with devices.scanner = keyboard-wedge', () => {
       capabilities: { mode: 'keyboard' },
     });
     const read = manager.scanner!.readKpj(3000);
-    await standIn.feed(payloads.jmoUrl(KPJ));
+    await standIn.type(payloads.jmoUrl(KPJ));
     expect(await read).toMatchObject({ code: 'success', value: { maskedKpj: masked } });
     expect(manager.snapshot('scanner')?.counters).toMatchObject({ scans: 1, invalidScans: 0 });
   });
