@@ -38,6 +38,9 @@ describe("the technician screen's words", () => {
     expect(en.techDeviceState('noDevice')).toBe('Not detected');
     expect(id.techCounter('linkLosses')).toBe('Koneksi putus');
     expect(en.techCounter('linkLosses')).toBe('Link losses');
+    // The manager counts prints on the printer it hands the kiosk: shown in words, not as keys.
+    expect(id.techCounter('receiptsPrinted')).toBe('Struk tercetak');
+    expect(en.techCounter('printFailures')).toBe('Failed prints');
     expect(id.techDeviceState('warmingUp')).toBe('warmingUp');
     expect(en.techCounter('jams')).toBe('jams');
   });

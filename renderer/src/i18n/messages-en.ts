@@ -325,6 +325,8 @@ export const en: Messages = {
         scans: 'Scans',
         invalidScans: 'Invalid scans',
         keysPressed: 'Keys pressed',
+        receiptsPrinted: 'Receipts printed',
+        printFailures: 'Failed prints',
       }) as Record<string, string>
     )[name] ?? name,
   // --- end of the clock slice ---

@@ -330,6 +330,8 @@ export const id = {
         scans: 'Pindaian',
         invalidScans: 'Pindaian tak valid',
         keysPressed: 'Tombol ditekan',
+        receiptsPrinted: 'Struk tercetak',
+        printFailures: 'Gagal cetak',
       }) as Record<string, string>
     )[name] ?? name,
   // --- end of the clock slice ---
