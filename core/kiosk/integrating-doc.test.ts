@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KioskApi, Screen, SessionView } from '../common/api';
+import { nextView } from './next-view.test-helper';
 import { parseConfig } from '../config/load-config';
 import { createLogger } from '../log/logger';
 import { SAMPLE_SUMMARY } from '../session/fake-host.test-helper';
@@ -64,20 +64,6 @@ afterEach(async () => {
   await new Promise((resolve) => gateway.close(resolve));
   await rm(dir, { recursive: true, force: true });
 });
-
-function nextView(api: KioskApi, screen: Screen): Promise<SessionView> {
-  return new Promise((resolve) => {
-    let done = false;
-    let off: (() => void) | null = null;
-    off = api.subscribe((view) => {
-      if (view.screen !== screen || done) return;
-      done = true;
-      off?.();
-      resolve(view);
-    });
-    if (done) off();
-  });
-}
 
 describe('docs/integrating.md: your own host client', () => {
   it('the worked example and its config serve a visit from lookup to balance', async () => {

@@ -3,7 +3,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KioskApi, Screen, SessionView } from '../common/api';
+import { nextView } from './next-view.test-helper';
+import type { KioskApi, Screen } from '../common/api';
 import { toDisposable } from '../common/disposable-store';
 import type { KioskConfigInput } from '../config/kiosk-config';
 import { ConfigError, parseConfig } from '../config/load-config';
@@ -52,19 +53,6 @@ async function journalText(): Promise<string> {
   return texts.join('');
 }
 
-function nextView(api: KioskApi, screen: Screen): Promise<SessionView> {
-  return new Promise((resolve) => {
-    let done = false;
-    let off: (() => void) | null = null;
-    off = api.subscribe((view) => {
-      if (view.screen !== screen || done) return;
-      done = true;
-      off?.();
-      resolve(view);
-    });
-    if (done) off();
-  });
-}
 const nextScreen = async (api: KioskApi, screen: Screen) => void (await nextView(api, screen));
 
 describe('startKioskRuntime', () => {
