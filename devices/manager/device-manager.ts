@@ -203,8 +203,6 @@ export class DeviceManager {
   }
 }
 
-export { describeTransport };
-
 function countingPrinter(driver: ReceiptPrinter, managed: DeviceHandle): ManagedPrinter {
   return {
     status: () => driver.status(),

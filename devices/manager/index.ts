@@ -7,5 +7,5 @@ export {
   type ManagedPrinter,
 } from './device-manager';
 export { ManagedDevice, type DeviceHandle, type ReconnectTimings } from './managed-device';
-export { createTransport } from './create-transport';
+export { createTransport, describeTransport, portCanChange } from '../transports/transport-kinds';
 export * from './discovery';

@@ -1,2 +1,0 @@
-export { createTransport, describeTransport, portCanChange } from '../transports/transport-kinds';
-export { hidTarget } from '../transports/kinds/hid';
