@@ -148,7 +148,11 @@ test('a history that failed to load is tried again, with the loading shown meanw
   await kiosk.setHostFaults({ routes: { contributions: { status: 503 } } });
   await page.getByRole('button', { name: /Rincian Iuran/ }).click();
   await expect(page.getByRole('alert')).toHaveText('Rincian iuran tidak dapat dimuat saat ini.');
+  // The retry fails too, slowly enough to be seen loading: the alert after it is the retry's,
+  // not the first failure's still on screen (which let the faults change under the retry).
+  await kiosk.setHostFaults({ routes: { contributions: { status: 503, latencyMs: 700 } } });
   await page.getByRole('button', { name: 'Coba Lagi' }).click();
+  await expect(page.getByRole('status')).toHaveText('Memuat rincian iuran…');
   await expect(page.getByRole('alert')).toHaveText('Rincian iuran tidak dapat dimuat saat ini.');
 
   // The host is back, slowly: the loading shows until the rows come.
