@@ -2,7 +2,7 @@ import type { CardReader } from '../card-reader';
 import type { Completion, Listener, StatusChangedEvent } from '../common/device';
 import type { Transport } from '../common/transport';
 import { DEVICE_NAMES, DEVICE_SLOTS } from '../drivers/device-slots';
-import type { DeviceEntry, DeviceOfClass, DriverDefinition } from '../drivers/driver-definition';
+import type { DeviceEntry, DeviceOfClass } from '../drivers/driver-definition';
 import { findDriver } from '../drivers/registry';
 import type { PinPad } from '../pinpad/pinpad';
 import type { ReceiptPrinter } from '../printer';
@@ -52,7 +52,6 @@ const DEFAULT_RECONNECT: ReconnectTimings = { initialDelayMs: 100, maxDelayMs: 1
 interface Slot {
   handle: ManagedDevice;
   device: DeviceOfClass[keyof DeviceOfClass];
-  driver: DriverDefinition;
   transport: RetargetableTransport;
   config: TransportConfig;
 }
@@ -97,7 +96,7 @@ export class DeviceManager {
         log: options.log,
       });
       handle.onChange((snapshot) => this.changes.emit({ type: 'statusChanged', snapshot }));
-      this.slots.set(name, { handle, device, driver, transport, config: entry.transport });
+      this.slots.set(name, { handle, device, transport, config: entry.transport });
     }
     const printer = this.slots.get('printer');
     if (printer) this.printer = countingPrinter(printer.device as ReceiptPrinter, printer.handle);
