@@ -6,8 +6,22 @@
 
 export type DeviceClass = 'receiptPrinter' | 'cardReader' | 'pinPad' | 'scanner';
 
-/** XFS4IoT Common.Status device state. */
-export type DeviceState = 'online' | 'offline' | 'hardwareError' | 'noDevice' | 'busy';
+/**
+ * XFS4IoT Common.Status device state. Serial and network drivers use the first five; XFS4IoT
+ * services may also report the rest, which are kept in XFS4IoT's own words (`busy` is its
+ * `deviceBusy`).
+ */
+export type DeviceState =
+  | 'online'
+  | 'offline'
+  | 'hardwareError'
+  | 'noDevice'
+  | 'busy'
+  | 'powerOff'
+  | 'userError'
+  | 'fraudAttempt'
+  | 'potentialFraud'
+  | 'starting';
 
 /** XFS4IoT completion codes used by the kiosk. */
 export type CompletionCode =

@@ -5,10 +5,11 @@ import { deviceFileKind } from './kinds/device-file';
 import { hidKind } from './kinds/hid';
 import { serialKind } from './kinds/serial';
 import { tcpKind } from './kinds/tcp';
+import { xfs4iotKind } from './kinds/xfs4iot';
 import type { TransportKind, TransportOptions } from './kinds/transport-kind';
 
 /** Every kind of link a device can be on. A new kind is one file in kinds/ and one line here. */
-export const TRANSPORT_KINDS = [serialKind, tcpKind, hidKind, deviceFileKind] as const;
+export const TRANSPORT_KINDS = [serialKind, tcpKind, hidKind, deviceFileKind, xfs4iotKind] as const;
 
 /** A device's `transport` config entry, of any kind. */
 export type TransportConfig = z.infer<(typeof TRANSPORT_KINDS)[number]['schema']>;

@@ -148,6 +148,7 @@ export const layers = [
       '@serialport/stream',
       'node-hid',
       'serialport',
+      'ws',
       'zod',
     ],
     builtins: true,
@@ -165,7 +166,7 @@ export const layers = [
       'core/technician/pin-hash.ts',
       'devices/**',
     ],
-    packages: ['qrcode', 'serialport', 'zod'],
+    packages: ['qrcode', 'serialport', 'ws', 'zod'],
     builtins: true,
     tests: {
       imports: [
