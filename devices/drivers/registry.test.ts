@@ -59,6 +59,7 @@ describe('the driver registry', () => {
       tcp: { type: 'tcp', host: '127.0.0.1', port: 9100 },
       hid: { type: 'hid', path: '/dev/hidraw0' },
       'device-file': { type: 'device-file', path: '/dev/usb/lp0' },
+      xfs4iot: { type: 'xfs4iot', host: '127.0.0.1' },
     };
     expect(Object.keys(sample).sort()).toEqual(TRANSPORT_KINDS.map((k) => k.type).sort());
     for (const driver of DRIVERS)
