@@ -84,6 +84,11 @@ export const PANEL_HTML = `<!doctype html>
   </div>
   <p>Faults: <output id="host-faults">?</output></p>
 </section>
+<section aria-labelledby="xfs-h" id="xfs" hidden><h2 id="xfs-h">XFS4IoT services</h2>
+  <p>Service publisher: <output id="xfs-publisher">?</output></p>
+  <table><thead><tr><th>Service</th><th>State</th><th>Faults</th></tr></thead>
+  <tbody id="xfs-services"></tbody></table>
+</section>
 <section aria-labelledby="kiosk-h"><h2 id="kiosk-h">Kiosk devices (as the kiosk sees them)</h2>
   <table><thead><tr><th>Device</th><th>State</th><th>Detail</th><th>Counters</th></tr></thead>
   <tbody id="kiosk-devices"></tbody></table>
@@ -143,7 +148,35 @@ async function refresh() {
     }
     return tr;
   }));
+  $('xfs').hidden = !s.xfs4iot;
+  if (s.xfs4iot) {
+    $('xfs-publisher').textContent = s.xfs4iot.publisherUrl;
+    $('xfs-services').replaceChildren(...s.xfs4iot.services.map(xfsRow));
+  }
   if (s.printer.receipts !== refresh.receipts) { refresh.receipts = s.printer.receipts; $('receipts').src = '/receipts?n=' + s.printer.receipts; }
+}
+const XFS_FAULTS = [
+  ['Stop', { running: false }], ['Start', { running: true }],
+  ['Offline', { offline: true }], ['Online', { offline: false }],
+  ['Slow (3 s)', { slowMs: 3000 }], ['Fast', { slowMs: 0 }],
+  ['Garble next', { malformed: 1 }],
+  ['Out of order', { outOfOrder: true }], ['In order', { outOfOrder: false }],
+];
+function xfsRow(service) {
+  const tr = document.createElement('tr');
+  const faults = [service.offline && 'offline', service.slowMs && 'slow ' + service.slowMs + ' ms',
+    service.malformed && service.malformed + ' garbled', service.outOfOrder && 'out of order'].filter(Boolean);
+  tr.append(Object.assign(document.createElement('td'), { textContent: service.name, title: service.uri }),
+    Object.assign(document.createElement('td'), { textContent: service.running ? 'running' : 'STOPPED' }));
+  const cell = document.createElement('td');
+  cell.append((faults.join(', ') || 'none') + ' ');
+  for (const [label, change] of XFS_FAULTS) {
+    const b = Object.assign(document.createElement('button'), { textContent: label });
+    b.dataset.xfs = JSON.stringify({ service: service.name, ...change });
+    cell.append(b);
+  }
+  tr.append(cell);
+  return tr;
 }
 document.addEventListener('click', (event) => {
   const b = event.target.closest('button');
@@ -154,6 +187,7 @@ document.addEventListener('click', (event) => {
   else if (b.id === 'scan') act('scan', 'POST', '/api/scanner', { kind: $('scan-kind').value, fixture: $('scan-fixture').value });
   else if (b.dataset.key) act('key ' + b.dataset.key, 'POST', '/api/pinpad', { keys: b.dataset.key });
   else if (b.dataset.printer) act('printer', 'POST', '/api/printer', JSON.parse(b.dataset.printer));
+  else if (b.dataset.xfs) act('XFS4IoT service', 'POST', '/api/xfs4iot', JSON.parse(b.dataset.xfs));
   else if (b.dataset.host === 'clear') act('host faults cleared', 'DELETE', '/api/host/faults');
   else if (b.dataset.host) act('host fault', 'POST', '/api/host/faults', JSON.parse(b.dataset.host));
 });

@@ -3,6 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EmbeddedDeviceControl } from '../embedded/embedded-devices';
 import { startEmbeddedPrinter } from '../embedded/embedded-printer';
 import { startHostSimulator } from '../host';
+import {
+  noFaults,
+  type ServiceControlState,
+  type Xfs4IoTControl,
+} from '../xfs4iot/simulated-service';
 import { startSimulatorPanel, type SimulatorPanel } from './panel-server';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -10,7 +15,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function panelWith(hostUrl?: string) {
+async function panelWith(hostUrl?: string, xfs4iot?: Xfs4IoTControl) {
   const calls: string[] = [];
   const printer = await startEmbeddedPrinter();
   cleanups.push(() => printer.close());
@@ -35,6 +40,7 @@ async function panelWith(hostUrl?: string) {
       plug: async () => {},
       port: () => '/tmp/sim/pad',
     },
+    ...(xfs4iot ? { xfs4iot } : {}),
   };
   const panel: SimulatorPanel = await startSimulatorPanel({ devices: control, hostUrl });
   cleanups.push(() => panel.close());
@@ -134,5 +140,38 @@ describe('simulator panel', () => {
     expect(faults).toMatchObject({ status: 503 });
     await fetch(new URL('/api/host/faults', panel.url), { method: 'DELETE' });
     expect(await (await fetch(`${host.url}/sim/faults`)).json()).toEqual({});
+  });
+
+  it('stops and faults XFS4IoT services by name, and names what it refuses', async () => {
+    const service: ServiceControlState = {
+      name: 'CardReader1',
+      uri: 'ws://127.0.0.1:5846/xfs4iot/v1.0/CardReader1/',
+      running: true,
+      ...noFaults(),
+    };
+    const xfs4iot: Xfs4IoTControl = {
+      publisherUrl: 'ws://127.0.0.1:5846/xfs4iot/v1.0',
+      services: () => [service],
+      set: (_name, change) => Object.assign(service, change),
+    };
+    const { panel } = await panelWith(undefined, xfs4iot);
+    const url = new URL('/api/xfs4iot', panel.url).href;
+    const stopped = await post(url, { service: 'CardReader1', running: false, slowMs: 3000 });
+    expect(await stopped.json()).toMatchObject({ running: false, slowMs: 3000 });
+    const state = await (await fetch(new URL('/api/state', panel.url))).json();
+    expect(state.xfs4iot.services[0]).toMatchObject({ name: 'CardReader1', running: false });
+    const unknown = await post(url, { service: 'Printer9', running: false });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { message: string }).message).toContain('Printer9');
+    expect((await post(url, { service: 'CardReader1', slowMs: -1 })).status).toBe(400);
+  });
+
+  it('says the devices are not XFS4IoT services when they are not', async () => {
+    const { panel } = await panelWith();
+    const response = await post(new URL('/api/xfs4iot', panel.url).href, {
+      service: 'CardReader1',
+      offline: true,
+    });
+    expect(response.status).toBe(409);
   });
 });

@@ -38,6 +38,17 @@ const PrinterAction = z
     connected: z.boolean().optional(),
   })
   .strict();
+/** One simulated XFS4IoT service's faults (with `--devices xfs4iot`). */
+const Xfs4IoTAction = z
+  .object({
+    service: z.string().regex(/^[A-Za-z0-9]{1,32}$/),
+    running: z.boolean().optional(),
+    offline: z.boolean().optional(),
+    slowMs: z.number().int().min(0).max(30_000).optional(),
+    malformed: z.number().int().min(0).max(100).optional(),
+    outOfOrder: z.boolean().optional(),
+  })
+  .strict();
 
 const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -132,6 +143,9 @@ export async function startSimulatorPanel(options: SimulatorPanelOptions): Promi
     card: devices.card ? { media: devices.card.media(), port: devices.card.port() } : null,
     scanner: devices.scanner ? {} : null,
     pinPad: devices.pinPad ? { mode: devices.pinPad.mode() } : null,
+    xfs4iot: devices.xfs4iot
+      ? { publisherUrl: devices.xfs4iot.publisherUrl, services: devices.xfs4iot.services() }
+      : null,
     cardChoices: CARD_CHOICES,
     fixtures: [...Object.keys(FIXTURES)],
     hostFaults: options.hostUrl ? await hostFaults('GET').catch(() => null) : null,
@@ -192,6 +206,13 @@ export async function startSimulatorPanel(options: SimulatorPanelOptions): Promi
         if (connected === false) await devices.printer.disconnect();
         if (connected === true) await devices.printer.reconnect();
         return json(response, 200, devices.printer.state());
+      }
+      case 'POST /api/xfs4iot': {
+        const { service, ...change } = await readBody(request, Xfs4IoTAction);
+        if (!devices.xfs4iot) throw new HttpError(409, 'devices are not XFS4IoT services');
+        if (!devices.xfs4iot.services().some((known) => known.name === service))
+          throw new HttpError(404, `no simulated service ${service}`);
+        return json(response, 200, devices.xfs4iot.set(service, change));
       }
       case 'GET /api/host/faults':
         return json(response, 200, await hostFaults('GET'));

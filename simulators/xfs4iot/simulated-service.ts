@@ -58,3 +58,20 @@ export const noFaults = (): ServiceFaults => ({
   malformed: 0,
   outOfOrder: false,
 });
+
+/** One service as the panel shows and sets it. */
+export interface ServiceControlState extends ServiceFaults {
+  name: string;
+  uri: string;
+  running: boolean;
+}
+
+/** The panel's hold on the simulated services: start and stop them, set their faults. */
+export interface Xfs4IoTControl {
+  publisherUrl: string;
+  services(): ServiceControlState[];
+  set(
+    name: string,
+    change: Partial<Omit<ServiceControlState, 'name' | 'uri'>>,
+  ): ServiceControlState;
+}

@@ -42,6 +42,13 @@ describe("the technician screen's words", () => {
     expect(id.techCounter('receiptsPrinted')).toBe('Struk tercetak');
     expect(en.techCounter('printFailures')).toBe('Failed prints');
     expect(id.techDeviceState('warmingUp')).toBe('warmingUp');
+    // XFS4IoT services report states serial devices never do; each has words of its own.
+    for (const state of ['powerOff', 'userError', 'fraudAttempt', 'potentialFraud', 'starting']) {
+      expect(id.techDeviceState(state)).not.toBe(state);
+      expect(en.techDeviceState(state)).not.toBe(state);
+    }
+    expect(en.techDeviceState('fraudAttempt')).toBe('Fraud attempt detected');
+    expect(id.techDeviceState('powerOff')).toBe('Daya mati');
     expect(en.techCounter('jams')).toBe('jams');
   });
 

@@ -311,6 +311,11 @@ export const en: Messages = {
         noDevice: 'Not detected',
         'noDevice (reconnecting)': 'Not detected, reconnecting…',
         busy: 'Busy',
+        powerOff: 'Powered off',
+        userError: 'Needs attention at the device',
+        fraudAttempt: 'Fraud attempt detected',
+        potentialFraud: 'Possible fraud',
+        starting: 'Starting up…',
       }) as Record<string, string>
     )[state] ?? state,
   techCounter: (name) =>

@@ -315,6 +315,11 @@ export const id = {
         noDevice: 'Tidak terdeteksi',
         'noDevice (reconnecting)': 'Tidak terdeteksi, menyambung ulang…',
         busy: 'Sibuk',
+        powerOff: 'Daya mati',
+        userError: 'Perlu tindakan di perangkat',
+        fraudAttempt: 'Percobaan kecurangan terdeteksi',
+        potentialFraud: 'Dugaan kecurangan',
+        starting: 'Sedang menyala…',
       }) as Record<string, string>
     )[state] ?? state,
   /** A device counter (`linkLosses`) in words; an unknown one as it came. */
