@@ -36,7 +36,7 @@ export const COMPLETION_VERSIONS: Record<CommandName, string> = {
   'Keyboard.DataEntry': '2.0',
   'Keyboard.PinEntry': '2.0',
   'Keyboard.Reset': '2.0',
-  'PinPad.GetPinBlock': '2.0',
+  'PinPad.GetPinBlock': '3.0',
   'Printer.PrintRaw': '3.0',
   'Printer.PrintForm': '3.0',
   'Printer.ControlMedia': '2.0',
@@ -63,6 +63,27 @@ export const EVENT_VERSIONS = {
 } as const;
 export type EventName = keyof typeof EVENT_VERSIONS;
 
-/** XFS4IoT interface names (Common.Capabilities `interfaces[].name`) the kiosk's drivers use. */
+/** XFS4IoT interfaces the kiosk's drivers use, as message names start (`CardReader.Move`). */
 export type InterfaceName =
   'Common' | 'CardReader' | 'Keyboard' | 'PinPad' | 'Crypto' | 'Printer' | 'BarcodeReader';
+
+/**
+ * The interface as Common.Capabilities `interfaces[].name` spells it: an enum value, so camel
+ * case (`cardReader`; InterfaceClass.NameEnum in CommonSchemas_g.cs).
+ */
+export const interfaceOnWire = (name: InterfaceName): string =>
+  name.charAt(0).toLowerCase() + name.slice(1);
+
+/** The interface a Common.Capabilities `interfaces[].name` stands for, if the kiosk knows it. */
+export function interfaceFromWire(wire: string): InterfaceName | undefined {
+  const known: readonly InterfaceName[] = [
+    'Common',
+    'CardReader',
+    'Keyboard',
+    'PinPad',
+    'Crypto',
+    'Printer',
+    'BarcodeReader',
+  ];
+  return known.find((name) => interfaceOnWire(name) === wire);
+}

@@ -13,7 +13,7 @@ import {
   type SocketOptions,
 } from './discovery';
 import { MAX_MESSAGE_BYTES } from './envelope';
-import type { InterfaceName } from './message-catalog';
+import { interfaceFromWire, type InterfaceName } from './message-catalog';
 import { SocketTransport } from './socket-transport';
 
 export interface ServiceLinkOptions extends PublisherTarget {
@@ -178,8 +178,10 @@ export class Xfs4IoTServiceLink implements Transport {
       );
       const interfaces = Array.isArray(outcome.payload.interfaces)
         ? (outcome.payload.interfaces as Array<{ name?: unknown }>)
-            .map((entry) => entry?.name)
-            .filter((name): name is InterfaceName => typeof name === 'string')
+            .map((entry) =>
+              typeof entry?.name === 'string' ? interfaceFromWire(entry.name) : undefined,
+            )
+            .filter((name): name is InterfaceName => name !== undefined)
         : [];
       if (outcome.completionCode === 'success' && interfaces.includes(this.wanted!)) {
         return { socket, found: { uri, interfaces, capabilities: outcome.payload } };

@@ -158,7 +158,9 @@ describe('simulator panel', () => {
     const url = new URL('/api/xfs4iot', panel.url).href;
     const stopped = await post(url, { service: 'CardReader1', running: false, slowMs: 3000 });
     expect(await stopped.json()).toMatchObject({ running: false, slowMs: 3000 });
-    const state = await (await fetch(new URL('/api/state', panel.url))).json();
+    const state = (await (await fetch(new URL('/api/state', panel.url))).json()) as {
+      xfs4iot: { services: ServiceControlState[] };
+    };
     expect(state.xfs4iot.services[0]).toMatchObject({ name: 'CardReader1', running: false });
     const unknown = await post(url, { service: 'Printer9', running: false });
     expect(unknown.status).toBe(404);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Xfs4IoTClient } from '../../devices/xfs4iot/client';
+import { conformanceProblems } from '../../devices/xfs4iot/conformance/check-message';
 import { Xfs4IoTServiceLink } from '../../devices/xfs4iot/service-link';
 import { startSimulatedPublisher, type SimulatedPublisher } from './publisher';
 import type { SimulatedService } from './simulated-service';
@@ -130,6 +131,25 @@ describe('the simulated XFS4IoT publisher and the service link', () => {
     publisher!.dropClients('CardReader1');
     expect(await closed).toBeInstanceOf(Error);
     expect(link!.isOpen).toBe(false);
+  });
+
+  it("speaks the reference's shapes: discovery, Common.Status, Capabilities, Cancel, status events", async () => {
+    const { client } = await connect();
+    await client.command('Common.Capabilities', {}, { timeoutMs: 1000 });
+    await client.command('Common.Status', {}, { timeoutMs: 1000 });
+    const read = client.command('CardReader.ReadRawData', { track2: true }, { timeoutMs: 5000 });
+    await expect.poll(() => publisher!.received.length).toBeGreaterThan(3);
+    await client.cancel();
+    await read;
+    publisher!.faults('CardReader1').offline = true;
+    await expect
+      .poll(() => publisher!.sent.some(({ text }) => text.includes('StatusChangedEvent')))
+      .toBe(true);
+    const traffic = [...publisher!.received, ...publisher!.sent];
+    expect(traffic.map(({ text }) => JSON.parse(text).header.name)).toEqual(
+      expect.arrayContaining(['ServicePublisher.GetServices', 'Common.Status', 'Common.Cancel']),
+    );
+    expect(traffic.flatMap(({ text }) => conformanceProblems(text))).toEqual([]);
   });
 
   it('says plainly when nothing listens', async () => {

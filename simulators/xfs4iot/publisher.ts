@@ -21,6 +21,8 @@ import {
   EVENT_VERSIONS,
   type CommandName,
   type EventName,
+  type InterfaceName,
+  interfaceOnWire,
 } from '../../devices/xfs4iot/message-catalog';
 import {
   noFaults,
@@ -145,10 +147,10 @@ export async function startSimulatedPublisher(
   }
 
   function commonCapabilities(service: SimulatedService) {
-    const names = ['Common', ...service.interfaces];
+    const names: InterfaceName[] = ['Common', ...service.interfaces];
     return {
       interfaces: names.map((name) => ({
-        name,
+        name: interfaceOnWire(name),
         commands: Object.fromEntries(
           Object.keys(COMMAND_VERSIONS)
             .filter(
