@@ -19,6 +19,7 @@ import { startEmbeddedPrinter, type SimulatedPrinter } from './embedded-printer'
 import { startPtyDeviceLine, type PtyDeviceLine, type PtySlot } from './pty-device-line';
 import type { SerialPortInfo } from '../../devices/manager/discovery';
 import { socatAvailable } from './socat-available';
+import type { Xfs4IoTControl } from '../xfs4iot/simulated-service';
 import { startKeyboardWedgeStandIn, startUsbPrinterStandIn } from './usb-devices';
 
 type FixtureKey = Exclude<keyof typeof FIXTURES, 'unknownKpj'>;
@@ -68,7 +69,11 @@ export function kpjFor(fixture: string): string {
   return participant.kpj;
 }
 
-const SCAN: Record<ScanKind, { payload: (kpj: string) => string; symbology: 'qr' | 'code128' }> = {
+/** What each scan kind puts on the code, and in which symbology. */
+export const SCAN: Record<
+  ScanKind,
+  { payload: (kpj: string) => string; symbology: 'qr' | 'code128' }
+> = {
   kpjBarcode: { payload: payloads.kpjCardBarcode, symbology: 'code128' },
   jmoQr: { payload: payloads.jmoUrl, symbology: 'qr' },
   jmoJson: { payload: payloads.jmoJson, symbology: 'qr' },
@@ -92,6 +97,8 @@ export interface EmbeddedDeviceControl {
     port(): string | null;
   } | null;
   scanner: ({ scan(kind: ScanKind, fixture: string): Promise<void> } & Pluggable) | null;
+  /** With `--devices xfs4iot`: the services behind the simulated publisher. */
+  xfs4iot?: Xfs4IoTControl;
   pinPad:
     | ({
         /** Digits and `E` enter, `C` clear, `B` backspace, `X` cancel; waits for the kiosk to open entry (plain or PIN). */
@@ -131,6 +138,26 @@ const KEY_NAMES: Record<string, PlainKey> = {
   B: 'backspace',
   X: 'cancel',
 };
+
+/**
+ * Presses the panel's keys on a pin pad one by one, as a finger would: digits, and `E` enter,
+ * `C` clear, `B` backspace, `X` cancel; waits for the kiosk to open entry before each key.
+ */
+export async function pressKeys(
+  pad: { mode(): string; press(key: PlainKey): boolean },
+  keys: string,
+): Promise<{ accepted: number }> {
+  let accepted = 0;
+  for (const char of keys) {
+    // The kiosk re-arms entry after every enter; give it a moment.
+    if (!(await waitFor(() => pad.mode() !== 'idle', 3000))) break;
+    if (!pad.press(KEY_NAMES[char] ?? (char as PlainKey))) break;
+    accepted += 1;
+    // Let the key event reach the kiosk before the next one.
+    await new Promise((resolve) => setTimeout(resolve, 15));
+  }
+  return { accepted };
+}
 
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -251,18 +278,7 @@ export async function startEmbeddedDevices(
       control.pinPad = {
         ...cableOf(padLine),
         mode: () => pad.mode,
-        async press(keys) {
-          let accepted = 0;
-          for (const char of keys) {
-            // The kiosk re-arms entry after every enter; give it a moment.
-            if (!(await waitFor(() => pad.mode !== 'idle', 3000))) break;
-            if (!pad.press(KEY_NAMES[char] ?? (char as PlainKey))) break;
-            accepted += 1;
-            // Let the key event reach the kiosk before the next one, as a finger would.
-            await new Promise((resolve) => setTimeout(resolve, 15));
-          }
-          return { accepted };
-        },
+        press: (keys) => pressKeys({ mode: () => pad.mode, press: (key) => pad.press(key) }, keys),
       };
     } catch (error) {
       skipped.push(`serial devices: ${(error as Error).message}`);
