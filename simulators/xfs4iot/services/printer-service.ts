@@ -125,6 +125,8 @@ export function createPrinterService(options: PrinterServiceOptions): {
    * sent after them only then (later, when it is slow).
    */
   function feed(bytes: Uint8Array, context: CommandContext): Promise<'done' | 'aborted'> {
+    // Canceled while it waited in the service's queue: nothing reaches the paper.
+    if (context.signal.aborted) return Promise.resolve('aborted');
     return new Promise((resolve) => {
       const finish = (outcome: 'done' | 'aborted') => {
         stop();

@@ -3,6 +3,7 @@ import { composeBalanceReceipt } from '../../../core/receipt/compose-balance-rec
 import { encodeJobToEscPos } from '../../../devices/printer/escpos-job-encoder';
 import { xfs4iotPrinterDriver } from '../../../devices/drivers/xfs4iot-printer';
 import type { Xfs4IoTReceiptPrinter } from '../../../devices/drivers/xfs4iot-printer/xfs4iot-receipt-printer';
+import { applyPrinterStatus } from '../../../devices/drivers/xfs4iot-printer/printer-status';
 import { Xfs4IoTServiceLink } from '../../../devices/xfs4iot/service-link';
 import { createPrinterSimulator, type PrinterSimulator } from '../../printer/printer-simulator';
 import { receiptText } from '../../printer/receipt-model';
@@ -61,6 +62,12 @@ describe('the XFS4IoT receipt printer driver against the simulated Printer servi
     expect(await printer.open()).toEqual({ code: 'success', value: undefined });
     return { simulator, control: printerService.control, printer, events };
   }
+
+  const printerCommands = () =>
+    publisher!.received
+      .filter((entry) => entry.service === 'Printer1')
+      .map((entry) => (JSON.parse(entry.text) as { header: { name: string } }).header.name)
+      .filter((name) => name.startsWith('Printer.'));
 
   const lastReceipt = (simulator: PrinterSimulator) => receiptText(simulator.receipts.at(-1)!);
 
@@ -161,6 +168,25 @@ describe('the XFS4IoT receipt printer driver against the simulated Printer servi
     expect(lastReceipt(simulator)).toContainEqual(
       expect.stringMatching(/^Saldo Akhir +Rp 50\.870\.000$/),
     );
+  });
+
+  it('cancels a job the printer is still taking, and does not cut it', async () => {
+    const { simulator, printer } = await start();
+    simulator.setSlow({ perChunkMs: 400 });
+    const printing = printer.print(balanceReceipt());
+    await expect.poll(() => printerCommands()).toEqual(['Printer.PrintRaw']);
+    printer.cancel();
+    expect(await printing).toMatchObject({ code: 'canceled' });
+    expect(printerCommands()).toEqual(['Printer.PrintRaw']);
+  });
+
+  it('keeps the paper as it was when a status part does not parse', () => {
+    const current = { device: 'online', paper: 'low', cover: 'unknown' } as const;
+    const next = applyPrinterStatus({ printer: { paper: { upper: 'plenty' } } }, current);
+    expect(next).toMatchObject({
+      paper: 'low',
+      lastError: { description: expect.stringContaining('malformed') },
+    });
   });
 
   it('sends the job as base64 raw data, then cuts and ejects by ControlMedia', async () => {
