@@ -7,6 +7,7 @@ import { magstripeDriver } from './magstripe';
 import { serialPinPadDriver } from './serial-pinpad';
 import { serialScannerDriver } from './serial-scanner';
 import { usbPrinterDriver } from './usb-printer';
+import { xfs4iotPrinterDriver } from './xfs4iot-printer';
 
 /**
  * Every driver the kiosk can run. A new driver is one folder beside these and one line here;
@@ -20,6 +21,7 @@ export const DRIVERS: readonly DriverDefinition[] = [
   hidScannerDriver,
   usbPrinterDriver,
   keyboardWedgeDriver,
+  xfs4iotPrinterDriver,
 ] as unknown as readonly DriverDefinition[];
 
 export const driversOf = (deviceClass: DeviceClass): DriverDefinition[] =>
