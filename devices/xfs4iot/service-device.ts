@@ -12,7 +12,7 @@ import type { Transport } from '../common/transport';
 import { Xfs4IoTClient, type CommandOptions, type CommandOutcome } from './client';
 import { kioskCompletionCode } from './completion-codes';
 import { kioskDeviceState, XFS_DEVICE_STATES, type XfsDeviceState } from './device-states';
-import type { CommandName, InterfaceName } from './message-catalog';
+import { interfaceOnWire, type CommandName, type InterfaceName } from './message-catalog';
 import { isServiceLink } from './service-link';
 
 export interface ServiceDeviceOptions<S extends DeviceStatusBase> {
@@ -79,6 +79,25 @@ export class ServiceDevice<S extends DeviceStatusBase, E extends { type: string 
   /** The service's Common.Capabilities payload (interfaces, common, the class's part). */
   get serviceCapabilities(): Record<string, unknown> {
     return this.capabilityPayload;
+  }
+
+  /**
+   * Whether the service lists `command` among its interface's commands in Common.Capabilities;
+   * `undefined` when the capabilities say nothing (a test link, or Capabilities failed).
+   */
+  offers(command: CommandName): boolean | undefined {
+    const wire = interfaceOnWire(command.split('.')[0] as InterfaceName);
+    const listed = Array.isArray(this.capabilityPayload.interfaces)
+      ? (this.capabilityPayload.interfaces as unknown[]).find(
+          (entry): entry is { commands?: unknown } =>
+            typeof entry === 'object' &&
+            entry !== null &&
+            (entry as { name?: unknown }).name === wire,
+        )
+      : undefined;
+    const commands = listed?.commands;
+    if (typeof commands !== 'object' || commands === null) return undefined;
+    return Object.hasOwn(commands, command);
   }
 
   /** The service's URI when the link found one, else the link's description. */

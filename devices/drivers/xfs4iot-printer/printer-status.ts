@@ -80,31 +80,6 @@ export function paperThreshold(payload: Record<string, unknown>): PaperState | u
   return source === RECEIPT_PAPER_SOURCE ? parsed.data.threshold : undefined;
 }
 
-/** Common.Capabilities: does the service's Printer interface list this command? */
-const Interfaces = z.array(
-  z
-    .object({
-      name: z.string().optional(),
-      commands: z.record(z.string(), z.unknown()).nullable().optional(),
-    })
-    .loose(),
-);
-
-/**
- * `true` or `false` when the capabilities list the Printer interface's commands, `undefined`
- * when they say nothing (a test link, or Common.Capabilities failed): then the service decides.
- */
-export function offersCommand(
-  capabilities: Record<string, unknown>,
-  command: string,
-): boolean | undefined {
-  const parsed = Interfaces.safeParse(capabilities.interfaces);
-  if (!parsed.success) return undefined;
-  const printer = parsed.data.find((entry) => entry.name === 'Printer');
-  if (!printer?.commands) return undefined;
-  return command in printer.commands;
-}
-
 /** CapabilitiesClass.ControlClass: the media control actions the device supports. */
 const PrinterCapabilitiesPart = z
   .object({

@@ -27,7 +27,6 @@ import { CONTROL_MEDIA_ERRORS, PRINT_RAW_ERRORS } from './completion-errors';
 import {
   applyPrinterStatus,
   mediaControlsOf,
-  offersCommand,
   paperThreshold,
   type MediaControls,
 } from './printer-status';
@@ -113,7 +112,7 @@ export class Xfs4IoTReceiptPrinter implements ReceiptPrinter {
 
   /** Whether the service lists Printer.PrintRaw; undefined when its capabilities say nothing. */
   get printsRaw(): boolean | undefined {
-    return offersCommand(this.core.serviceCapabilities, 'Printer.PrintRaw');
+    return this.core.offers('Printer.PrintRaw');
   }
 
   open(): Promise<Completion> {
