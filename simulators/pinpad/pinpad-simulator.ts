@@ -1,16 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { desEncryptBlock } from '../../devices/crypto/block-ciphers';
-import { fromHex, toHex } from '../../devices/crypto/bytes';
-import {
-  aesKsn,
-  deriveAesInitialKey,
-  deriveAesTransactionKey,
-  deriveAesWorkingKey,
-  nextAesKsn,
-} from '../../devices/crypto/dukpt-aes';
-import { deriveTdesIpek, deriveTdesPinKey, nextTdesKsn } from '../../devices/crypto/dukpt-tdes';
-import { encodeIso0PinBlock } from '../../devices/crypto/pin-block-iso0';
-import { encipherIso4PinBlock } from '../../devices/crypto/pin-block-iso4';
 import type { Transport } from '../../devices/common/transport';
 import { encodeFrame, FrameParser } from '../../devices/pinpad/frame-codec';
 import type {
@@ -21,20 +9,11 @@ import type {
   PlainKey,
 } from '../../devices/pinpad/protocol';
 import { HostCommand, PROTOCOL_VERSION } from '../../devices/pinpad/protocol';
+import { SimulatedDukptKeys, type DukptKeyOptions } from './simulated-dukpt-keys';
 
-/** Published test keys (ANSI X9.24-1 and X9.24-3 samples): never for production. */
-export const TEST_KEYS = {
-  tdesBdk: '0123456789ABCDEFFEDCBA9876543210',
-  tdesInitialKsn: 'FFFF9876543210E00000',
-  aesBdk: 'FEDCBA9876543210F1F1F1F1F1F1F1F1',
-  aesInitialKeyId: '1234567890123456',
-} as const;
+export { TEST_KEYS } from './simulated-dukpt-keys';
 
-export interface PinPadSimulatorOptions {
-  tdesBdk?: string;
-  tdesInitialKsn?: string;
-  aesBdk?: string;
-  aesInitialKeyId?: string;
+export interface PinPadSimulatorOptions extends DukptKeyOptions {
   serial?: string;
 }
 
@@ -65,10 +44,7 @@ interface PinEntry {
  * Holds the initial keys derived from test BDKs at construction, plus the KSN counters.
  */
 export class PinPadSimulator {
-  private readonly tdesIpek: Buffer;
-  private readonly aesInitialKey: Buffer;
-  private tdesKsn: Buffer;
-  private aesKsnValue: Buffer;
+  private readonly keys: SimulatedDukptKeys;
   private readonly serial: string;
   private readonly parser: FrameParser;
   private entry: PlainEntry | PinEntry | undefined;
@@ -85,12 +61,7 @@ export class PinPadSimulator {
     private readonly link: Transport,
     options: PinPadSimulatorOptions = {},
   ) {
-    const tdesKsn = fromHex(options.tdesInitialKsn ?? TEST_KEYS.tdesInitialKsn);
-    this.tdesIpek = deriveTdesIpek(fromHex(options.tdesBdk ?? TEST_KEYS.tdesBdk), tdesKsn);
-    this.tdesKsn = tdesKsn;
-    const keyId = fromHex(options.aesInitialKeyId ?? TEST_KEYS.aesInitialKeyId);
-    this.aesInitialKey = deriveAesInitialKey(fromHex(options.aesBdk ?? TEST_KEYS.aesBdk), keyId);
-    this.aesKsnValue = aesKsn(keyId, 0);
+    this.keys = new SimulatedDukptKeys(options);
     this.serial = options.serial ?? 'SIM-EPP-0001';
     this.parser = new FrameParser(
       (message) => this.onCommand(message),
@@ -128,7 +99,7 @@ export class PinPadSimulator {
 
   /** KSNs the next PIN blocks will use are strictly after these. */
   get lastKsn(): { tdes: string; aes: string } {
-    return { tdes: toHex(this.tdesKsn), aes: toHex(this.aesKsnValue) };
+    return this.keys.lastKsn;
   }
 
   /** A key press on the pad. Returns false when the keys are disabled (no entry active). */
@@ -198,36 +169,11 @@ export class PinPadSimulator {
     const pin = entry.digits.join('');
     entry.digits.length = 0;
     try {
-      const value =
-        entry.format === 0
-          ? this.formatZeroBlock(pin, entry.pan)
-          : this.formatFourBlock(pin, entry.pan);
+      const value = this.keys.pinBlock(entry.format, pin, entry.pan);
       this.complete(entry, { ...value, format: entry.format, digits: pin.length });
     } catch {
       this.finish(entry, 'hardwareError', 'DUKPT key exhausted');
     }
-  }
-
-  private formatZeroBlock(pin: string, pan: string): { pinBlock: string; ksn: string } {
-    const ksn = nextTdesKsn(this.tdesKsn);
-    if (!ksn) throw new Error('exhausted');
-    this.tdesKsn = ksn;
-    const pinKey = deriveTdesPinKey(this.tdesIpek, ksn);
-    const block = desEncryptBlock(pinKey, encodeIso0PinBlock(pin, pan));
-    pinKey.fill(0);
-    return { pinBlock: toHex(block), ksn: toHex(ksn) };
-  }
-
-  private formatFourBlock(pin: string, pan: string): { pinBlock: string; ksn: string } {
-    const ksn = nextAesKsn(this.aesKsnValue);
-    if (!ksn) throw new Error('exhausted');
-    this.aesKsnValue = ksn;
-    const transactionKey = deriveAesTransactionKey(this.aesInitialKey, ksn);
-    const pinKey = deriveAesWorkingKey(transactionKey, ksn, 'pinEncryption');
-    const block = encipherIso4PinBlock(pinKey, pin, pan);
-    transactionKey.fill(0);
-    pinKey.fill(0);
-    return { pinBlock: toHex(block), ksn: toHex(ksn) };
   }
 
   private onCommand(raw: unknown): void {
