@@ -7,6 +7,7 @@ import { magstripeDriver } from './magstripe';
 import { serialPinPadDriver } from './serial-pinpad';
 import { serialScannerDriver } from './serial-scanner';
 import { usbPrinterDriver } from './usb-printer';
+import { xfs4iotPinPadDriver } from './xfs4iot-pinpad';
 import { xfs4iotPrinterDriver } from './xfs4iot-printer';
 
 /**
@@ -22,6 +23,7 @@ export const DRIVERS: readonly DriverDefinition[] = [
   usbPrinterDriver,
   keyboardWedgeDriver,
   xfs4iotPrinterDriver,
+  xfs4iotPinPadDriver,
 ] as unknown as readonly DriverDefinition[];
 
 export const driversOf = (deviceClass: DeviceClass): DriverDefinition[] =>

@@ -56,6 +56,7 @@ export const EVENT_VERSIONS = {
   'CardReader.CardActionEvent': '2.0',
   'Keyboard.KeyEvent': '2.0',
   'Keyboard.EnterDataEvent': '2.0',
+  'KeyManagement.DUKPTKSNEvent': '3.0',
   'Printer.MediaTakenEvent': '2.0',
   'Printer.MediaPresentedEvent': '2.0',
   'Printer.NoMediaEvent': '2.0',

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import {
   COMMAND_VERSIONS,
   COMPLETION_VERSIONS,
@@ -177,7 +178,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     repository: 'KAL-ATM-Software/KAL_XFS4IoT_SP-Dev',
     commit,
   });
-  writeFileSync(SCHEMAS_FILE, `${JSON.stringify(schemas, null, 2)}\n`);
+  // As `prettier --check .` wants it, so a fresh derivation is the committed file byte for byte.
+  const prettier = (await resolveConfig(SCHEMAS_FILE)) ?? {};
+  writeFileSync(
+    SCHEMAS_FILE,
+    await format(JSON.stringify(schemas), { ...prettier, filepath: SCHEMAS_FILE }),
+  );
   console.log(
     `wrote ${SCHEMAS_FILE}: ${Object.keys(schemas.messages).length} messages, ${Object.keys(schemas.types).length} types (reference ${commit.slice(0, 7)})`,
   );

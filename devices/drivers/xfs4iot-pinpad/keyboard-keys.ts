@@ -1,0 +1,51 @@
+import type { FunctionKey, PlainKey } from '../../pinpad/pinpad';
+
+/**
+ * The pad's keys by their XFS4IoT Keyboard names (`zero`..`nine`, `enter`, `cancel`, `clear`,
+ * `backspace`: KeyEvent_g.cs `digit` and the ActiveKeys map of DataEntry_g.cs / PinEntry_g.cs).
+ */
+const DIGIT_NAMES = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+] as const;
+const FUNCTION_KEYS: readonly FunctionKey[] = ['enter', 'cancel', 'clear', 'backspace'];
+
+export function xfsKeyName(key: PlainKey): string {
+  return /^\d$/.test(key) ? DIGIT_NAMES[Number(key)]! : key;
+}
+
+/** The kiosk's key for an XFS4IoT key name; undefined for keys the kiosk does not use. */
+export function plainKeyOf(name: unknown): PlainKey | undefined {
+  if (typeof name !== 'string') return undefined;
+  const digit = DIGIT_NAMES.indexOf(name as (typeof DIGIT_NAMES)[number]);
+  if (digit >= 0) return String(digit) as PlainKey;
+  return FUNCTION_KEYS.find((key) => key === name);
+}
+
+/** Every key the kiosk uses, enabled; enter and cancel end the entry. */
+export function activeKeys(): Record<string, { terminate: boolean }> {
+  return Object.fromEntries([
+    ...DIGIT_NAMES.map((name) => [name, { terminate: false }]),
+    ...FUNCTION_KEYS.map((key) => [key, { terminate: key === 'enter' || key === 'cancel' }]),
+  ]);
+}
+
+/** The digits a plain entry leaves, from the keys it reports in order (clear and backspace applied). */
+export function digitsOf(keys: unknown[]): string {
+  let digits = '';
+  for (const entry of keys) {
+    const key = plainKeyOf((entry as { digit?: unknown } | null)?.digit);
+    if (key === 'clear') digits = '';
+    else if (key === 'backspace') digits = digits.slice(0, -1);
+    else if (key !== undefined && /^\d$/.test(key)) digits += key;
+  }
+  return digits;
+}
