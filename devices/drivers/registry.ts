@@ -7,6 +7,8 @@ import { magstripeDriver } from './magstripe';
 import { serialPinPadDriver } from './serial-pinpad';
 import { serialScannerDriver } from './serial-scanner';
 import { usbPrinterDriver } from './usb-printer';
+import { xfs4iotBarcodeReaderDriver } from './xfs4iot-barcode-reader';
+import { xfs4iotCardReaderDriver } from './xfs4iot-card-reader';
 
 /**
  * Every driver the kiosk can run. A new driver is one folder beside these and one line here;
@@ -20,6 +22,8 @@ export const DRIVERS: readonly DriverDefinition[] = [
   hidScannerDriver,
   usbPrinterDriver,
   keyboardWedgeDriver,
+  xfs4iotCardReaderDriver,
+  xfs4iotBarcodeReaderDriver,
 ] as unknown as readonly DriverDefinition[];
 
 export const driversOf = (deviceClass: DeviceClass): DriverDefinition[] =>
