@@ -150,9 +150,13 @@ export class Xfs4IoTBarcodeReader implements Scanner {
       if (!parsed.success) {
         this.note('BarcodeReader.Read: readOutput not in the XFS4IoT form');
         this.invalid('the reader sent a scan the kiosk cannot read');
+        // A service that garbles every read would otherwise be asked again at once, forever.
+        await pause(this.retryMs, signal);
         return;
       }
-      for (const output of parsed.data.readOutput ?? []) {
+      const outputs = parsed.data.readOutput ?? [];
+      if (outputs.length === 0) await pause(this.retryMs, signal);
+      for (const output of outputs) {
         const text = output.barcodeData ? barcodeText(output.barcodeData) : null;
         if (text === null) this.invalid('the code holds no text');
         else this.scanned(text, symbologyOf(output.symbology));

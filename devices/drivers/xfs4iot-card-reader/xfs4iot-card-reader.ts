@@ -216,8 +216,10 @@ export class Xfs4IoTCardReader implements CardReader {
 
   private async afterRead(outcome: CommandOutcome, signal: AbortSignal): Promise<void> {
     if (outcome.completionCode === 'success') {
-      this.accept(outcome.payload);
+      const wellFormed = this.accept(outcome.payload);
       await this.giveBack(signal);
+      // A service that garbles every read would otherwise be asked again at once, forever.
+      if (!wellFormed) await pause(this.retryMs, signal);
       return;
     }
     const errorCode = outcome.payload.errorCode;
@@ -246,21 +248,23 @@ export class Xfs4IoTCardReader implements CardReader {
     await pause(this.retryMs, signal);
   }
 
-  private accept(payload: Record<string, unknown>): void {
+  /** False when the completion's payload is not in the XFS4IoT form. */
+  private accept(payload: Record<string, unknown>): boolean {
     const parsed = ReadRawDataPayload.safeParse(payload);
     if (!parsed.success) {
       this.note('CardReader.ReadRawData: track data not in the XFS4IoT form');
       this.invalid('the reader sent track data the kiosk cannot read');
-      return;
+      return false;
     }
     const result = interpretTracks(rawTracksOf(parsed.data));
     if (!result.ok) {
       this.invalid(result.reason);
-      return;
+      return true;
     }
     this.cardData.store(result.data);
     this.service.emit({ type: 'cardRead', card: result.summary });
     this.read.finish(success(result.summary));
+    return true;
   }
 
   private invalid(reason: string): void {
