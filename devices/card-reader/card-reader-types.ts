@@ -8,8 +8,11 @@ export interface CardReaderStatus extends DeviceStatusBase {
 
 export interface CardReaderCapabilities {
   readTracks: Array<'track1' | 'track2' | 'track3'>;
-  /** Serial ASCII frames or HID-data reports; keyboard-wedge mode is not supported. */
-  mode: 'serial' | 'hid';
+  /**
+   * Serial ASCII frames or HID-data reports; `xfs4iot`: an XFS4IoT CardReader service.
+   * Keyboard-wedge mode is not supported.
+   */
+  mode: 'serial' | 'hid' | 'xfs4iot';
   transport: string;
   /** The reader reports card inserted / removed / jammed. */
   mediaSensor: true;

@@ -9,6 +9,8 @@ import { serialScannerDriver } from './serial-scanner';
 import { usbPrinterDriver } from './usb-printer';
 import { xfs4iotPinPadDriver } from './xfs4iot-pinpad';
 import { xfs4iotPrinterDriver } from './xfs4iot-printer';
+import { xfs4iotBarcodeReaderDriver } from './xfs4iot-barcode-reader';
+import { xfs4iotCardReaderDriver } from './xfs4iot-card-reader';
 
 /**
  * Every driver the kiosk can run. A new driver is one folder beside these and one line here;
@@ -24,6 +26,8 @@ export const DRIVERS: readonly DriverDefinition[] = [
   keyboardWedgeDriver,
   xfs4iotPrinterDriver,
   xfs4iotPinPadDriver,
+  xfs4iotCardReaderDriver,
+  xfs4iotBarcodeReaderDriver,
 ] as unknown as readonly DriverDefinition[];
 
 export const driversOf = (deviceClass: DeviceClass): DriverDefinition[] =>

@@ -6,7 +6,8 @@ export type ScanMessage =
   /** `reason` never contains the scanned data. */
   | { kind: 'malformed'; reason: string };
 
-export type ScannerMode = 'serial' | 'hid' | 'keyboard';
+/** `xfs4iot`: an XFS4IoT BarcodeReader service, which frames and names the symbology itself. */
+export type ScannerMode = 'serial' | 'hid' | 'keyboard' | 'xfs4iot';
 
 export interface ScannerCodec {
   /** How the scanner frames its scans, for technicians: `serial`, `hid`, `keyboard`. */

@@ -1,0 +1,220 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CardReaderEvent, CardReaderStatus } from '../../../devices/card-reader';
+import type { StatusChangedEvent } from '../../../devices/common/device';
+import { xfs4iotCardReaderDriver } from '../../../devices/drivers/xfs4iot-card-reader';
+import type { Xfs4IoTCardReader } from '../../../devices/drivers/xfs4iot-card-reader/xfs4iot-card-reader';
+import { Xfs4IoTServiceLink } from '../../../devices/xfs4iot/service-link';
+import { kpjCard, TEST_CARDS, TEST_PANS } from '../../card-reader/test-cards';
+import { startSimulatedPublisher, type SimulatedPublisher } from '../publisher';
+import { createCardReaderService } from './card-reader-service';
+
+type Event = CardReaderEvent | StatusChangedEvent<CardReaderStatus>;
+const NAME = 'CardReader1';
+const KPJ = '12345678901';
+
+describe('the XFS4IoT card reader driver against the simulated CardReader service', () => {
+  let publisher: SimulatedPublisher | undefined;
+  let reader: Xfs4IoTCardReader | undefined;
+  afterEach(async () => {
+    await reader?.close();
+    await publisher?.close();
+    reader = undefined;
+    publisher = undefined;
+  });
+
+  const readsSent = () =>
+    publisher!.received.filter(
+      (entry) => entry.service === NAME && entry.text.includes('"CardReader.ReadRawData"'),
+    ).length;
+
+  async function start(
+    fields: { takeTimeoutMs?: number } = {},
+    sim = createCardReaderService({ name: NAME }),
+  ) {
+    publisher = await startSimulatedPublisher({ services: [sim.service] });
+    const config = xfs4iotCardReaderDriver.config.parse({
+      driver: 'xfs4iot-card-reader',
+      transport: { type: 'xfs4iot', host: '127.0.0.1', port: publisher.port, service: NAME },
+      ...fields,
+    });
+    const link = new Xfs4IoTServiceLink({
+      host: '127.0.0.1',
+      port: publisher.port,
+      secure: false,
+      service: NAME,
+      connectTimeoutMs: 1000,
+    });
+    reader = xfs4iotCardReaderDriver.create(link, config, {
+      answerTimeoutMs: 1000,
+      pollIntervalMs: 0,
+    }) as Xfs4IoTCardReader;
+    const events: Event[] = [];
+    reader.on((event) => events.push(event));
+    expect((await reader.open()).code).toBe('success');
+    // The reader is armed: its ReadRawData waits at the service.
+    await expect.poll(readsSent).toBe(1);
+    return { sim, events, reader, types: () => events.map((event) => event.type) };
+  }
+
+  it('reads a KPJ card: a masked summary in the event, the KPJ once, then the card comes back out', async () => {
+    const { sim, events, reader, types } = await start();
+    const read = reader.readCard(5000);
+    await sim.control.insert(kpjCard(KPJ));
+    const result = await read;
+    expect(result).toMatchObject({
+      code: 'success',
+      value: { kind: 'kpj', maskedKpj: '*******8901', tracksRead: [1, 2] },
+    });
+    expect(events).toContainEqual({ type: 'mediaInserted' });
+    expect(events.find((event) => event.type === 'cardRead')).toMatchObject({
+      card: { kind: 'kpj', maskedKpj: '*******8901', cardholderName: 'SANTOSO/BUDI' },
+    });
+    expect(reader.takeCardData()).toMatchObject({ kind: 'kpj', kpj: KPJ });
+    expect(reader.takeCardData()).toBeUndefined();
+    // Ejected to the exit; taking it is reported, and the reader is armed for the next card.
+    await expect.poll(() => sim.control.media()).toBe('entering');
+    expect(reader.status().media).toBe('present');
+    await sim.control.remove();
+    await expect.poll(types).toContain('mediaRemoved');
+    expect(reader.status().media).toBe('noMedia');
+    await expect.poll(readsSent).toBe(2);
+    expect(sim.control.retained()).toBe(0);
+  });
+
+  it('reads a bank card; no PAN or track data reaches an event, a status or an error', async () => {
+    const { sim, events, reader } = await start();
+    const read = reader.readCard(5000);
+    await sim.control.insert(TEST_CARDS.visa);
+    expect(await read).toMatchObject({
+      code: 'success',
+      value: { kind: 'bank', maskedPan: '4761********0010', expiry: '2812' },
+    });
+    const data = reader.takeCardData();
+    expect(data).toMatchObject({ kind: 'bank', pan: TEST_PANS.visa });
+    expect(data?.kind === 'bank' && data.track2.startsWith(`${TEST_PANS.visa}=2812`)).toBe(true);
+    await sim.control.remove();
+    await expect.poll(() => events.some((event) => event.type === 'mediaRemoved')).toBe(true);
+    const seen = JSON.stringify([events, reader.status(), reader.capabilities(), await read, data]);
+    expect(seen).not.toContain(TEST_PANS.visa);
+    expect(seen).not.toContain('2812201');
+    expect(seen).not.toContain(Buffer.from(TEST_PANS.visa).toString('base64').slice(0, 12));
+  });
+
+  it('an unreadable card is invalid media, without card data, and is given back', async () => {
+    const { sim, events, reader, types } = await start();
+    const read = reader.readCard(5000);
+    await sim.control.invalidMedia();
+    expect(await read).toMatchObject({ code: 'invalidData' });
+    expect(events.filter((event) => event.type === 'invalidMedia')).toHaveLength(1);
+    expect(types()).not.toContain('cardRead');
+    expect(reader.takeCardData()).toBeUndefined();
+    await expect.poll(() => sim.control.media()).toBe('entering');
+  });
+
+  it('a card whose track 2 fails the Luhn check is invalid media with the reason', async () => {
+    const { sim, events, reader } = await start();
+    const read = reader.readCard(5000);
+    await sim.control.insert(TEST_CARDS.luhnFailure);
+    expect(await read).toMatchObject({ code: 'invalidData' });
+    expect(events).toContainEqual({
+      type: 'invalidMedia',
+      reason: 'account number fails the Luhn check',
+    });
+  });
+
+  it('track data that is not Base64 is invalid media and a note for technicians, not a crash', async () => {
+    const sim = createCardReaderService({ name: NAME });
+    const garbled: typeof sim = {
+      ...sim,
+      service: {
+        ...sim.service,
+        commands: {
+          ...sim.service.commands,
+          'CardReader.ReadRawData': async () => ({
+            completionCode: 'success',
+            payload: { track2: { data: 'not base64 at all!' } },
+          }),
+        },
+      },
+    };
+    const { reader, events } = await start({}, garbled);
+    await expect
+      .poll(() => events.find((event) => event.type === 'invalidMedia'))
+      .toEqual({
+        type: 'invalidMedia',
+        reason: 'the reader sent track data the kiosk cannot read',
+      });
+    expect(reader.status()).toMatchObject({
+      device: 'online',
+      lastError: { description: 'CardReader.ReadRawData: track data not in the XFS4IoT form' },
+    });
+  });
+
+  it('a jam fails the waiting read as mediaJammed and holds reads until it is cleared', async () => {
+    const { sim, reader, types } = await start();
+    const read = reader.readCard(5000);
+    await sim.control.jam();
+    expect(await read).toMatchObject({ code: 'mediaJammed' });
+    expect(reader.status().media).toBe('jammed');
+    expect(await reader.readCard(1000)).toMatchObject({ code: 'mediaJammed' });
+    expect(xfs4iotCardReaderDriver.diagnostics.assess!(reader).problems).toEqual([
+      'card jammed in the reader: clear it',
+    ]);
+    await sim.control.remove();
+    await expect.poll(() => reader.status().media).toBe('noMedia');
+    expect(types()).toContain('mediaRemoved');
+    await expect.poll(readsSent).toBe(2);
+  });
+
+  it('retains a card not taken within takeTimeoutMs, counts it and says why', async () => {
+    const { sim, reader, types } = await start({ takeTimeoutMs: 150 });
+    const read = reader.readCard(5000);
+    await sim.control.insert(kpjCard(KPJ));
+    expect((await read).code).toBe('success');
+    await expect.poll(() => reader.retainedCards).toBe(1);
+    expect(sim.control.retained()).toBe(1);
+    expect(sim.control.media()).toBe('notPresent');
+    expect(reader.status()).toMatchObject({
+      media: 'noMedia',
+      lastError: { description: 'card retained: not taken' },
+    });
+    // A retained card was not taken by anyone: no mediaRemoved.
+    expect(types()).not.toContain('mediaRemoved');
+    expect(xfs4iotCardReaderDriver.diagnostics.detail!(reader)).toContain('1 retained');
+    await expect.poll(readsSent).toBe(2);
+  });
+
+  it('a swiped card is read in passing: nothing to eject, nothing retained', async () => {
+    const { sim, reader, types } = await start({ takeTimeoutMs: 150 });
+    const read = reader.readCard(5000);
+    await sim.control.swipe(kpjCard(KPJ));
+    expect((await read).code).toBe('success');
+    await expect.poll(types).toContain('mediaRemoved');
+    await expect.poll(readsSent).toBe(2);
+    expect(reader.retainedCards).toBe(0);
+  });
+
+  it('the service stopping is a lost link: the waiting read fails and linkLost is emitted', async () => {
+    const { events, reader } = await start();
+    const read = reader.readCard(5000);
+    publisher!.setRunning(NAME, false);
+    expect(await read).toMatchObject({ code: 'deviceNotReady' });
+    await expect.poll(() => events.find((event) => event.type === 'linkLost')).toBeTruthy();
+    expect(reader.status().device).toBe('offline');
+    expect(await reader.readCard(1000)).toMatchObject({ code: 'deviceNotReady' });
+  });
+
+  it('close cancels the outstanding ReadRawData at the service', async () => {
+    const { reader } = await start();
+    await reader.close();
+    expect(
+      publisher!.received.some(
+        (entry) => entry.service === NAME && entry.text.includes('"Common.Cancel"'),
+      ),
+    ).toBe(true);
+    const completions = publisher!.sent.filter((entry) =>
+      entry.text.includes('"completionCode":"canceled"'),
+    );
+    expect(completions.some((entry) => entry.text.includes('CardReader.ReadRawData'))).toBe(true);
+  });
+});
