@@ -31,10 +31,32 @@ const { values: args } = parseArgs({
     shell: { type: 'string', default: 'auto' },
     open: { type: 'boolean', default: true },
     'host-latency': { type: 'string', default: '150' },
-    /** The simulated printer and scanner as a USB printer and a keyboard wedge (device files). */
+    /**
+     * The simulated devices: `embedded` (serial, network and pty stand-ins), `usb` (the printer
+     * and scanner as a USB printer and a keyboard wedge), or `xfs4iot` (every device an XFS4IoT
+     * service behind a simulated service publisher, as in an ATM).
+     */
+    devices: { type: 'string', default: 'embedded' },
+    /** Older spelling of `--devices usb`. */
     'usb-devices': { type: 'boolean', default: false },
   },
 });
+
+const DEVICE_CHOICES = { embedded: true, usb: 'usb', xfs4iot: 'xfs4iot' } as const;
+
+function simulatedDevices(): (typeof DEVICE_CHOICES)[keyof typeof DEVICE_CHOICES] {
+  if (args['usb-devices']) return 'usb';
+  const choice = DEVICE_CHOICES[args.devices as keyof typeof DEVICE_CHOICES];
+  if (choice === undefined || !Object.hasOwn(DEVICE_CHOICES, args.devices!)) {
+    console.error(
+      `--devices ${args.devices}: choose one of ${Object.keys(DEVICE_CHOICES).join(', ')}`,
+    );
+    process.exit(2);
+  }
+  return choice;
+}
+
+const deviceChoice = simulatedDevices();
 
 /** Everything started, stopped in reverse order at Ctrl-C (best effort: we are exiting anyway). */
 const started = new DisposableStore();
@@ -55,7 +77,7 @@ async function main(): Promise<void> {
     stack = started.add(
       await startDevStack({
         hostLatencyMs: Number(args['host-latency']),
-        devices: args['usb-devices'] ? 'usb' : true,
+        devices: deviceChoice,
       }),
     );
     for (const reason of stack.skipped) console.log(`Device simulators: skipped ${reason}`);
@@ -68,6 +90,8 @@ async function main(): Promise<void> {
       'embedded defaults',
     );
     console.log(`Host simulator: ${stack.hostUrl}`);
+    if (stack.xfs4iotPublisherUrl)
+      console.log(`XFS4IoT service publisher (simulated): ${stack.xfs4iotPublisherUrl}`);
     console.log(
       `Technician mode (simulators only): tap the corners top-left, top-right, bottom-right, bottom-left, or swipe the "technician" card in the panel; PIN ${DEV_TECHNICIAN_PIN}`,
     );

@@ -11,6 +11,7 @@ import { TECHNICIAN_CARD_PREFIX } from './card-reader/test-cards';
 import { startEmbeddedDevices } from './embedded';
 import { startHostSimulator } from './host';
 import { startSimulatorPanel } from './panel';
+import { startXfs4IoTDevices } from './xfs4iot/xfs4iot-devices';
 
 /** The technician PIN of the simulated kiosk; a real kiosk's config carries its own hash. */
 export const DEV_TECHNICIAN_PIN = '2468';
@@ -22,8 +23,9 @@ export interface DevStackOptions {
    * Start the device simulators and their panel. Default true. `usb`: the printer as a USB
    * printer-class device (`usb-printer`) and the scanner as a keyboard wedge (`keyboard-wedge`
    * on an evdev device), on pty stand-ins, instead of the network printer and serial scanner.
+   * `xfs4iot`: every device an XFS4IoT service behind a simulated service publisher, as on an ATM.
    */
-  devices?: boolean | 'usb';
+  devices?: boolean | 'usb' | 'xfs4iot';
   /** The technician PIN to hash into the config; null: no technician mode. Default DEV_TECHNICIAN_PIN. */
   technicianPin?: string | null;
 }
@@ -40,6 +42,8 @@ export interface DevStack extends AsyncDisposable {
   hostUrl: string;
   /** The simulator panel (swipe a card, scan a code, printer faults), when devices run. */
   panelUrl: string | null;
+  /** With `devices: 'xfs4iot'`: the simulated XFS4IoT service publisher's address. */
+  xfs4iotPublisherUrl: string | null;
   /** Device simulators not started, with the reason (e.g. socat missing). */
   skipped: string[];
   /** The simulated serial ports that exist now (the OS does not list ptys), for port setup. */
@@ -60,9 +64,11 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       startHostSimulator({ port: 0, latencyMs: options.hostLatencyMs ?? 0 }),
       options.devices === false
         ? null
-        : startEmbeddedDevices({
-            printerAndScanner: options.devices === 'usb' ? 'usb' : 'network-and-serial',
-          }),
+        : options.devices === 'xfs4iot'
+          ? startXfs4IoTDevices()
+          : startEmbeddedDevices({
+              printerAndScanner: options.devices === 'usb' ? 'usb' : 'network-and-serial',
+            }),
       pin === null ? null : hashTechnicianPin(pin),
     ]);
     store.defer(() => host.close(), 'host simulator');
@@ -87,6 +93,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       },
       hostUrl: host.url,
       panelUrl: panel?.url ?? null,
+      xfs4iotPublisherUrl: embedded?.control.xfs4iot?.publisherUrl ?? null,
       skipped: embedded?.skipped ?? [],
       serialPorts: () => embedded?.serialPorts() ?? [],
       showKioskDevices: (source) => (kioskDevices = source),

@@ -13,7 +13,7 @@ import { Xfs4IoTClient, type CommandOptions, type CommandOutcome } from './clien
 import { kioskCompletionCode } from './completion-codes';
 import { kioskDeviceState, XFS_DEVICE_STATES, type XfsDeviceState } from './device-states';
 import { interfaceOnWire, type CommandName, type InterfaceName } from './message-catalog';
-import { isServiceLink } from './service-link';
+import { serviceLinkOf } from './service-link';
 
 export interface ServiceDeviceOptions<S extends DeviceStatusBase> {
   /** An Xfs4IoTServiceLink (told which interface to find), or any message-framed link in tests. */
@@ -45,7 +45,6 @@ export class ServiceDevice<S extends DeviceStatusBase, E extends { type: string 
   private protocolErrors = 0;
 
   constructor(private readonly options: ServiceDeviceOptions<S>) {
-    if (isServiceLink(options.transport)) options.transport.seek(options.interfaceName);
     this.line = new LineDevice<S, E>({
       transport: options.transport,
       initialStatus: options.initialStatus,
@@ -102,8 +101,9 @@ export class ServiceDevice<S extends DeviceStatusBase, E extends { type: string 
 
   /** The service's URI when the link found one, else the link's description. */
   get serviceUri(): string {
-    const link = this.options.transport;
-    return isServiceLink(link) && link.service ? link.service.uri : link.description;
+    return (
+      serviceLinkOf(this.options.transport)?.service?.uri ?? this.options.transport.description
+    );
   }
 
   /** Messages dropped as malformed or unmatched since open. */
@@ -114,12 +114,14 @@ export class ServiceDevice<S extends DeviceStatusBase, E extends { type: string 
   async open(): Promise<Completion> {
     const unopened = { ...this.line.status(), device: 'offline' } as S;
     this.line.listen();
+    // Told before every open: the manager may have put a new link under its wrapper.
+    serviceLinkOf(this.options.transport)?.seek(this.options.interfaceName);
     const opened = await this.line.openTransport(unopened);
     if (opened.code !== 'success') return opened;
     this.attachClient();
-    const link = this.options.transport;
-    if (isServiceLink(link) && link.service) {
-      this.capabilityPayload = link.service.capabilities;
+    const found = serviceLinkOf(this.options.transport)?.service;
+    if (found) {
+      this.capabilityPayload = found.capabilities;
     } else {
       const capabilities = await this.command(
         'Common.Capabilities',

@@ -222,3 +222,16 @@ function readCa(file: string): string {
 /** The link a driver was given, when it is an XFS4IoT one. */
 export const isServiceLink = (transport: Transport): transport is Xfs4IoTServiceLink =>
   transport instanceof Xfs4IoTServiceLink;
+
+/**
+ * The service link under a transport, through wrappers that expose theirs as `target` (the
+ * device manager's RetargetableTransport); undefined for any other link (tests' memory links).
+ */
+export function serviceLinkOf(transport: Transport): Xfs4IoTServiceLink | undefined {
+  let link: Transport | undefined = transport;
+  for (let depth = 0; link && depth < 4; depth += 1) {
+    if (isServiceLink(link)) return link;
+    link = (link as { target?: Transport }).target;
+  }
+  return undefined;
+}
