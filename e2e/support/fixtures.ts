@@ -37,7 +37,8 @@ export interface KioskStack {
   clearHostFaults(): Promise<void>;
   /**
    * The simulator panel, when the stack was started with `simulateDevices: true` (or `'usb'`:
-   * a USB printer and a keyboard-wedge scanner on device-file stand-ins) in kioskConfig; `devices(method, path, body)` calls its JSON API (simulators/panel).
+   * a USB printer and a keyboard-wedge scanner on device-file stand-ins; `'xfs4iot'`: every
+   * device an XFS4IoT service, as in an ATM) in kioskConfig; `devices(method, path, body)` calls its JSON API (simulators/panel).
    */
   panelUrl: string | null;
   devices<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;

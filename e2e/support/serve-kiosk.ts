@@ -32,10 +32,14 @@ const started = new DisposableStore((error, name) =>
 );
 // Host simulator; with simulateDevices the device simulators (card reader, scanner, pin pad on
 // ptys; printer on TCP; with simulateDevices 'usb' a USB printer and a keyboard-wedge scanner on
-// device-file stand-ins instead) and their panel; the technician PIN hashed when the spec gives one.
+// device-file stand-ins instead; with 'xfs4iot' every device an XFS4IoT service behind a
+// simulated service publisher) and their panel; the technician PIN hashed when the spec gives one.
 const stack = started.add(
   await startDevStack({
-    devices: simulateDevices === 'usb' ? 'usb' : simulateDevices === true,
+    devices:
+      simulateDevices === 'usb' || simulateDevices === 'xfs4iot'
+        ? simulateDevices
+        : simulateDevices === true,
     technicianPin: typeof technicianPin === 'string' ? technicianPin : null,
   }),
 );
