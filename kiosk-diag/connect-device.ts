@@ -32,17 +32,19 @@ export async function connectDevice(
   const transport = createTransport(entry.transport, {
     connectTimeoutMs: options.answerTimeoutMs,
   });
+  // Created before the link opens (drivers never open it themselves): an XFS4IoT driver tells
+  // its service link which interface to look for. No background reconnects: the technician
+  // runs the command again.
+  const device = driver.create(transport, entry, {
+    answerTimeoutMs: options.answerTimeoutMs,
+    pollIntervalMs: options.pollIntervalMs ?? 0,
+  });
   try {
     await transport.open();
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).replace(/^Error: /, '');
     throw unreachableError(`cannot open ${describeTarget(entry.transport)}: ${reason}`);
   }
-  // No background reconnects: the technician runs the command again.
-  const device = driver.create(transport, entry, {
-    answerTimeoutMs: options.answerTimeoutMs,
-    pollIntervalMs: options.pollIntervalMs ?? 0,
-  });
   let opened: Completion;
   try {
     opened = await device.open();

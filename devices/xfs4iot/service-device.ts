@@ -45,6 +45,8 @@ export class ServiceDevice<S extends DeviceStatusBase, E extends { type: string 
   private protocolErrors = 0;
 
   constructor(private readonly options: ServiceDeviceOptions<S>) {
+    // Told at once, for a link opened before the driver's open (kiosk-diag's probe)...
+    serviceLinkOf(options.transport)?.seek(options.interfaceName);
     this.line = new LineDevice<S, E>({
       transport: options.transport,
       initialStatus: options.initialStatus,
@@ -114,7 +116,7 @@ export class ServiceDevice<S extends DeviceStatusBase, E extends { type: string 
   async open(): Promise<Completion> {
     const unopened = { ...this.line.status(), device: 'offline' } as S;
     this.line.listen();
-    // Told before every open: the manager may have put a new link under its wrapper.
+    // ...and again before every open: the manager may have put a new link under its wrapper.
     serviceLinkOf(this.options.transport)?.seek(this.options.interfaceName);
     const opened = await this.line.openTransport(unopened);
     if (opened.code !== 'success') return opened;
