@@ -83,6 +83,13 @@ afterEach(async () => {
 });
 
 describe('npm start', () => {
+  it('refuses an unknown --devices with the choices, before it takes the lock', async () => {
+    const wrong = start(dir, ['--devices', 'xfs']);
+    expect(await wrong.exited).toBe(2);
+    expect(wrong.stderr()).toBe('--devices xfs: choose one of embedded, usb, xfs4iot\n');
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
   it('says in one line that a kiosk already runs, and changes nothing', async () => {
     const lock = join(dataDir, 'kiosk.lock');
     // This test's own process stands in for the running kiosk.
