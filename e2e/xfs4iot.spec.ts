@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test, type KioskStack } from './support/fixtures.ts';
 import { devicesOnline, rupiah } from './support/devices.ts';
 import { tapDigits } from './support/fixtures.ts';
+import { checkScreen } from './support/check-screen.ts';
 import { tapTechnicianCorners } from './support/technician.ts';
 
 // As in a bank ATM: the card reader, PIN pad, receipt printer and barcode reader are XFS4IoT
@@ -108,4 +109,8 @@ test('the technician screen shows each XFS4IoT service: driver, address and stat
       new RegExp(`ws://127\\.0\\.0\\.1:\\d+/xfs4iot/v1\\.0/${service}`),
     );
   }
+  // Service addresses are long: the rows still fit the ATM's 5:4 screen and the portrait kiosk.
+  await checkScreen(page, 'tech-xfs4iot-devices', 'landscape-square');
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await checkScreen(page, 'tech-xfs4iot-devices', 'portrait');
 });
