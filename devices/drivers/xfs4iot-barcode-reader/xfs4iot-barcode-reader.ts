@@ -19,6 +19,7 @@ import type {
 } from '../../scanner/scanner-types';
 import type { Symbology } from '../../scanner/symbology';
 import type { CommandOutcome } from '../../xfs4iot/client';
+import { ArmedLoop } from '../../xfs4iot/armed-loop';
 import { pause } from '../../xfs4iot/pause';
 import { completionOf, ServiceDevice } from '../../xfs4iot/service-device';
 import { BarcodeReadPayload, barcodeText, KPJ_SYMBOLOGIES, symbologyOf } from './barcode-payloads';
@@ -48,7 +49,7 @@ export class Xfs4IoTBarcodeReader implements Scanner {
   private readonly kpj: ExpiringValue<string>;
   private readonly armTimeoutMs: number;
   private readonly retryMs: number;
-  private arming: AbortController | null = null;
+  private readonly armed = new ArmedLoop((signal) => this.readRound(signal));
   private scannerWord = 'unknown';
 
   constructor(options: Xfs4IoTBarcodeReaderOptions) {
@@ -98,17 +99,14 @@ export class Xfs4IoTBarcodeReader implements Scanner {
   }
 
   async open(): Promise<Completion> {
-    this.stopArming();
+    this.armed.stop();
     const opened = await this.service.open();
-    if (opened.code !== 'success') return opened;
-    const controller = new AbortController();
-    this.arming = controller;
-    void this.keepArmed(controller.signal);
+    if (opened.code === 'success') this.armed.start();
     return opened;
   }
 
   async close(): Promise<void> {
-    this.stopArming();
+    this.armed.stop();
     this.read.finish(failure('canceled', 'scan canceled'));
     this.kpj.wipe();
     await this.service.close();
@@ -119,7 +117,7 @@ export class Xfs4IoTBarcodeReader implements Scanner {
   }
 
   readKpj(timeoutMs = 30_000): Promise<Completion<ScanSummary>> {
-    if (!this.service.transport.isOpen || !this.arming)
+    if (!this.service.transport.isOpen || !this.armed.running)
       return Promise.resolve(failure('deviceNotReady', 'scanner not connected'));
     return this.read.wait(
       timeoutMs,
@@ -132,16 +130,13 @@ export class Xfs4IoTBarcodeReader implements Scanner {
     return this.kpj.take();
   }
 
-  private async keepArmed(signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      const outcome = await this.service.command(
-        'BarcodeReader.Read',
-        { symbologies: KPJ_SYMBOLOGIES },
-        { timeoutMs: this.armTimeoutMs },
-      );
-      if (signal.aborted) return;
-      await this.afterRead(outcome, signal);
-    }
+  private async readRound(signal: AbortSignal): Promise<void> {
+    const outcome = await this.service.command(
+      'BarcodeReader.Read',
+      { symbologies: KPJ_SYMBOLOGIES },
+      { timeoutMs: this.armTimeoutMs },
+    );
+    if (!signal.aborted) await this.afterRead(outcome, signal);
   }
 
   private async afterRead(outcome: CommandOutcome, signal: AbortSignal): Promise<void> {
@@ -200,13 +195,8 @@ export class Xfs4IoTBarcodeReader implements Scanner {
     this.service.setStatus({ ...this.status(), lastError: errorNote(description) });
   }
 
-  private stopArming(): void {
-    this.arming?.abort();
-    this.arming = null;
-  }
-
   private linkLost(): void {
-    this.stopArming();
+    this.armed.stop();
     this.read.finish(failure('deviceNotReady', 'scanner disconnected'));
   }
 }

@@ -17,6 +17,7 @@ import { errorNote } from '../../common/line-device';
 import { ExpiringValue, PendingRead } from '../../common/pending-read';
 import type { Transport } from '../../common/transport';
 import type { CommandOutcome } from '../../xfs4iot/client';
+import { ArmedLoop } from '../../xfs4iot/armed-loop';
 import { pause } from '../../xfs4iot/pause';
 import { completionOf, ServiceDevice } from '../../xfs4iot/service-device';
 import {
@@ -72,7 +73,7 @@ export class Xfs4IoTCardReader implements CardReader {
   private readonly armTimeoutMs: number;
   private readonly retryMs: number;
   private readonly moveTimeoutMs: number;
-  private arming: AbortController | null = null;
+  private readonly armed = new ArmedLoop((signal) => this.readRound(signal));
   private seenMedia: MediaState | 'unknown' = 'unknown';
   private xfsMedia: XfsMedia | 'unknown' = 'unknown';
   private invalidReported = false;
@@ -151,17 +152,14 @@ export class Xfs4IoTCardReader implements CardReader {
   }
 
   async open(): Promise<Completion> {
-    this.stopArming();
+    this.armed.stop();
     const opened = await this.service.open();
-    if (opened.code !== 'success') return opened;
-    const controller = new AbortController();
-    this.arming = controller;
-    void this.keepArmed(controller.signal);
+    if (opened.code === 'success') this.armed.start();
     return opened;
   }
 
   async close(): Promise<void> {
-    this.stopArming();
+    this.armed.stop();
     this.read.finish(failure('canceled', 'card read canceled'));
     this.cardData.wipe();
     // Cancels the outstanding ReadRawData at the service (Common.Cancel).
@@ -175,7 +173,7 @@ export class Xfs4IoTCardReader implements CardReader {
   }
 
   readCard(timeoutMs = 30_000): Promise<Completion<CardSummary>> {
-    if (!this.service.transport.isOpen || !this.arming)
+    if (!this.service.transport.isOpen || !this.armed.running)
       return Promise.resolve(failure('deviceNotReady', 'card reader not connected'));
     if (this.status().media === 'jammed')
       return Promise.resolve(failure('mediaJammed', 'card jammed in reader'));
@@ -190,20 +188,17 @@ export class Xfs4IoTCardReader implements CardReader {
     return this.cardData.take();
   }
 
-  private async keepArmed(signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      if (this.status().media === 'jammed') {
-        await this.waitForMedia((media) => media !== 'jammed', signal);
-        continue;
-      }
-      this.invalidReported = false;
-      const outcome = await this.service.command('CardReader.ReadRawData', READ_TRACKS, {
-        timeoutMs: this.armTimeoutMs,
-        onEvent: (name) => this.readEvent(name),
-      });
-      if (signal.aborted) return;
-      await this.afterRead(outcome, signal);
+  private async readRound(signal: AbortSignal): Promise<void> {
+    if (this.status().media === 'jammed') {
+      await this.waitForMedia((media) => media !== 'jammed', signal);
+      return;
     }
+    this.invalidReported = false;
+    const outcome = await this.service.command('CardReader.ReadRawData', READ_TRACKS, {
+      timeoutMs: this.armTimeoutMs,
+      onEvent: (name) => this.readEvent(name),
+    });
+    if (!signal.aborted) await this.afterRead(outcome, signal);
   }
 
   private readEvent(name: string): void {
@@ -378,13 +373,8 @@ export class Xfs4IoTCardReader implements CardReader {
     });
   }
 
-  private stopArming(): void {
-    this.arming?.abort();
-    this.arming = null;
-  }
-
   private linkLost(): void {
-    this.stopArming();
+    this.armed.stop();
     this.xfsMedia = 'unknown';
     this.service.setStatus({ ...this.status(), media: 'unknown' });
     this.read.finish(failure('deviceNotReady', 'card reader disconnected'));

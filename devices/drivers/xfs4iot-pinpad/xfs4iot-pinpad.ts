@@ -52,6 +52,13 @@ const PIN_BLOCK_ERRORS = {
   dukptOverflow: 'hardwareError',
 } as const;
 
+/**
+ * GetPinBlock's `customerData`: for ISO-0 the PAN without its check digit (GetPinBlock_g.cs);
+ * ISO-4 binds the whole PAN.
+ */
+export const customerDataOf = (pan: string, format: PinBlockFormat): string =>
+  format === 0 ? pan.slice(0, -1) : pan;
+
 const hexOfBase64 = (value: unknown): string | undefined =>
   typeof value === 'string'
     ? Buffer.from(value, 'base64').toString('hex').toUpperCase()
@@ -196,7 +203,9 @@ export class Xfs4IoTPinPad implements PinPad {
       const block = await this.core.command(
         'PinPad.GetPinBlock',
         {
-          customerData: pan,
+          customerData: customerDataOf(pan, format),
+          // 0xF, as ISO 9564 pads; KAL's SP refuses a GetPinBlock without it (GetPinBlockHandler.cs).
+          padding: 15,
           format: XFS_FORMAT[format],
           key: this.options.keys[XFS_FORMAT[format]],
         },

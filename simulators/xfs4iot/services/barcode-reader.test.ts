@@ -1,26 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StatusChangedEvent } from '../../../devices/common/device';
 import { xfs4iotBarcodeReaderDriver } from '../../../devices/drivers/xfs4iot-barcode-reader';
 import type { ScannerEvent, ScannerStatus } from '../../../devices/scanner';
-import type { Scanner } from '../../../devices/scanner';
-import { Xfs4IoTServiceLink } from '../../../devices/xfs4iot/service-link';
 import { payloads } from '../../scanner/scanner-simulator';
-import { startSimulatedPublisher, type SimulatedPublisher } from '../publisher';
+import type { SimulatedPublisher } from '../publisher';
 import { createBarcodeReaderService } from './barcode-reader-service';
+import { driverOnService } from './driver-on-service.test-helper';
 
 type Event = ScannerEvent | StatusChangedEvent<ScannerStatus>;
 const NAME = 'BarcodeReader1';
 const KPJ = '12345678901';
 
 describe('the XFS4IoT barcode reader driver against the simulated BarcodeReader service', () => {
+  const open = driverOnService(xfs4iotBarcodeReaderDriver);
   let publisher: SimulatedPublisher | undefined;
-  let scanner: Scanner | undefined;
-  afterEach(async () => {
-    await scanner?.close();
-    await publisher?.close();
-    scanner = undefined;
-    publisher = undefined;
-  });
 
   const readsSent = () =>
     publisher!.received.filter(
@@ -29,22 +22,9 @@ describe('the XFS4IoT barcode reader driver against the simulated BarcodeReader 
 
   async function start() {
     const sim = createBarcodeReaderService({ name: NAME });
-    publisher = await startSimulatedPublisher({ services: [sim.service] });
-    const config = xfs4iotBarcodeReaderDriver.config.parse({
-      driver: 'xfs4iot-barcode-reader',
-      transport: { type: 'xfs4iot', host: '127.0.0.1', port: publisher.port, service: NAME },
-    });
-    const link = new Xfs4IoTServiceLink({
-      host: '127.0.0.1',
-      port: publisher.port,
-      secure: false,
-      service: NAME,
-      connectTimeoutMs: 1000,
-    });
-    scanner = xfs4iotBarcodeReaderDriver.create(link, config, {
-      answerTimeoutMs: 1000,
-      pollIntervalMs: 0,
-    });
+    const opened = await open(sim.service);
+    publisher = opened.publisher;
+    const scanner = opened.device;
     const events: Event[] = [];
     scanner.on((event) => events.push(event));
     expect((await scanner.open()).code).toBe('success');

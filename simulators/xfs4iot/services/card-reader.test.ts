@@ -1,26 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CardReaderEvent, CardReaderStatus } from '../../../devices/card-reader';
 import type { StatusChangedEvent } from '../../../devices/common/device';
 import { xfs4iotCardReaderDriver } from '../../../devices/drivers/xfs4iot-card-reader';
 import type { Xfs4IoTCardReader } from '../../../devices/drivers/xfs4iot-card-reader/xfs4iot-card-reader';
-import { Xfs4IoTServiceLink } from '../../../devices/xfs4iot/service-link';
 import { kpjCard, TEST_CARDS, TEST_PANS } from '../../card-reader/test-cards';
-import { startSimulatedPublisher, type SimulatedPublisher } from '../publisher';
+import type { SimulatedPublisher } from '../publisher';
 import { createCardReaderService } from './card-reader-service';
+import { driverOnService } from './driver-on-service.test-helper';
 
 type Event = CardReaderEvent | StatusChangedEvent<CardReaderStatus>;
 const NAME = 'CardReader1';
 const KPJ = '12345678901';
 
 describe('the XFS4IoT card reader driver against the simulated CardReader service', () => {
+  const open = driverOnService(xfs4iotCardReaderDriver);
   let publisher: SimulatedPublisher | undefined;
-  let reader: Xfs4IoTCardReader | undefined;
-  afterEach(async () => {
-    await reader?.close();
-    await publisher?.close();
-    reader = undefined;
-    publisher = undefined;
-  });
 
   const readsSent = () =>
     publisher!.received.filter(
@@ -31,23 +25,9 @@ describe('the XFS4IoT card reader driver against the simulated CardReader servic
     fields: { takeTimeoutMs?: number } = {},
     sim = createCardReaderService({ name: NAME }),
   ) {
-    publisher = await startSimulatedPublisher({ services: [sim.service] });
-    const config = xfs4iotCardReaderDriver.config.parse({
-      driver: 'xfs4iot-card-reader',
-      transport: { type: 'xfs4iot', host: '127.0.0.1', port: publisher.port, service: NAME },
-      ...fields,
-    });
-    const link = new Xfs4IoTServiceLink({
-      host: '127.0.0.1',
-      port: publisher.port,
-      secure: false,
-      service: NAME,
-      connectTimeoutMs: 1000,
-    });
-    reader = xfs4iotCardReaderDriver.create(link, config, {
-      answerTimeoutMs: 1000,
-      pollIntervalMs: 0,
-    }) as Xfs4IoTCardReader;
+    const opened = await open(sim.service, fields);
+    publisher = opened.publisher;
+    const reader = opened.device as Xfs4IoTCardReader;
     const events: Event[] = [];
     reader.on((event) => events.push(event));
     expect((await reader.open()).code).toBe('success');

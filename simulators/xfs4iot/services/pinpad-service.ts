@@ -132,12 +132,16 @@ export function createPinPadService(options: { name: string } & DukptKeyOptions)
     if (format === undefined) return refuse('formatNotSupported', 'only iso0 and iso4 PIN blocks');
     const keyName = SIMULATED_PIN_KEYS[format === 0 ? 'iso0' : 'iso4'];
     if (payload.key !== keyName) return refuse('keyNotFound', `no key ${String(payload.key)}`);
-    const pan = payload.customerData;
-    if (typeof pan !== 'string' || !/^\d{8,19}$/.test(pan))
+    const customerData = payload.customerData;
+    if (typeof customerData !== 'string' || !/^\d{7,19}$/.test(customerData))
       return {
         completionCode: 'invalidData',
         errorDescription: 'customerData must be the card number',
       };
+    if (typeof payload.padding !== 'number' || payload.padding < 0 || payload.padding > 15)
+      return { completionCode: 'invalidData', errorDescription: 'No padding data specified.' };
+    // ISO-0 gets the PAN without its check digit, which the block leaves out anyway.
+    const pan = format === 0 ? `${customerData}0` : customerData;
     const pin = heldPin;
     heldPin = undefined;
     if (pin === undefined) return refuse('noPin', 'no PIN entered');

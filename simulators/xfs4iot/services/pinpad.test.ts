@@ -1,41 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { conformanceProblems } from '../../../devices/xfs4iot/conformance/check-message';
 import { xfs4iotPinPadDriver } from '../../../devices/drivers/xfs4iot-pinpad';
 import type { Xfs4IoTPinPad } from '../../../devices/drivers/xfs4iot-pinpad/xfs4iot-pinpad';
 import type { PlainKey } from '../../../devices/pinpad/pinpad';
-import { Xfs4IoTServiceLink } from '../../../devices/xfs4iot/service-link';
 import { recoverPin } from '../../pinpad/host-pin-decryptor';
-import { startSimulatedPublisher, type SimulatedPublisher } from '../publisher';
+import type { SimulatedPublisher } from '../publisher';
+import { driverOnService } from './driver-on-service.test-helper';
 import { createPinPadService, type PinPadServiceControl } from './pinpad-service';
 
 const PAN = '4761739001010010';
 const PIN = '739164';
 
 describe('the XFS4IoT PIN pad driver against the simulated Keyboard/PinPad service', () => {
+  const open = driverOnService(xfs4iotPinPadDriver);
   let publisher: SimulatedPublisher | undefined;
-  let pad: Xfs4IoTPinPad | undefined;
-  afterEach(async () => {
-    await pad?.close();
-    await publisher?.close();
-    pad = undefined;
-    publisher = undefined;
-  });
 
   async function start() {
     const { service, control } = createPinPadService({ name: 'PinPad1' });
-    publisher = await startSimulatedPublisher({ services: [service] });
-    const config = xfs4iotPinPadDriver.config.parse({
-      driver: 'xfs4iot-pinpad',
-      transport: { type: 'xfs4iot', host: '127.0.0.1', port: publisher.port, service: 'PinPad1' },
-    });
-    const link = new Xfs4IoTServiceLink({
-      host: '127.0.0.1',
-      port: publisher.port,
-      secure: false,
-      service: 'PinPad1',
-      connectTimeoutMs: 1000,
-    });
-    pad = xfs4iotPinPadDriver.create(link, config, { answerTimeoutMs: 1000, pollIntervalMs: 0 });
+    const opened = await open(service);
+    publisher = opened.publisher;
+    const pad = opened.device as Xfs4IoTPinPad;
     const events: unknown[] = [];
     pad.on((event) => events.push(event));
     expect(await pad.open()).toEqual({ code: 'success', value: undefined });
@@ -109,6 +93,18 @@ describe('the XFS4IoT PIN pad driver against the simulated Keyboard/PinPad servi
         expect(text).not.toMatch(/"digit":"(zero|one|two|three|four|five|six|seven|eight|nine)"/);
       }
       expect(traffic.flatMap((text) => conformanceProblems(text))).toEqual([]);
+      // ISO-0 binds the PAN without its check digit, as GetPinBlock_g.cs says to send it.
+      const request = traffic
+        .map(
+          (text) =>
+            JSON.parse(text) as { header: { type: string; name: string }; payload: unknown },
+        )
+        .find(({ header }) => header.type === 'command' && header.name === 'PinPad.GetPinBlock');
+      expect(request?.payload).toMatchObject({
+        customerData: format === 0 ? PAN.slice(0, -1) : PAN,
+        padding: 15,
+        format: format === 0 ? 'iso0' : 'iso4',
+      });
     },
   );
 

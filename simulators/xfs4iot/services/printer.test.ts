@@ -1,14 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { composeBalanceReceipt } from '../../../core/receipt/compose-balance-receipt';
 import { encodeJobToEscPos } from '../../../devices/printer/escpos-job-encoder';
 import { xfs4iotPrinterDriver } from '../../../devices/drivers/xfs4iot-printer';
 import type { Xfs4IoTReceiptPrinter } from '../../../devices/drivers/xfs4iot-printer/xfs4iot-receipt-printer';
 import { applyPrinterStatus } from '../../../devices/drivers/xfs4iot-printer/printer-status';
-import { Xfs4IoTServiceLink } from '../../../devices/xfs4iot/service-link';
 import { createPrinterSimulator, type PrinterSimulator } from '../../printer/printer-simulator';
 import { receiptText } from '../../printer/receipt-model';
 import { SAMPLE_SUMMARY } from '../../printer/test-fixtures';
-import { startSimulatedPublisher, type SimulatedPublisher } from '../publisher';
+import type { SimulatedPublisher } from '../publisher';
+import { driverOnService } from './driver-on-service.test-helper';
 import { createPrinterService } from './printer-service';
 
 const COLUMNS = 42;
@@ -23,14 +23,8 @@ const balanceReceipt = () =>
   });
 
 describe('the XFS4IoT receipt printer driver against the simulated Printer service', () => {
+  const open = driverOnService(xfs4iotPrinterDriver);
   let publisher: SimulatedPublisher | undefined;
-  let printer: Xfs4IoTReceiptPrinter | undefined;
-  afterEach(async () => {
-    await printer?.close();
-    await publisher?.close();
-    printer = undefined;
-    publisher = undefined;
-  });
 
   async function start(options: { raw?: boolean; takeAfterMs?: number | null } = {}) {
     const simulator = createPrinterSimulator({ columns: COLUMNS });
@@ -40,23 +34,9 @@ describe('the XFS4IoT receipt printer driver against the simulated Printer servi
       watchMs: 20,
       ...options,
     });
-    publisher = await startSimulatedPublisher({ services: [printerService.service] });
-    const config = xfs4iotPrinterDriver.config.parse({
-      driver: 'xfs4iot-printer',
-      transport: { type: 'xfs4iot', host: '127.0.0.1', port: publisher.port, service: 'Printer1' },
-      options: { columns: COLUMNS },
-    });
-    const link = new Xfs4IoTServiceLink({
-      host: '127.0.0.1',
-      port: publisher.port,
-      secure: false,
-      service: 'Printer1',
-      connectTimeoutMs: 1000,
-    });
-    printer = xfs4iotPrinterDriver.create(link, config, {
-      answerTimeoutMs: 1000,
-      pollIntervalMs: 0,
-    }) as Xfs4IoTReceiptPrinter;
+    const opened = await open(printerService.service, { options: { columns: COLUMNS } });
+    publisher = opened.publisher;
+    const printer = opened.device as Xfs4IoTReceiptPrinter;
     const events: string[] = [];
     printer.on((event) => events.push(event.type));
     expect(await printer.open()).toEqual({ code: 'success', value: undefined });
