@@ -1,21 +1,12 @@
-import type { Page } from '@playwright/test';
-import { expect, test, type KioskStack } from './support/fixtures.ts';
-import { devicesOnline, rupiah } from './support/devices.ts';
+import { expect, test } from './support/fixtures.ts';
+import {
+  devicesOnline,
+  expectMaskedBalanceReceipt,
+  identifyWithCardAndPinPad,
+  rupiah,
+} from './support/devices.ts';
 
 test.use({ kioskConfig: { simulateDevices: true } });
-
-/**
- * Card in, then, once the birth date is asked for (as a person waits for the screen: keys
- * pressed while the KPJ is looked up are not taken), the birth date typed on the pin pad.
- */
-async function identifyWithCardAndPinPad(page: Page, kiosk: KioskStack): Promise<void> {
-  await devicesOnline(kiosk);
-  await kiosk.devices('POST', '/api/card', { action: 'insert', card: 'active' });
-  await expect(page.getByRole('heading', { name: /Masukkan Tanggal Lahir/ })).toBeVisible();
-  await kiosk.devices('POST', '/api/pinpad', {
-    keys: kiosk.fixtures.active.birthDate.replace(/-/g, ''),
-  });
-}
 
 test('a card swipe and the pin pad drive a whole session, and the receipt prints masked', async ({
   page,
@@ -32,17 +23,7 @@ test('a card swipe and the pin pad drive a whole session, and the receipt prints
   await kiosk.devices('POST', '/api/pinpad', { keys: '3' });
   await expect(page.getByRole('heading', { name: 'Silakan ambil struk Anda' })).toBeVisible();
 
-  const { receipts } = await kiosk.devices<{ receipts: string[][] }>(
-    'GET',
-    '/api/printer/receipts',
-  );
-  expect(receipts).toHaveLength(1);
-  const text = receipts[0]!.join('\n');
-  expect(text).toMatch(/No\. KPJ\s+\*{7}2128/);
-  expect(text).toMatch(/Saldo Akhir\s+Rp 33\.146\.852/);
-  expect(text).toMatch(/No\. Referensi\s+KSKDEV01-\d{8}-\d{4}/);
-  expect(text).not.toContain(person.kpj);
-  expect(text).not.toContain(person.birthDate);
+  await expectMaskedBalanceReceipt(kiosk);
 });
 
 test('paper out during the session: printing is offered as unavailable with the reason', async ({
