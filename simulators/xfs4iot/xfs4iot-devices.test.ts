@@ -3,6 +3,7 @@ import { conformanceProblems } from '../../devices/xfs4iot/conformance/check-mes
 import { DeviceManager } from '../../devices/manager/device-manager';
 import type { CardReader } from '../../devices/card-reader';
 import type { PinPad } from '../../devices/pinpad/pinpad';
+import type { Xfs4IoTPinPad } from '../../devices/drivers/xfs4iot-pinpad/xfs4iot-pinpad';
 import { recoverPin } from '../pinpad/host-pin-decryptor';
 import { startXfs4IoTDevices, type Xfs4IoTDevices } from './xfs4iot-devices';
 
@@ -75,5 +76,26 @@ describe('the embedded default as XFS4IoT services, through the device manager',
     await expect.poll(printerState).not.toBe('online');
     await devices.control.printer.reconnect();
     await expect.poll(printerState, { timeout: 15_000 }).toBe('online');
+  });
+
+  it('a service that completes before it acknowledges, or sends garbage, still serves the kiosk', async () => {
+    const { devices, manager } = await start();
+    const pad = manager.device('pinPad') as PinPad;
+    devices.control.xfs4iot.set('PinPad1', { outOfOrder: true });
+    const entry = pad.dataEntry({ maxLength: 11, timeoutMs: 5000 });
+    await devices.control.pinPad!.press('123E');
+    expect(await entry).toEqual({
+      code: 'success',
+      value: { digits: '123', terminatedBy: 'enter' },
+    });
+
+    devices.control.xfs4iot.set('PinPad1', { outOfOrder: false, malformed: 1 });
+    // The next message, Common.Status's acknowledge, is garbled: dropped, and its completion
+    // still finishes the command.
+    expect(await (pad as Xfs4IoTPinPad).refreshStatus()).toMatchObject({ code: 'success' });
+    expect(pad.status().lastError?.description).toMatch(/^dropped: malformed message/);
+    const after = pad.dataEntry({ maxLength: 11, timeoutMs: 5000 });
+    await devices.control.pinPad!.press('45E');
+    expect(await after).toMatchObject({ code: 'success', value: { digits: '45' } });
   });
 });
