@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createTestCa } from '../../core/host/test-ca.test-helper';
 import { Xfs4IoTClient } from '../../devices/xfs4iot/client';
 import { conformanceProblems } from '../../devices/xfs4iot/conformance/check-message';
 import { Xfs4IoTServiceLink } from '../../devices/xfs4iot/service-link';
@@ -167,5 +171,38 @@ describe('the simulated XFS4IoT publisher and the service link', () => {
     await expect(link.open()).rejects.toThrow(
       /no XFS4IoT service publisher on 127\.0\.0\.1: .*connection refused/,
     );
+  });
+
+  it('speaks wss with the certificate checked against the configured CA, and refuses another', async () => {
+    const ca = await createTestCa('ATM services CA');
+    const other = await createTestCa('Someone else');
+    publisher = await startSimulatedPublisher({
+      services: [echoService('CardReader1', ['CardReader'])],
+      tls: await ca.issue('server', '127.0.0.1'),
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'xfs4iot-ca-'));
+    try {
+      const linkWith = (pem: string) => {
+        const caFile = join(dir, `${pem === ca.cert ? 'right' : 'wrong'}.pem`);
+        writeFileSync(caFile, pem);
+        return new Xfs4IoTServiceLink({
+          host: '127.0.0.1',
+          port: publisher!.port,
+          secure: true,
+          caFile,
+          connectTimeoutMs: 1000,
+        });
+      };
+      link = linkWith(ca.cert);
+      link.seek('CardReader');
+      await link.open();
+      expect(link.service?.uri).toBe(`wss://127.0.0.1:${publisher.port}/xfs4iot/v1.0/CardReader1/`);
+      await link.close();
+      link = linkWith(other.cert);
+      link.seek('CardReader');
+      await expect(link.open()).rejects.toThrow(/certificate/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,8 @@
  * Commands are acknowledged, queued per service (Common.* run at once), completed, and can be
  * canceled or timed out; faults make a service offline, slow, garbled or out of order.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
@@ -36,6 +37,8 @@ export interface PublisherOptions {
   /** 0 picks a free port; the standard's are 80/443 and 5846-5856. */
   port?: number;
   vendorName?: string;
+  /** Serve wss:// with this certificate (PEM), as an ATM's services do. */
+  tls?: { cert: string; key: string };
 }
 
 export interface SimulatedPublisher {
@@ -91,16 +94,17 @@ export async function startSimulatedPublisher(
     if (log.length > LOG_LIMIT) log.splice(0, log.length - LOG_LIMIT);
   };
 
-  const http: Server = createServer((_request, response) => {
+  const refuse: RequestListener = (_request, response) => {
     response.writeHead(426, { 'content-type': 'text/plain' }).end('XFS4IoT: WebSocket only\n');
-  });
+  };
+  const http: Server = options.tls ? createTlsServer(options.tls, refuse) : createServer(refuse);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
-  const base = `ws://127.0.0.1:${port}${XFS4IOT_PATH}`;
+  const base = `${options.tls ? 'wss' : 'ws'}://127.0.0.1:${port}${XFS4IOT_PATH}`;
   const serviceUri = (name: string) => `${base}/${name}/`;
 
   function send(
