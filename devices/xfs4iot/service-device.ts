@@ -12,7 +12,8 @@ import type { Transport } from '../common/transport';
 import { Xfs4IoTClient, type CommandOptions, type CommandOutcome } from './client';
 import { kioskCompletionCode } from './completion-codes';
 import { kioskDeviceState, XFS_DEVICE_STATES, type XfsDeviceState } from './device-states';
-import { interfaceOnWire, type CommandName, type InterfaceName } from './message-catalog';
+import { offeredInterfaces } from './capabilities';
+import type { CommandName, InterfaceName } from './message-catalog';
 import { serviceLinkOf } from './service-link';
 
 export interface ServiceDeviceOptions<S extends DeviceStatusBase> {
@@ -87,18 +88,8 @@ export class ServiceDevice<S extends DeviceStatusBase, E extends { type: string 
    * `undefined` when the capabilities say nothing (a test link, or Capabilities failed).
    */
   offers(command: CommandName): boolean | undefined {
-    const wire = interfaceOnWire(command.split('.')[0] as InterfaceName);
-    const listed = Array.isArray(this.capabilityPayload.interfaces)
-      ? (this.capabilityPayload.interfaces as unknown[]).find(
-          (entry): entry is { commands?: unknown } =>
-            typeof entry === 'object' &&
-            entry !== null &&
-            (entry as { name?: unknown }).name === wire,
-        )
-      : undefined;
-    const commands = listed?.commands;
-    if (typeof commands !== 'object' || commands === null) return undefined;
-    return Object.hasOwn(commands, command);
+    const name = command.split('.')[0] as InterfaceName;
+    return offeredInterfaces(this.capabilityPayload).get(name)?.has(command);
   }
 
   /** The service's URI when the link found one, else the link's description. */

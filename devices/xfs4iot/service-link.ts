@@ -13,7 +13,8 @@ import {
   type SocketOptions,
 } from './discovery';
 import { MAX_MESSAGE_BYTES } from './envelope';
-import { interfaceFromWire, type InterfaceName } from './message-catalog';
+import { offeredInterfaces } from './capabilities';
+import type { InterfaceName } from './message-catalog';
 import { SocketTransport } from './socket-transport';
 
 export interface ServiceLinkOptions extends PublisherTarget {
@@ -176,13 +177,7 @@ export class Xfs4IoTServiceLink implements Transport {
           timeoutMs: this.options.connectTimeoutMs,
         },
       );
-      const interfaces = Array.isArray(outcome.payload.interfaces)
-        ? (outcome.payload.interfaces as Array<{ name?: unknown }>)
-            .map((entry) =>
-              typeof entry?.name === 'string' ? interfaceFromWire(entry.name) : undefined,
-            )
-            .filter((name): name is InterfaceName => name !== undefined)
-        : [];
+      const interfaces = [...offeredInterfaces(outcome.payload).keys()];
       if (outcome.completionCode === 'success' && interfaces.includes(this.wanted!)) {
         return { socket, found: { uri, interfaces, capabilities: outcome.payload } };
       }
