@@ -30,6 +30,17 @@ export function plainKeyOf(name: unknown): PlainKey | undefined {
   return FUNCTION_KEYS.find((key) => key === name);
 }
 
+/**
+ * A PIN entry KeyEvent's key: a digit comes with no `digit` (KeyEvent_g.cs); one that names its
+ * digit anyway (a service at fault) still counts only as `digit`.
+ */
+export function pinKeyOf(name: unknown): 'digit' | FunctionKey | undefined {
+  if (name == null) return 'digit';
+  const key = plainKeyOf(name);
+  if (key === undefined) return undefined;
+  return /^\d$/.test(key) ? 'digit' : (key as FunctionKey);
+}
+
 /** Every key the kiosk uses, enabled; enter and cancel end the entry. */
 export function activeKeys(): Record<string, { terminate: boolean }> {
   return Object.fromEntries([

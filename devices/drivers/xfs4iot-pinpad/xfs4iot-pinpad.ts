@@ -20,7 +20,7 @@ import type {
 import { PinEntryValue } from '../../pinpad/protocol';
 import type { CommandOutcome } from '../../xfs4iot/client';
 import { completionOf, ServiceDevice } from '../../xfs4iot/service-device';
-import { activeKeys, digitsOf, plainKeyOf } from './keyboard-keys';
+import { activeKeys, digitsOf, pinKeyOf, plainKeyOf } from './keyboard-keys';
 
 export interface Xfs4IoTPinPadOptions {
   transport: Transport;
@@ -181,19 +181,11 @@ export class Xfs4IoTPinPad implements PinPad {
           timeoutMs,
           onEvent: (name, payload) => {
             if (name !== 'Keyboard.KeyEvent') return;
-            // In PIN entry a digit key comes with no `digit`: only that a digit was pressed.
-            const key = payload.digit == null ? 'digit' : plainKeyOf(payload.digit);
+            const key = pinKeyOf(payload.digit);
             if (key === 'digit') digits = Math.min(maxLength, digits + 1);
             else if (key === 'clear') digits = 0;
             else if (key === 'backspace') digits = Math.max(0, digits - 1);
-            if (
-              key === 'digit' ||
-              key === 'enter' ||
-              key === 'cancel' ||
-              key === 'clear' ||
-              key === 'backspace'
-            )
-              this.core.emit({ type: 'keyPressed', mode: 'pin', digits, key });
+            if (key) this.core.emit({ type: 'keyPressed', mode: 'pin', digits, key });
           },
         },
       );
