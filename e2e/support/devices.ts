@@ -56,3 +56,17 @@ export async function expectMaskedBalanceReceipt(kiosk: KioskStack): Promise<voi
   expect(text).not.toContain(person.kpj);
   expect(text).not.toContain(person.birthDate);
 }
+
+/**
+ * After identification: the typed birth date confirmed with enter on the pin pad, the balance
+ * shown, "3" (the print menu item, as on the screen) pressed, and the masked receipt printed.
+ */
+export async function confirmAndPrintReceipt(page: Page, kiosk: KioskStack): Promise<void> {
+  const person = kiosk.fixtures.active;
+  await expect(page.getByTestId('entry-value')).toHaveText(person.birthDate);
+  await kiosk.devices('POST', '/api/pinpad', { keys: 'E' });
+  await expect(page.getByTestId('jht-closing')).toHaveText(rupiah(person.closingBalance));
+  await kiosk.devices('POST', '/api/pinpad', { keys: '3' });
+  await expect(page.getByRole('heading', { name: 'Silakan ambil struk Anda' })).toBeVisible();
+  await expectMaskedBalanceReceipt(kiosk);
+}
