@@ -1,4 +1,5 @@
 import type { BalanceSummary } from '../../core/host/host-api';
+import { composeBalanceReceipt } from '../../core/receipt/compose-balance-receipt';
 import { job, type PrintJob } from '../../devices/printer/print-job';
 
 /** A participant for tests; the KPJ is made up. */
@@ -36,3 +37,14 @@ export function longJob(lines = 40): PrintJob {
     ],
   };
 }
+
+/** SAMPLE_SUMMARY's balance receipt, as the kiosk at KSK01 composes it. */
+export const sampleBalanceReceipt = (columns = 42): PrintJob =>
+  composeBalanceReceipt({
+    summary: SAMPLE_SUMMARY,
+    terminalId: 'KSK01',
+    reference: 'KSK01-20261122-0042',
+    printedAt: new Date('2026-11-22T07:05:00Z'),
+    language: 'id',
+    columns,
+  });

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeBalanceReceipt } from '../../core/receipt/compose-balance-receipt';
 import { usbPrinterDriver } from '../../devices/drivers/usb-printer';
 import { parseDevicesConfig } from '../../devices/manager/device-config';
 import { DeviceManager } from '../../devices/manager/device-manager';
@@ -11,7 +10,7 @@ import { startPtyDeviceLine } from '../embedded/pty-device-line';
 import { socatAvailable } from '../embedded/socat-available';
 import { createPrinterSimulator } from './printer-simulator';
 import { receiptText } from './receipt-model';
-import { SAMPLE_SUMMARY } from './test-fixtures';
+import { SAMPLE_SUMMARY, sampleBalanceReceipt } from './test-fixtures';
 
 // The USB printer class driver against the printer simulator. The stand-in for /dev/usb/lp0
 // is a pty from socat: a character device the driver opens as a plain file (read+write, one
@@ -22,15 +21,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const balanceReceipt = () =>
-  composeBalanceReceipt({
-    summary: SAMPLE_SUMMARY,
-    terminalId: 'KSK01',
-    reference: 'KSK01-20261122-0042',
-    printedAt: new Date('2026-11-22T07:05:00Z'),
-    language: 'id',
-    columns: 42,
-  });
+const balanceReceipt = () => sampleBalanceReceipt(42);
 
 const closingBalanceLine = /^Saldo Akhir +Rp 50\.870\.000$/;
 

@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { composeBalanceReceipt } from '../../../core/receipt/compose-balance-receipt';
 import { encodeJobToEscPos } from '../../../devices/printer/escpos-job-encoder';
 import { xfs4iotPrinterDriver } from '../../../devices/drivers/xfs4iot-printer';
 import type { Xfs4IoTReceiptPrinter } from '../../../devices/drivers/xfs4iot-printer/xfs4iot-receipt-printer';
 import { applyPrinterStatus } from '../../../devices/drivers/xfs4iot-printer/printer-status';
 import { createPrinterSimulator, type PrinterSimulator } from '../../printer/printer-simulator';
 import { receiptText } from '../../printer/receipt-model';
-import { SAMPLE_SUMMARY } from '../../printer/test-fixtures';
+import { SAMPLE_SUMMARY, sampleBalanceReceipt } from '../../printer/test-fixtures';
 import type { SimulatedPublisher } from '../publisher';
 import { driverOnService } from './driver-on-service.test-helper';
 import { createPrinterService } from './printer-service';
 
 const COLUMNS = 42;
-const balanceReceipt = () =>
-  composeBalanceReceipt({
-    summary: SAMPLE_SUMMARY,
-    terminalId: 'KSK01',
-    reference: 'KSK01-20261122-0042',
-    printedAt: new Date('2026-11-22T07:05:00Z'),
-    language: 'id',
-    columns: COLUMNS,
-  });
+const balanceReceipt = () => sampleBalanceReceipt(COLUMNS);
 
 describe('the XFS4IoT receipt printer driver against the simulated Printer service', () => {
   const open = driverOnService(xfs4iotPrinterDriver);
