@@ -46,14 +46,12 @@ const DEVICE_CHOICES = { embedded: true, usb: 'usb', xfs4iot: 'xfs4iot' } as con
 
 function simulatedDevices(): (typeof DEVICE_CHOICES)[keyof typeof DEVICE_CHOICES] {
   if (args['usb-devices']) return 'usb';
-  const choice = DEVICE_CHOICES[args.devices as keyof typeof DEVICE_CHOICES];
-  if (choice === undefined || !Object.hasOwn(DEVICE_CHOICES, args.devices!)) {
-    console.error(
-      `--devices ${args.devices}: choose one of ${Object.keys(DEVICE_CHOICES).join(', ')}`,
-    );
+  const name = args.devices!;
+  if (!Object.hasOwn(DEVICE_CHOICES, name)) {
+    console.error(`--devices ${name}: choose one of ${Object.keys(DEVICE_CHOICES).join(', ')}`);
     process.exit(2);
   }
-  return choice;
+  return DEVICE_CHOICES[name as keyof typeof DEVICE_CHOICES];
 }
 
 const deviceChoice = simulatedDevices();
