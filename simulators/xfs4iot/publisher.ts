@@ -51,6 +51,8 @@ export interface SimulatedPublisher {
   dropClients(name: string): void;
   /** A stopped service refuses new connections until started again. */
   setRunning(name: string, running: boolean): void;
+  /** Whether the service is running (not stopped by setRunning). */
+  isRunning(name: string): boolean;
   /** The latest messages each service received, for conformance checks. */
   readonly received: Array<{ service: string; text: string }>;
   /** The latest messages the services sent. */
@@ -417,6 +419,7 @@ export async function startSimulatedPublisher(
     dropClients(name) {
       for (const socket of sockets.get(name) ?? []) socket.terminate();
     },
+    isRunning: (name) => running.get(name) ?? false,
     setRunning(name, value) {
       running.set(name, value);
       if (!value) for (const socket of sockets.get(name) ?? []) socket.terminate();

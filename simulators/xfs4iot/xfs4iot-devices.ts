@@ -54,18 +54,13 @@ export async function startXfs4IoTDevices(
   const publisher = await startSimulatedPublisher({
     services: [card.service, pinPad.service, printer.service, barcode.service],
   });
-  const running = new Map<string, boolean>(
-    Object.values(SERVICE_NAMES).map((name) => [name, true]),
-  );
-  const setRunning = (name: string, value: boolean) => {
-    running.set(name, value);
-    publisher.setRunning(name, value);
-  };
+  const known = new Set<string>(Object.values(SERVICE_NAMES));
+  const setRunning = (name: string, value: boolean) => publisher.setRunning(name, value);
   const cable = (name: string): Pluggable => ({
     unplug: async () => setRunning(name, false),
     // A service has one address: both of the panel's sockets start it again.
     plug: async () => setRunning(name, true),
-    port: () => (running.get(name) ? publisher.serviceUri(name) : null),
+    port: () => (publisher.isRunning(name) ? publisher.serviceUri(name) : null),
   });
   const link = (service: string) =>
     ({ type: 'xfs4iot', host: '127.0.0.1', port: publisher.port, secure: false, service }) as const;
@@ -83,11 +78,11 @@ export async function startXfs4IoTDevices(
       Object.values(SERVICE_NAMES).map((name) => ({
         name,
         uri: publisher.serviceUri(name),
-        running: running.get(name) ?? false,
+        running: publisher.isRunning(name),
         ...publisher.faults(name),
       })),
     set(name, change) {
-      if (!running.has(name)) throw new Error(`no simulated service ${name}`);
+      if (!known.has(name)) throw new Error(`no simulated service ${name}`);
       const { running: run, ...faults } = change;
       Object.assign(publisher.faults(name), faults);
       if (run !== undefined) setRunning(name, run);
@@ -97,7 +92,7 @@ export async function startXfs4IoTDevices(
 
   const control: Xfs4IoTDevices['control'] = {
     printer: simulatedPrinter(printerSimulator, columns, {
-      connected: () => running.get(SERVICE_NAMES.printer) ?? false,
+      connected: () => publisher.isRunning(SERVICE_NAMES.printer),
       disconnect: async () => setRunning(SERVICE_NAMES.printer, false),
       reconnect: async () => setRunning(SERVICE_NAMES.printer, true),
       close: async () => undefined,
