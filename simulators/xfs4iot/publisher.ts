@@ -300,6 +300,8 @@ export async function startSimulatedPublisher(
       if (fault.offline)
         return { completionCode: 'deviceNotReady', errorDescription: `${service.name} is offline` };
       const entry = inFlight.get(requestId)!;
+      // Canceled while it waited its turn: a handler would only see a signal already aborted.
+      if (entry.abort.signal.aborted) return { completionCode: entry.code };
       const timer = header.timeout
         ? setTimeout(() => {
             entry.code = 'timeOut';
