@@ -12,10 +12,12 @@ export interface ReceiptPrinterStatus extends DeviceStatusBase {
 }
 
 export interface ReceiptPrinterCapabilities {
-  commandLanguage: 'esc-pos';
+  /** `xfs-form`: an XFS4IoT service prints the receipt as a text form (Printer.PrintForm). */
+  commandLanguage: 'esc-pos' | 'xfs-form';
   printerModel: PrinterModel;
   columns: number;
-  qrCode: true;
+  /** A form prints a QR code's text, not the code. */
+  qrCode: boolean;
   cutter: true;
   /** DLE EOT real-time status. */
   statusQuery: true;

@@ -29,3 +29,27 @@ export const CONTROL_MEDIA_ERRORS: Readonly<Record<string, FailureCode>> = {
   inkOut: 'deviceNotReady',
   sequenceInvalid: 'invalidData',
 };
+
+/** Printer.LoadDefinition `errorCode` (Completions/LoadDefinition_g.cs). */
+export const LOAD_DEFINITION_ERRORS: Readonly<Record<string, FailureCode>> = {
+  formInvalid: 'invalidData',
+  mediaInvalid: 'invalidData',
+  definitionExists: 'invalidData',
+};
+
+/** Printer.PrintForm `errorCode` (Completions/PrintForm_g.cs). */
+export const PRINT_FORM_ERRORS: Readonly<Record<string, FailureCode>> = {
+  ...CONTROL_MEDIA_ERRORS,
+  formNotFound: 'invalidData',
+  mediaOverflow: 'invalidData',
+  fieldSpecFailure: 'invalidData',
+  fieldError: 'invalidData',
+  mediaNotFound: 'invalidData',
+  mediaSkewed: 'hardwareError',
+  charSetData: 'invalidData',
+  sourceInvalid: 'invalidData',
+  mediaSize: 'invalidData',
+  mediaRejected: 'hardwareError',
+  msfError: 'hardwareError',
+  noMSF: 'hardwareError',
+};

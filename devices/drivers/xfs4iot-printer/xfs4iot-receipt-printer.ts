@@ -23,21 +23,35 @@ import type {
 } from '../../printer/printer-types';
 import type { CommandOutcome } from '../../xfs4iot/client';
 import { completionOf, ServiceDevice } from '../../xfs4iot/service-device';
-import { CONTROL_MEDIA_ERRORS, PRINT_RAW_ERRORS } from './completion-errors';
+import {
+  CONTROL_MEDIA_ERRORS,
+  LOAD_DEFINITION_ERRORS,
+  PRINT_FORM_ERRORS,
+  PRINT_RAW_ERRORS,
+} from './completion-errors';
 import {
   applyPrinterStatus,
   mediaControlsOf,
   paperThreshold,
   type MediaControls,
 } from './printer-status';
+import { RECEIPT_FORM_NAME, receiptForm } from './receipt-form';
+
+/**
+ * How receipts reach the paper: `raw` sends ESC/POS with Printer.PrintRaw (the printer must
+ * speak ESC/POS), `form` loads a text form and prints it with Printer.PrintForm (any printer the
+ * service drives), `auto` prints raw when the service offers Printer.PrintRaw, else a form.
+ */
+export type PrintMethod = 'auto' | 'raw' | 'form';
 
 export interface Xfs4IoTReceiptPrinterOptions {
   transport: Transport;
   encoding?: EscPosEncodingOptions;
   /** How long Common.Status may take. */
   answerTimeoutMs: number;
-  /** How long Printer.PrintRaw and Printer.ControlMedia may each take at the service. */
+  /** How long each Printer command may take at the service. */
   printTimeoutMs?: number;
+  printWith?: PrintMethod;
 }
 
 const INITIAL_STATUS: ReceiptPrinterStatus = {
@@ -46,22 +60,49 @@ const INITIAL_STATUS: ReceiptPrinterStatus = {
   cover: 'unknown',
 };
 
-/** The service's answer when its capabilities leave raw printing out. */
-const NO_RAW_PRINTING =
-  'the XFS4IoT printer service does not offer Printer.PrintRaw (not in its Common.Capabilities ' +
-  'Printer commands); this driver sends ESC/POS as raw data and does not print forms (Printer.PrintForm)';
+export type PrintPlan =
+  { method: 'raw' | 'form'; problem?: never } | { method?: never; problem: string };
+
+/** How a receipt is printed on this service the way the config says, or why it cannot be. */
+function planPrinting(
+  printWith: PrintMethod,
+  offers: (
+    command: 'Printer.PrintRaw' | 'Printer.PrintForm' | 'Printer.LoadDefinition',
+  ) => boolean | undefined,
+): PrintPlan {
+  const raw = offers('Printer.PrintRaw') !== false;
+  const missingForm = (['Printer.LoadDefinition', 'Printer.PrintForm'] as const).filter(
+    (command) => offers(command) === false,
+  );
+  if (printWith !== 'form' && raw) return { method: 'raw' };
+  if (printWith !== 'raw' && missingForm.length === 0) return { method: 'form' };
+  const lacking = [
+    ...(printWith !== 'form' ? ['Printer.PrintRaw'] : []),
+    ...(printWith !== 'raw' ? missingForm : []),
+  ];
+  return {
+    problem:
+      `the XFS4IoT printer service does not offer ${lacking.join(' or ')} (not in its ` +
+      `Common.Capabilities Printer commands), so a receipt cannot be printed ` +
+      (printWith === 'auto'
+        ? 'as raw ESC/POS data nor as a form'
+        : `with printWith "${printWith}"`),
+  };
+}
 
 /**
- * A receipt printer behind an XFS4IoT Printer service: the job is encoded to ESC/POS by the
+ * A receipt printer behind an XFS4IoT Printer service. Raw: the job is encoded to ESC/POS by the
  * same encoder the ESC/POS driver uses and sent with Printer.PrintRaw, then cut and ejected with
- * Printer.ControlMedia. Paper comes from Common.Status / StatusChangedEvent and
- * Printer.PaperThresholdEvent.
+ * Printer.ControlMedia. Form: the job is laid out as a text form, loaded with
+ * Printer.LoadDefinition and printed, cut and ejected by one Printer.PrintForm. Paper comes from
+ * Common.Status / StatusChangedEvent and Printer.PaperThresholdEvent.
  */
 export class Xfs4IoTReceiptPrinter implements ReceiptPrinter {
   readonly deviceClass = 'receiptPrinter' as const;
   private readonly core: ServiceDevice<ReceiptPrinterStatus, ReceiptPrinterEvent>;
   private readonly encoding: Required<EscPosEncodingOptions>;
   private readonly printTimeoutMs: number;
+  private readonly printWith: PrintMethod;
   private queue: Promise<unknown> = Promise.resolve();
   private lastPaper: PaperState = 'unknown';
   /** Receipts the service said it presented (MediaPresentedEvent) and the customer took. */
@@ -70,6 +111,7 @@ export class Xfs4IoTReceiptPrinter implements ReceiptPrinter {
   constructor(options: Xfs4IoTReceiptPrinterOptions) {
     this.encoding = { ...DEFAULT_ENCODING, ...options.encoding };
     this.printTimeoutMs = options.printTimeoutMs ?? 30_000;
+    this.printWith = options.printWith ?? 'auto';
     this.core = new ServiceDevice<ReceiptPrinterStatus, ReceiptPrinterEvent>({
       transport: options.transport,
       interfaceName: 'Printer',
@@ -96,11 +138,12 @@ export class Xfs4IoTReceiptPrinter implements ReceiptPrinter {
   }
 
   capabilities(): ReceiptPrinterCapabilities {
+    const form = this.method.method === 'form';
     return {
-      commandLanguage: 'esc-pos',
+      commandLanguage: form ? 'xfs-form' : 'esc-pos',
       printerModel: this.encoding.printerModel,
       columns: this.encoding.columns,
-      qrCode: true,
+      qrCode: !form,
       cutter: true,
       statusQuery: true,
       paperNearEndSensor: true,
@@ -110,9 +153,9 @@ export class Xfs4IoTReceiptPrinter implements ReceiptPrinter {
     };
   }
 
-  /** Whether the service lists Printer.PrintRaw; undefined when its capabilities say nothing. */
-  get printsRaw(): boolean | undefined {
-    return this.core.offers('Printer.PrintRaw');
+  /** How the next receipt is printed, or why it cannot be, from the service's capabilities. */
+  get method(): PrintPlan {
+    return planPrinting(this.printWith, (command) => this.core.offers(command));
   }
 
   open(): Promise<Completion> {
@@ -141,9 +184,23 @@ export class Xfs4IoTReceiptPrinter implements ReceiptPrinter {
   }
 
   private async printNow(job: PrintJob): Promise<Completion<PrintResult>> {
-    if (this.printsRaw === false) return failure('unsupportedCommand', NO_RAW_PRINTING);
+    const plan = this.method;
+    if (!plan.method) return failure('unsupportedCommand', plan.problem);
     const controls = mediaControlsOf(this.core.serviceCapabilities);
     const { body, cut } = splitTrailingCut(job, controls);
+    const mediaControl = {
+      ...(cut ? { [cut]: true } : {}),
+      ...(controls.eject ? { move: 'eject' } : {}),
+    };
+    return plan.method === 'raw'
+      ? this.printRaw(body, mediaControl)
+      : this.printForm(body, mediaControl);
+  }
+
+  private async printRaw(
+    body: PrintJob,
+    mediaControl: Record<string, unknown>,
+  ): Promise<Completion<PrintResult>> {
     let bytes: Uint8Array;
     try {
       bytes = encodeJobToEscPos(body, this.encoding);
@@ -158,20 +215,11 @@ export class Xfs4IoTReceiptPrinter implements ReceiptPrinter {
     const raw = completionOf('Printer.PrintRaw', printed, () => undefined, PRINT_RAW_ERRORS);
     if (raw.code !== 'success') return this.failed(printed, raw);
 
-    const mediaControl = {
-      ...(cut ? { [cut]: true } : {}),
-      ...(controls.eject ? { move: 'eject' } : {}),
-    };
     if (Object.keys(mediaControl).length > 0) {
       const controlled = await this.core.command(
         'Printer.ControlMedia',
         { mediaControl },
-        {
-          timeoutMs: this.printTimeoutMs,
-          onEvent: (name) => {
-            if (name === 'Printer.MediaPresentedEvent') this.media.presented += 1;
-          },
-        },
+        { timeoutMs: this.printTimeoutMs, onEvent: (name) => this.presented(name) },
       );
       const control = completionOf(
         'Printer.ControlMedia',
@@ -182,6 +230,53 @@ export class Xfs4IoTReceiptPrinter implements ReceiptPrinter {
       if (control.code !== 'success') return this.failed(controlled, control);
     }
     return success({ bytesSent: bytes.length });
+  }
+
+  /**
+   * The form is loaded before every receipt (overwrite): its rows follow the receipt's length,
+   * and a service restarted in between has forgotten it.
+   */
+  private async printForm(
+    body: PrintJob,
+    mediaControl: Record<string, unknown>,
+  ): Promise<Completion<PrintResult>> {
+    let form: ReturnType<typeof receiptForm>;
+    try {
+      form = receiptForm(body, this.encoding.columns);
+    } catch (error) {
+      return failure('invalidData', `receipt not printable as a form: ${(error as Error).message}`);
+    }
+    const loaded = await this.core.command(
+      'Printer.LoadDefinition',
+      { definition: form.definition, overwrite: true },
+      { timeoutMs: this.printTimeoutMs },
+    );
+    const load = completionOf(
+      'Printer.LoadDefinition',
+      loaded,
+      () => undefined,
+      LOAD_DEFINITION_ERRORS,
+    );
+    if (load.code !== 'success') return this.failed(loaded, load);
+
+    const printed = await this.core.command(
+      'Printer.PrintForm',
+      {
+        formName: RECEIPT_FORM_NAME,
+        alignment: 'formDefinition',
+        fields: form.fields,
+        ...(Object.keys(mediaControl).length > 0 ? { mediaControl } : {}),
+      },
+      { timeoutMs: this.printTimeoutMs, onEvent: (name) => this.presented(name) },
+    );
+    const print = completionOf('Printer.PrintForm', printed, () => undefined, PRINT_FORM_ERRORS);
+    if (print.code !== 'success') return this.failed(printed, print);
+    const text = Object.values(form.fields).flat().join('');
+    return success({ bytesSent: Buffer.byteLength(text) });
+  }
+
+  private presented(eventName: string): void {
+    if (eventName === 'Printer.MediaPresentedEvent') this.media.presented += 1;
   }
 
   /** A failed command's completion; paper out or a jam is also the printer's status now. */
