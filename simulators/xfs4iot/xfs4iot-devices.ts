@@ -40,7 +40,10 @@ export interface Xfs4IoTDevices extends EmbeddedDevices {
 }
 
 export async function startXfs4IoTDevices(
-  options: { columns?: number } = {},
+  options: {
+    columns?: number;
+    /** false: the printer prints forms only (no PrintRaw). */ printerTakesRawData?: boolean;
+  } = {},
 ): Promise<Xfs4IoTDevices> {
   const columns = options.columns ?? 42;
   const printerSimulator = createPrinterSimulator({ columns });
@@ -49,6 +52,7 @@ export async function startXfs4IoTDevices(
   const printer = createPrinterService({
     name: SERVICE_NAMES.printer,
     simulator: printerSimulator,
+    raw: options.printerTakesRawData ?? true,
   });
   const barcode = createBarcodeReaderService({ name: SERVICE_NAMES.scanner });
   const publisher = await startSimulatedPublisher({

@@ -1,15 +1,18 @@
 /**
  * A receipt printer as an XFS4IoT Printer service, shaped after KAL SP-Dev's
  * Framework/Core/Printer (Commands/PrintRaw_g.cs, ControlMedia_g.cs, Events/PaperThresholdEvent_g.cs,
- * MediaPresentedEvent_g.cs, MediaTakenEvent_g.cs, PrinterSchemas_g.cs). Its paper is the ESC/POS
- * printer simulator's: Printer.PrintRaw feeds the bytes into it, so the panel shows the receipt
- * exactly as it shows the network printer's, and its paper, cover and faults are the service's.
+ * MediaPresentedEvent_g.cs, MediaTakenEvent_g.cs, LoadDefinition_g.cs, PrintForm_g.cs,
+ * PrinterSchemas_g.cs). Its paper is the ESC/POS printer simulator's: Printer.PrintRaw feeds the
+ * bytes into it, a printed form is fed as the text rows it lays out, so the panel shows the
+ * receipt as it shows the network printer's, and its paper, cover and faults are the service's.
  */
 import { z } from 'zod';
 import { encodeJobToEscPos } from '../../../devices/printer/escpos-job-encoder';
 import { isStatusByte, statusQuery } from '../../../devices/printer/escpos-status';
 import { interpretStatus } from '../../../devices/printer/read-status';
 import type { EventName } from '../../../devices/xfs4iot/message-catalog';
+import { FormInvalid, parseFormDefinition, type FormDefinition } from './form-definition';
+import { layOutForm } from './form-layout';
 import type { PrinterSimulator } from '../../printer/printer-simulator';
 import type {
   CommandContext,
@@ -23,6 +26,8 @@ export interface PrinterServiceOptions {
   simulator: PrinterSimulator;
   /** false: a service whose capabilities leave Printer.PrintRaw out (one that prints forms). */
   raw?: boolean;
+  /** false: a service without Printer.LoadDefinition and Printer.PrintForm. */
+  forms?: boolean;
   /** How often the service looks at its paper and faults (the panel changes them). */
   watchMs?: number;
   /** An ejected receipt is taken after this long; null leaves it until `control.take()`. */
@@ -67,6 +72,31 @@ const MediaControl = z
   })
   .loose();
 const ControlMediaPayload = z.object({ mediaControl: MediaControl });
+type MediaControl = z.infer<typeof MediaControl>;
+
+const LoadDefinitionPayload = z.object({
+  definition: z.string({ error: 'Expected the definition as text' }),
+  overwrite: z.boolean().nullable().optional(),
+});
+
+/** Printer.PrintForm 3.0; a field value is a string or a list of them (StringOrArrayConverter). */
+const PrintFormPayload = z.object({
+  formName: z.string().min(1, 'Expected a form name'),
+  mediaName: z.string().nullable().optional(),
+  alignment: z
+    .enum(['formDefinition', 'topLeft', 'topRight', 'bottomLeft', 'bottomRight'])
+    .nullable()
+    .optional(),
+  offsetX: z.number().int().nullable().optional(),
+  offsetY: z.number().int().nullable().optional(),
+  resolution: z.enum(['low', 'medium', 'high', 'veryHigh']).nullable().optional(),
+  mediaControl: MediaControl.nullable().optional(),
+  fields: z
+    .record(z.string(), z.union([z.string(), z.array(z.string())]))
+    .nullable()
+    .optional(),
+  paperSource: z.string().nullable().optional(),
+});
 
 /** The simulator's state as its DLE EOT answers give it: what the service's sensors see. */
 function sense(simulator: PrinterSimulator): Sensed {
@@ -87,6 +117,13 @@ function sense(simulator: PrinterSimulator): Sensed {
   return { paper: status.paper, device, coverOpen };
 }
 
+/** The controls asked for beyond what this printer does (cut, flush, eject). */
+const otherControls = (control: MediaControl): string[] =>
+  Object.entries(control)
+    .filter(([key, value]) => !DOES.has(key) && value != null && value !== false)
+    .map(([key]) => key);
+const DOES = new Set(['move', 'cut', 'partialCut', 'flush']);
+
 const errorReply = (errorCode: string, description: string): CommandReply => ({
   completionCode: 'commandErrorCode',
   errorDescription: description,
@@ -99,6 +136,7 @@ export function createPrinterService(options: PrinterServiceOptions): {
 } {
   const { simulator } = options;
   const raw = options.raw ?? true;
+  const withForms = options.forms ?? true;
   const watchMs = options.watchMs ?? 100;
   const takeAfterMs = options.takeAfterMs === undefined ? 1500 : options.takeAfterMs;
   let media: MediaState = 'notPresent';
@@ -174,27 +212,20 @@ export function createPrinterService(options: PrinterServiceOptions): {
     return afterFeed(await feed(bytes, context), context);
   };
 
-  const controlMedia: CommandHandler = async (payload, context) => {
-    const parsed = ControlMediaPayload.safeParse(payload);
-    if (!parsed.success)
-      return {
-        completionCode: 'invalidData',
-        errorDescription: 'Printer.ControlMedia: no mediaControl',
-      };
-    const { move, cut, partialCut, flush, ...rest } = parsed.data.mediaControl;
-    const others = Object.entries(rest).filter(([, value]) => value != null && value !== false);
+  /** Cuts, flushes and ejects as asked; a presented receipt is taken after a while. */
+  async function applyMediaControl(
+    mediaControl: MediaControl,
+    context: CommandContext,
+  ): Promise<CommandReply> {
+    const { move, cut, partialCut } = mediaControl;
+    const others = otherControls(mediaControl);
     if ((move && move !== 'eject') || others.length > 0)
       return {
         completionCode: 'unsupportedData',
         errorDescription: `this printer only cuts, flushes and ejects (asked: ${[
           ...(move && move !== 'eject' ? [`move ${move}`] : []),
-          ...others.map(([key]) => key),
+          ...others,
         ].join(', ')})`,
-      };
-    if (!move && !cut && !partialCut && !flush)
-      return {
-        completionCode: 'invalidData',
-        errorDescription: 'Printer.ControlMedia: nothing to do',
       };
     const refused = refusal();
     if (refused) return refused;
@@ -212,6 +243,87 @@ export function createPrinterService(options: PrinterServiceOptions): {
       takeTimer.unref?.();
     }
     return fed;
+  }
+
+  const controlMedia: CommandHandler = async (payload, context) => {
+    const parsed = ControlMediaPayload.safeParse(payload);
+    if (!parsed.success)
+      return {
+        completionCode: 'invalidData',
+        errorDescription: 'Printer.ControlMedia: no mediaControl',
+      };
+    const { move, cut, partialCut, flush } = parsed.data.mediaControl;
+    if (
+      !move &&
+      !cut &&
+      !partialCut &&
+      !flush &&
+      otherControls(parsed.data.mediaControl).length === 0
+    )
+      return {
+        completionCode: 'invalidData',
+        errorDescription: 'Printer.ControlMedia: nothing to do',
+      };
+    return applyMediaControl(parsed.data.mediaControl, context);
+  };
+
+  /** Forms loaded by Printer.LoadDefinition, by name, for the service's life. */
+  const forms = new Map<string, FormDefinition>();
+
+  const loadDefinition: CommandHandler = async (payload) => {
+    const parsed = LoadDefinitionPayload.safeParse(payload);
+    if (!parsed.success)
+      return {
+        completionCode: 'invalidData',
+        errorDescription: `Printer.LoadDefinition: ${parsed.error.issues[0]?.message ?? 'bad payload'}`,
+      };
+    let form: FormDefinition;
+    try {
+      form = parseFormDefinition(parsed.data.definition);
+    } catch (error) {
+      if (!(error instanceof FormInvalid)) throw error;
+      return errorReply('formInvalid', `form definition: ${error.message}`);
+    }
+    if (forms.has(form.name) && !parsed.data.overwrite)
+      return errorReply('definitionExists', `a form ${form.name} is loaded already`);
+    forms.set(form.name, form);
+    return { completionCode: 'success', payload: {} };
+  };
+
+  const printForm: CommandHandler = async (payload, context) => {
+    const parsed = PrintFormPayload.safeParse(payload);
+    if (!parsed.success)
+      return {
+        completionCode: 'invalidData',
+        errorDescription: `Printer.PrintForm: ${parsed.error.issues[0]?.message ?? 'bad payload'}`,
+      };
+    const { formName, mediaName, alignment, offsetX, offsetY, mediaControl } = parsed.data;
+    const form = forms.get(formName);
+    if (!form) return errorReply('formNotFound', `no form ${formName} is loaded`);
+    if (mediaName) return errorReply('mediaNotFound', `no media ${mediaName} is loaded`);
+    if (
+      (alignment && alignment !== 'formDefinition' && alignment !== 'topLeft') ||
+      offsetX ||
+      offsetY
+    )
+      return {
+        completionCode: 'unsupportedData',
+        errorDescription: 'this roll printer prints forms at the top left, without offsets',
+      };
+    const values = Object.fromEntries(
+      Object.entries(parsed.data.fields ?? {}).map(([name, value]) => [
+        name,
+        typeof value === 'string' ? [value] : value,
+      ]),
+    );
+    const layout = layOutForm(form, values);
+    if (!layout.ok) return errorReply(layout.errorCode, layout.description);
+    const refused = refusal();
+    if (refused) return refused;
+    const bytes = encodeJobToEscPos({ name: formName, elements: layout.elements });
+    const printed = afterFeed(await feed(bytes, context), context);
+    if (printed.completionCode !== 'success' || !mediaControl) return printed;
+    return applyMediaControl(mediaControl, context);
   };
 
   function setMedia(next: MediaState): void {
@@ -243,6 +355,9 @@ export function createPrinterService(options: PrinterServiceOptions): {
     }),
     commands: {
       ...(raw ? { 'Printer.PrintRaw': printRaw } : {}),
+      ...(withForms
+        ? { 'Printer.LoadDefinition': loadDefinition, 'Printer.PrintForm': printForm }
+        : {}),
       'Printer.ControlMedia': controlMedia,
     },
     attach(send) {
