@@ -86,7 +86,9 @@ describe('npm start', () => {
   it('refuses an unknown --devices with the choices, before it takes the lock', async () => {
     const wrong = start(dir, ['--devices', 'xfs']);
     expect(await wrong.exited).toBe(2);
-    expect(wrong.stderr()).toBe('--devices xfs: choose one of embedded, usb, xfs4iot\n');
+    expect(wrong.stderr()).toBe(
+      '--devices xfs: choose one of embedded, usb, xfs4iot, xfs4iot-forms\n',
+    );
     expect(await readdir(dataDir)).toEqual([]);
   });
 

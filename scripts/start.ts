@@ -34,7 +34,8 @@ const { values: args } = parseArgs({
     /**
      * The simulated devices: `embedded` (serial, network and pty stand-ins), `usb` (the printer
      * and scanner as a USB printer and a keyboard wedge), or `xfs4iot` (every device an XFS4IoT
-     * service behind a simulated service publisher, as in an ATM).
+     * service behind a simulated service publisher, as in an ATM; `xfs4iot-forms` the same with
+     * a printer service that prints forms and takes no raw data).
      */
     devices: { type: 'string', default: 'embedded' },
     /** Older spelling of `--devices usb`. */
@@ -42,7 +43,12 @@ const { values: args } = parseArgs({
   },
 });
 
-const DEVICE_CHOICES = { embedded: true, usb: 'usb', xfs4iot: 'xfs4iot' } as const;
+const DEVICE_CHOICES = {
+  embedded: true,
+  usb: 'usb',
+  xfs4iot: 'xfs4iot',
+  'xfs4iot-forms': 'xfs4iot-forms',
+} as const;
 
 function simulatedDevices(): (typeof DEVICE_CHOICES)[keyof typeof DEVICE_CHOICES] {
   if (args['usb-devices']) return 'usb';

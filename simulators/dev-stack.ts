@@ -23,9 +23,10 @@ export interface DevStackOptions {
    * Start the device simulators and their panel. Default true. `usb`: the printer as a USB
    * printer-class device (`usb-printer`) and the scanner as a keyboard wedge (`keyboard-wedge`
    * on an evdev device), on pty stand-ins, instead of the network printer and serial scanner.
-   * `xfs4iot`: every device an XFS4IoT service behind a simulated service publisher, as on an ATM.
+   * `xfs4iot`: every device an XFS4IoT service behind a simulated service publisher, as on an ATM;
+   * `xfs4iot-forms`: the same with a Printer service that prints forms and takes no raw data.
    */
-  devices?: boolean | 'usb' | 'xfs4iot';
+  devices?: boolean | 'usb' | 'xfs4iot' | 'xfs4iot-forms';
   /** The technician PIN to hash into the config; null: no technician mode. Default DEV_TECHNICIAN_PIN. */
   technicianPin?: string | null;
 }
@@ -64,8 +65,8 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       startHostSimulator({ port: 0, latencyMs: options.hostLatencyMs ?? 0 }),
       options.devices === false
         ? null
-        : options.devices === 'xfs4iot'
-          ? startXfs4IoTDevices()
+        : options.devices === 'xfs4iot' || options.devices === 'xfs4iot-forms'
+          ? startXfs4IoTDevices({ printerTakesRawData: options.devices === 'xfs4iot' })
           : startEmbeddedDevices({
               printerAndScanner: options.devices === 'usb' ? 'usb' : 'network-and-serial',
             }),

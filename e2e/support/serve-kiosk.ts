@@ -33,11 +33,13 @@ const started = new DisposableStore((error, name) =>
 // Host simulator; with simulateDevices the device simulators (card reader, scanner, pin pad on
 // ptys; printer on TCP; with simulateDevices 'usb' a USB printer and a keyboard-wedge scanner on
 // device-file stand-ins instead; with 'xfs4iot' every device an XFS4IoT service behind a
-// simulated service publisher) and their panel; the technician PIN hashed when the spec gives one.
+// simulated service publisher, 'xfs4iot-forms' with a printer that prints forms only) and their panel; the technician PIN hashed when the spec gives one.
 const stack = started.add(
   await startDevStack({
     devices:
-      simulateDevices === 'usb' || simulateDevices === 'xfs4iot'
+      simulateDevices === 'usb' ||
+      simulateDevices === 'xfs4iot' ||
+      simulateDevices === 'xfs4iot-forms'
         ? simulateDevices
         : simulateDevices === true,
     technicianPin: typeof technicianPin === 'string' ? technicianPin : null,
