@@ -87,6 +87,11 @@ export function describeEvent(event: WatchedEvent): EventLine {
       return { text: 'card inserted', record: { type: event.type } };
     case 'mediaRemoved':
       return { text: 'card removed', record: { type: event.type } };
+    case 'cardRetained':
+      return {
+        text: `card retained: ${event.reason === 'ordered' ? "on the kiosk's order" : 'not taken'}`,
+        record: { type: event.type, reason: event.reason },
+      };
     case 'paperLow':
       return { text: 'paper low', record: { type: event.type } };
     case 'paperOut':

@@ -18,7 +18,15 @@ export interface CardReaderCapabilities {
   mediaSensor: true;
   lrcCheck: true;
   chip: false;
+  /**
+   * The reader keeps a read card inside until `returnCard()` or `retainCard()` (a motorised
+   * reader configured to hold it); otherwise the card is back with its owner after the read.
+   */
+  holdsCard: boolean;
 }
+
+/** Where a card ended: with its owner, in the retain bin, or it was never held. */
+export type CardDisposal = 'taken' | 'retained' | 'notHeld';
 
 export interface MediaInsertedEvent {
   type: 'mediaInserted';
@@ -36,6 +44,11 @@ export interface CardReadEvent {
   type: 'cardRead';
   card: CardSummary;
 }
+/** The reader kept the card: not taken in time, or on the kiosk's order. No card data. */
+export interface CardRetainedEvent {
+  type: 'cardRetained';
+  reason: 'notTaken' | 'ordered';
+}
 export interface CardReaderLinkLostEvent {
   type: 'linkLost';
   reason: string;
@@ -46,4 +59,5 @@ export type CardReaderEvent =
   | MediaRemovedEvent
   | InvalidMediaEvent
   | CardReadEvent
+  | CardRetainedEvent
   | CardReaderLinkLostEvent;

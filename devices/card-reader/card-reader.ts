@@ -11,6 +11,7 @@ import type { Transport } from '../common/transport';
 import type { CardReader } from '.';
 import { interpretTracks, type CardData, type CardSummary } from './card-data';
 import type {
+  CardDisposal,
   CardReaderCapabilities,
   CardReaderEvent,
   CardReaderStatus,
@@ -81,7 +82,17 @@ export class MagstripeCardReader implements CardReader {
       mediaSensor: true,
       lrcCheck: true,
       chip: false,
+      holdsCard: false,
     };
+  }
+
+  /** A swiped card never stays in the reader. */
+  returnCard(): Promise<Completion<CardDisposal>> {
+    return Promise.resolve(success('notHeld' as const));
+  }
+
+  retainCard(): Promise<Completion<CardDisposal>> {
+    return Promise.resolve(success('notHeld' as const));
   }
 
   /** Bytes that were not part of any frame (line noise); for technicians. */

@@ -1,6 +1,7 @@
 import type { Completion, Device } from '../common/device';
 import type { CardData, CardSummary } from './card-data';
 import type {
+  CardDisposal,
   CardReaderCapabilities,
   CardReaderEvent,
   CardReaderStatus,
@@ -19,6 +20,13 @@ export interface CardReader extends Device<
   readCard(timeoutMs?: number): Promise<Completion<CardSummary>>;
   /** The last read's full data, once; later calls return undefined. */
   takeCardData(): CardData | undefined;
+  /**
+   * Gives a held card back and resolves once it is taken, or retained because it was not;
+   * `notHeld` at once when the reader holds no card.
+   */
+  returnCard(): Promise<Completion<CardDisposal>>;
+  /** Keeps a held card in the retain bin (e.g. the bank says PIN tries exceeded). */
+  retainCard(): Promise<Completion<CardDisposal>>;
 }
 
 export { MagstripeCardReader, type CardReaderOptions } from './card-reader';

@@ -166,6 +166,7 @@ export const CAPABILITY_NAMES = [
   'mediaSensor',
   'lrcCheck',
   'chip',
+  'holdsCard',
   'payloads',
   'aimIdentifiers',
   'plainEntry',

@@ -11,6 +11,11 @@ const Xfs4IoTCardReaderConfig = deviceEntrySchema('xfs4iot-card-reader', [], ['x
     .string()
     .regex(/^unit[0-9A-Za-z]+$/, 'Expected a storage unit like unit1')
     .default('unit1'),
+  /**
+   * Keep the card in the reader after the read until the kiosk gives it back or retains it
+   * (the ATM profile: card returned before the balance, retained when the bank says so).
+   */
+  holdCard: z.boolean().default(false),
 });
 
 /** A card reader on an ATM served over XFS4IoT (CardReader interface, magnetic tracks). */
@@ -18,7 +23,7 @@ export const xfs4iotCardReaderDriver = defineDriver({
   deviceClass: 'cardReader',
   name: 'xfs4iot-card-reader',
   summary:
-    'XFS4IoT CardReader service: magnetic tracks by ReadRawData, eject, retain when not taken',
+    'XFS4IoT CardReader service: magnetic tracks by ReadRawData, eject, retain when not taken or on order',
   transports: ['xfs4iot'],
   config: Xfs4IoTCardReaderConfig,
   create: (transport, config, context) =>
@@ -27,6 +32,7 @@ export const xfs4iotCardReaderDriver = defineDriver({
       answerTimeoutMs: context.answerTimeoutMs,
       takeTimeoutMs: config.takeTimeoutMs,
       retainUnit: config.retainUnit,
+      holdCard: config.holdCard,
     }),
   diagnostics: {
     counters: { cardRead: 'cardsRead', invalidMedia: 'invalidMedia' },

@@ -1,6 +1,7 @@
 import type { CardReader } from '../../card-reader';
 import { interpretTracks, type CardData, type CardSummary } from '../../card-reader/card-data';
 import type {
+  CardDisposal,
   CardReaderCapabilities,
   CardReaderEvent,
   CardReaderStatus,
@@ -43,6 +44,32 @@ export interface Xfs4IoTCardReaderOptions {
   retryMs?: number;
   /** Card data not taken within this time is wiped. */
   cardDataTtlMs?: number;
+  /**
+   * Keep a read card in the reader until returnCard() or retainCard() (card before the balance,
+   * retain on the bank's order); otherwise it is ejected right after the read.
+   */
+  holdCard?: boolean;
+  /** A held card no order came for is given back after this time. */
+  maxHoldMs?: number;
+}
+
+/** `release`: the reader closed; the card stays where it is. */
+type CardOrder = 'return' | 'retain' | 'release';
+
+/** A card held after its read: the order the kiosk gives, and where the card ended. */
+interface HeldCard {
+  order(order: CardOrder): void;
+  readonly ordered: Promise<CardOrder>;
+  readonly disposed: Promise<Completion<CardDisposal>>;
+  dispose(result: Completion<CardDisposal>): void;
+}
+
+function heldCard(): HeldCard {
+  let order!: (order: CardOrder) => void;
+  let dispose!: (result: Completion<CardDisposal>) => void;
+  const ordered = new Promise<CardOrder>((resolve) => (order = resolve));
+  const disposed = new Promise<Completion<CardDisposal>>((resolve) => (dispose = resolve));
+  return { order, ordered, disposed, dispose };
 }
 
 type ReaderEvent = CardReaderEvent | StatusChangedEvent<CardReaderStatus>;
@@ -73,6 +100,9 @@ export class Xfs4IoTCardReader implements CardReader {
   private readonly armTimeoutMs: number;
   private readonly retryMs: number;
   private readonly moveTimeoutMs: number;
+  private readonly holdCard: boolean;
+  private readonly maxHoldMs: number;
+  private held: HeldCard | null = null;
   private readonly armed = new ArmedLoop((signal) => this.readRound(signal));
   private seenMedia: MediaState | 'unknown' = 'unknown';
   private xfsMedia: XfsMedia | 'unknown' = 'unknown';
@@ -87,6 +117,8 @@ export class Xfs4IoTCardReader implements CardReader {
     this.armTimeoutMs = options.armTimeoutMs ?? 300_000;
     this.retryMs = options.retryMs ?? 1000;
     this.moveTimeoutMs = Math.max(5000, options.answerTimeoutMs);
+    this.holdCard = options.holdCard ?? false;
+    this.maxHoldMs = options.maxHoldMs ?? 600_000;
     this.cardData = new ExpiringValue(options.cardDataTtlMs ?? 60_000);
     this.service = new ServiceDevice<CardReaderStatus, CardReaderEvent>({
       transport: options.transport,
@@ -130,6 +162,7 @@ export class Xfs4IoTCardReader implements CardReader {
       // The reader checks each track's LRC; a track that fails comes as dataInvalid.
       lrcCheck: true,
       chip: false,
+      holdsCard: this.holdCard && holdsTheCard(this.service.serviceCapabilities),
     };
   }
 
@@ -188,6 +221,21 @@ export class Xfs4IoTCardReader implements CardReader {
     return this.cardData.take();
   }
 
+  returnCard(): Promise<Completion<CardDisposal>> {
+    return this.orderHeld('return');
+  }
+
+  retainCard(): Promise<Completion<CardDisposal>> {
+    return this.orderHeld('retain');
+  }
+
+  /** A second order for the same card gets the first order's outcome. */
+  private orderHeld(order: 'return' | 'retain'): Promise<Completion<CardDisposal>> {
+    if (!this.held) return Promise.resolve(success('notHeld' as const));
+    this.held.order(order);
+    return this.held.disposed;
+  }
+
   private async readRound(signal: AbortSignal): Promise<void> {
     if (this.status().media === 'jammed') {
       await this.waitForMedia((media) => media !== 'jammed', signal);
@@ -212,9 +260,10 @@ export class Xfs4IoTCardReader implements CardReader {
   private async afterRead(outcome: CommandOutcome, signal: AbortSignal): Promise<void> {
     if (outcome.completionCode === 'success') {
       const wellFormed = this.accept(outcome.payload);
-      await this.giveBack(signal);
+      if (wellFormed === 'read' && this.capabilities().holdsCard) await this.hold(signal);
+      else await this.giveBack(signal);
       // A service that garbles every read would otherwise be asked again at once, forever.
-      if (!wellFormed) await pause(this.retryMs, signal);
+      if (wellFormed === 'malformed') await pause(this.retryMs, signal);
       return;
     }
     const errorCode = outcome.payload.errorCode;
@@ -243,23 +292,45 @@ export class Xfs4IoTCardReader implements CardReader {
     await pause(this.retryMs, signal);
   }
 
-  /** False when the completion's payload is not in the XFS4IoT form. */
-  private accept(payload: Record<string, unknown>): boolean {
+  /** `malformed` when the completion's payload is not in the XFS4IoT form. */
+  private accept(payload: Record<string, unknown>): 'read' | 'unusable' | 'malformed' {
     const parsed = ReadRawDataPayload.safeParse(payload);
     if (!parsed.success) {
       this.note('CardReader.ReadRawData: track data not in the XFS4IoT form');
       this.invalid('the reader sent track data the kiosk cannot read');
-      return false;
+      return 'malformed';
     }
     const result = interpretTracks(rawTracksOf(parsed.data));
     if (!result.ok) {
       this.invalid(result.reason);
-      return true;
+      return 'unusable';
     }
     this.cardData.store(result.data);
     this.service.emit({ type: 'cardRead', card: result.summary });
     this.read.finish(success(result.summary));
-    return true;
+    return 'read';
+  }
+
+  /**
+   * Keeps the card in the transport until the kiosk orders it back or into the bin (or
+   * `maxHoldMs` passes: then it is given back); the reader is armed again only after that.
+   */
+  private async hold(signal: AbortSignal): Promise<void> {
+    const held = heldCard();
+    this.held = held;
+    const timer = setTimeout(() => held.order('return'), this.maxHoldMs);
+    const closed = () => held.order('release');
+    signal.addEventListener('abort', closed);
+    const order = await held.ordered;
+    clearTimeout(timer);
+    signal.removeEventListener('abort', closed);
+    let result: Completion<CardDisposal>;
+    if (order === 'release' || signal.aborted)
+      result = failure('canceled', 'the card reader closed with the card held');
+    else if (order === 'retain') result = await this.retain('transport', 'ordered', signal);
+    else result = await this.giveBack(signal);
+    this.held = null;
+    held.dispose(result);
   }
 
   private invalid(reason: string): void {
@@ -269,62 +340,73 @@ export class Xfs4IoTCardReader implements CardReader {
   }
 
   /** Ejects the card and waits for it to be taken; retains it when it is not. */
-  private async giveBack(signal: AbortSignal): Promise<void> {
-    if (!holdsTheCard(this.service.serviceCapabilities)) return;
-    if (this.status().media === 'noMedia') return;
+  private async giveBack(signal: AbortSignal): Promise<Completion<CardDisposal>> {
+    if (!holdsTheCard(this.service.serviceCapabilities)) return success('notHeld' as const);
+    if (this.status().media === 'noMedia') return success('notHeld' as const);
     const ejected = await this.service.command(
       'CardReader.Move',
       { from: 'transport', to: 'exit' },
       { timeoutMs: this.moveTimeoutMs },
     );
-    if (signal.aborted) return;
-    if (ejected.completionCode !== 'success') {
-      this.moveFailed('eject', ejected);
-      return;
-    }
+    if (signal.aborted) return failure('canceled', 'the card reader closed');
+    if (ejected.completionCode !== 'success') return this.moveFailed('eject', ejected, 'notTaken');
     const taken = await this.waitForMedia(
       (media) => media === 'noMedia',
       signal,
       this.takeTimeoutMs,
     );
-    if (taken || signal.aborted) return;
+    if (taken) return success('taken' as const);
+    if (signal.aborted) return failure('canceled', 'the card reader closed');
+    return this.retain('exit', 'notTaken', signal);
+  }
+
+  private async retain(
+    from: 'exit' | 'transport',
+    reason: 'notTaken' | 'ordered',
+    signal: AbortSignal,
+  ): Promise<Completion<CardDisposal>> {
     this.retaining = true;
     try {
       const kept = await this.service.command(
         'CardReader.Move',
-        { from: 'exit', to: this.retainUnit },
+        { from, to: this.retainUnit },
         { timeoutMs: this.moveTimeoutMs },
       );
-      if (signal.aborted) return;
-      if (kept.completionCode === 'success') this.cardRetained();
-      else this.moveFailed('retain', kept);
+      if (signal.aborted) return failure('canceled', 'the card reader closed');
+      if (kept.completionCode === 'success') return this.cardRetained(reason);
+      return this.moveFailed('retain', kept, reason);
     } finally {
       this.retaining = false;
     }
   }
 
-  private moveFailed(what: 'eject' | 'retain', outcome: CommandOutcome): void {
+  private moveFailed(
+    what: 'eject' | 'retain',
+    outcome: CommandOutcome,
+    reason: 'notTaken' | 'ordered',
+  ): Completion<CardDisposal> {
     const errorCode = outcome.payload.errorCode;
-    if (errorCode === 'noMedia') return;
-    if (errorCode === 'mediaRetained') {
-      this.cardRetained();
-      return;
-    }
+    if (errorCode === 'noMedia') return success('notHeld' as const);
+    if (errorCode === 'mediaRetained') return this.cardRetained(reason);
     if (errorCode === 'mediaJam') {
       this.setMedia('jammed');
-      return;
+      return failure('mediaJammed', 'card jammed in reader');
     }
     const failed = completionOf('CardReader.Move', outcome, () => undefined);
-    if (failed.code !== 'success')
-      this.note(
-        `card could not be ${what === 'eject' ? 'ejected' : 'retained'}: ${failed.errorDescription}`,
-      );
+    if (failed.code === 'success') return success('notHeld' as const);
+    const description = `card could not be ${what === 'eject' ? 'ejected' : 'retained'}: ${failed.errorDescription}`;
+    this.note(description);
+    return failure(failed.code, description);
   }
 
-  private cardRetained(): void {
+  private cardRetained(reason: 'notTaken' | 'ordered'): Completion<CardDisposal> {
     this.retained += 1;
     this.setMedia('notPresent');
-    this.note('card retained: not taken');
+    this.note(
+      reason === 'ordered' ? "card retained: on the kiosk's order" : 'card retained: not taken',
+    );
+    this.service.emit({ type: 'cardRetained', reason });
+    return success('retained' as const);
   }
 
   private note(description: string): void {

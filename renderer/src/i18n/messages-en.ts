@@ -16,6 +16,7 @@ const CAPABILITY_WORDS: Record<CapabilityName, string> = {
   mediaSensor: 'Card sensor',
   lrcCheck: 'LRC check',
   chip: 'Reads chips',
+  holdsCard: 'Holds the card until the session ends',
   payloads: 'Code contents',
   aimIdentifiers: 'AIM identifiers',
   plainEntry: 'Plain number entry',

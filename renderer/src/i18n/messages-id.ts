@@ -18,6 +18,7 @@ const CAPABILITY_WORDS: Record<CapabilityName, string> = {
   mediaSensor: 'Sensor kartu',
   lrcCheck: 'Cek LRC',
   chip: 'Baca chip',
+  holdsCard: 'Menahan kartu sampai sesi selesai',
   payloads: 'Isi kode',
   aimIdentifiers: 'Pengenal AIM',
   plainEntry: 'Input angka biasa',

@@ -22,7 +22,7 @@ describe('the XFS4IoT card reader driver against the simulated CardReader servic
     ).length;
 
   async function start(
-    fields: { takeTimeoutMs?: number } = {},
+    fields: { takeTimeoutMs?: number; holdCard?: boolean } = {},
     sim = createCardReaderService({ name: NAME }),
   ) {
     const opened = await open(sim.service, fields);
@@ -196,5 +196,82 @@ describe('the XFS4IoT card reader driver against the simulated CardReader servic
       entry.text.includes('"completionCode":"canceled"'),
     );
     expect(completions.some((entry) => entry.text.includes('CardReader.ReadRawData'))).toBe(true);
+  });
+  describe('holding the card (holdCard)', () => {
+    it('keeps the read card inside until returnCard, which resolves once the card is taken', async () => {
+      const { sim, reader, types } = await start({ holdCard: true });
+      expect(reader.capabilities().holdsCard).toBe(true);
+      const read = reader.readCard(5000);
+      await sim.control.insert(kpjCard(KPJ));
+      expect((await read).code).toBe('success');
+      // Held in the transport: no eject, and the reader is not armed for another card.
+      await expect.poll(() => sim.control.media()).toBe('present');
+      expect(readsSent()).toBe(1);
+      const returned = reader.returnCard();
+      await expect.poll(() => sim.control.media()).toBe('entering');
+      await sim.control.remove();
+      expect(await returned).toEqual({ code: 'success', value: 'taken' });
+      expect(types()).toContain('mediaRemoved');
+      await expect.poll(readsSent).toBe(2);
+      // Nothing held any more.
+      expect(await reader.returnCard()).toEqual({ code: 'success', value: 'notHeld' });
+    });
+
+    it('retainCard keeps the held card in the bin, says it was ordered, and arms again', async () => {
+      const { sim, reader, events } = await start({ holdCard: true });
+      const read = reader.readCard(5000);
+      await sim.control.insert(kpjCard(KPJ));
+      expect((await read).code).toBe('success');
+      expect(await reader.retainCard()).toEqual({ code: 'success', value: 'retained' });
+      expect(sim.control.retained()).toBe(1);
+      expect(reader.retainedCards).toBe(1);
+      expect(events).toContainEqual({ type: 'cardRetained', reason: 'ordered' });
+      expect(reader.status().lastError?.description).toBe("card retained: on the kiosk's order");
+      const moves = publisher!.received.filter(
+        (entry) => entry.service === NAME && entry.text.includes('"CardReader.Move"'),
+      );
+      expect(moves.map((entry) => JSON.parse(entry.text).payload)).toEqual([
+        { from: 'transport', to: 'unit1' },
+      ]);
+      await expect.poll(readsSent).toBe(2);
+    });
+
+    it('a returned card not taken in time is retained, and returnCard says so', async () => {
+      const { sim, reader, events } = await start({ holdCard: true, takeTimeoutMs: 150 });
+      const read = reader.readCard(5000);
+      await sim.control.insert(kpjCard(KPJ));
+      expect((await read).code).toBe('success');
+      expect(await reader.returnCard()).toEqual({ code: 'success', value: 'retained' });
+      expect(events).toContainEqual({ type: 'cardRetained', reason: 'notTaken' });
+      expect(sim.control.retained()).toBe(1);
+    });
+
+    it('an unreadable card is given back at once even when holding', async () => {
+      const { sim, reader } = await start({ holdCard: true });
+      const read = reader.readCard(5000);
+      await sim.control.invalidMedia();
+      expect((await read).code).toBe('invalidData');
+      await expect.poll(() => sim.control.media()).toBe('entering');
+      expect(await reader.returnCard()).toEqual({ code: 'success', value: 'notHeld' });
+    });
+
+    it('close with a card held ends the wait for an order as canceled', async () => {
+      const { sim, reader } = await start({ holdCard: true });
+      const read = reader.readCard(5000);
+      await sim.control.insert(kpjCard(KPJ));
+      expect((await read).code).toBe('success');
+      await expect.poll(() => sim.control.media()).toBe('present');
+      const returned = reader.returnCard();
+      await reader.close();
+      expect(await returned).toMatchObject({ code: 'canceled' });
+      // The card stays where it is: closing the reader is not an order to eject or retain.
+      expect(sim.control.media()).toBe('present');
+    });
+  });
+
+  it('without holdCard a reader reports it does not hold cards and has none to return', async () => {
+    const { reader } = await start();
+    expect(reader.capabilities().holdsCard).toBe(false);
+    expect(await reader.retainCard()).toEqual({ code: 'success', value: 'notHeld' });
   });
 });
