@@ -14,6 +14,11 @@ export const KioskConfig = z
       .regex(/^[A-Z0-9-]{3,20}$/, 'use 3-20 capital letters, digits or dashes')
       .default('KSK-DEV-01'),
     language: z.enum(['id', 'en']).default('id'),
+    /**
+     * `kiosk`: a BPJS branch kiosk (KPJ and birth date); `atm`: a partner bank's ATM (bank card
+     * and card PIN, verified by the bank; see docs/atm-profile.md).
+     */
+    profile: z.enum(['kiosk', 'atm']).default('kiosk'),
     timeZone: IanaTimeZone.default('Asia/Jakarta'),
     /** See core/host/host-config.ts: https:// (http:// to loopback only), optional TLS files. */
     host: HostConfig.default({ url: DEFAULT_HOST_URL, timeoutMs: 8_000 }),

@@ -208,8 +208,54 @@ export const ContributionHistory = z.object({
 });
 export type ContributionHistory = z.infer<typeof ContributionHistory>;
 
+/**
+ * A bank card as the kiosk names it to the bank link: the first six and last four digits (PCI
+ * truncation). The full PAN goes only into the PIN pad, which binds the PIN block to it; the
+ * bank finds its card from the reference and checks the block against its own copy.
+ */
+export const CardReference = z
+  .string()
+  .regex(/^\d{6}\*{2,9}\d{4}$/, 'expected the first six and last four digits, masked between');
+export type CardReference = z.infer<typeof CardReference>;
+
+/** POST /v1/bank-card/verify: the card PIN as a PIN block under the pin pad's DUKPT key. */
+export const BankCardVerifyRequest = z.object({
+  cardReference: CardReference,
+  /** ISO 9564 format 0 (TDES DUKPT, 8 bytes) or format 4 (AES DUKPT, 16 bytes), hex. */
+  format: z.enum(['iso0', 'iso4']),
+  pinBlock: z.string().regex(/^(?:[0-9A-F]{16}|[0-9A-F]{32})$/, 'expected 16 or 32 hex digits'),
+  /** The DUKPT key serial number: 10 bytes (TDES) or 12 bytes (AES), hex. */
+  ksn: z.string().regex(/^(?:[0-9A-F]{20}|[0-9A-F]{24})$/, 'expected 20 or 24 hex digits'),
+});
+export type BankCardVerifyRequest = z.infer<typeof BankCardVerifyRequest>;
+
+/** One KPJ linked to the card owner's NIK; its token opens balance and contributions. */
+export const LinkedAccount = z.object({
+  maskedKpj: z.string().regex(/^\*{7}\d{4}$/, 'expected a masked KPJ: *******1234'),
+  employer: Label(150),
+  membershipStatus: z.enum(['active', 'inactive']),
+  token: BearerToken,
+});
+export type LinkedAccount = z.infer<typeof LinkedAccount>;
+
+export const BankCardVerifyReply = z.object({
+  accounts: z
+    .array(LinkedAccount)
+    .min(1)
+    .max(10)
+    .superRefine(uniqueBy((account) => account.token)),
+  expiresInSeconds: z.number().int().positive().max(86_400),
+});
+export type BankCardVerifyReply = z.infer<typeof BankCardVerifyReply>;
+
 export const HostErrorCode = z.enum([
   'notFound',
+  /** Bank card: the bank has blocked the card. */
+  'cardBlocked',
+  /** Bank card: PIN tries exceeded; the terminal must retain the card. */
+  'pinTriesExceeded',
+  /** Bank card: the PIN is right but no KPJ is linked to the card owner's NIK. */
+  'noKpjLinked',
   'verificationFailed',
   'locked',
   'otpExpired',

@@ -1,5 +1,7 @@
 import type {
   BalanceSummary,
+  BankCardVerifyReply,
+  BankCardVerifyRequest,
   ContributionHistory,
   JournalAnchor,
   LookupReply,
@@ -13,6 +15,12 @@ export type HostFailure =
   | { kind: 'verificationFailed'; attemptsLeft: number }
   | { kind: 'locked'; retryAt: string }
   | { kind: 'otpExpired' }
+  /** Bank card blocked by its bank (403 cardBlocked). */
+  | { kind: 'cardBlocked' }
+  /** Bank card PIN tries exceeded (403 pinTriesExceeded): the card is to be retained. */
+  | { kind: 'pinTriesExceeded' }
+  /** The bank knows the card owner, but no KPJ is linked to the NIK (404 noKpjLinked). */
+  | { kind: 'noKpjLinked' }
   | { kind: 'tooSoon'; retryAfterSeconds: number }
   | { kind: 'unauthorized' }
   /** 409: the host holds a later journal anchor for this terminal (or another hash for this seq). */
@@ -32,6 +40,15 @@ export class HostError extends Error {
 export interface HostClient {
   lookup(kpj: string, signal?: AbortSignal): Promise<LookupReply>;
   verifyBirthDate(kpj: string, birthDate: string, signal?: AbortSignal): Promise<VerifyReply>;
+  /**
+   * The ATM profile: the bank checks the card PIN (a PIN block) and answers with the KPJ
+   * accounts linked to its customer, one token each. Wrong PIN: `verificationFailed` with
+   * attempts left. Never retried: a second send could spend a PIN try.
+   */
+  verifyBankCard(
+    request: BankCardVerifyRequest,
+    signal?: AbortSignal,
+  ): Promise<BankCardVerifyReply>;
   /** Sends a one-time code to the participant's registered phone; the token needs it before balance. */
   sendOtp(token: string, signal?: AbortSignal): Promise<OtpSendReply>;
   verifyOtp(token: string, code: string, signal?: AbortSignal): Promise<void>;

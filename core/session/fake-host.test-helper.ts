@@ -1,4 +1,6 @@
 import type {
+  BankCardVerifyReply,
+  BankCardVerifyRequest,
   BalanceSummary,
   ContributionRow,
   JournalAnchor,
@@ -82,6 +84,32 @@ export class FakeHost implements HostClient {
       throw new HostError({ kind: 'verificationFailed', attemptsLeft: this.attemptsLeft });
     }
     return { token: 'token-0123456789abcdef', expiresInSeconds: 300 };
+  }
+
+  /** The PIN block the fake bank takes for the right PIN (any other is a wrong PIN). */
+  acceptedPinBlock = '0412AC89ABCDEF01';
+  bankAttemptsLeft = 3;
+  /** The KPJ accounts the bank answers with; the first one's token opens SAMPLE_SUMMARY. */
+  linkedAccounts: BankCardVerifyReply['accounts'] = [
+    {
+      maskedKpj: '*******8901',
+      employer: 'PT MAJU BERSAMA',
+      membershipStatus: 'active',
+      token: 'token-0123456789abcdef',
+    },
+  ];
+  bankRequests: BankCardVerifyRequest[] = [];
+
+  async verifyBankCard(request: BankCardVerifyRequest) {
+    this.calls.push('verifyBankCard');
+    this.bankRequests.push(request);
+    this.take();
+    if (request.pinBlock !== this.acceptedPinBlock) {
+      this.bankAttemptsLeft = Math.max(this.bankAttemptsLeft - 1, 0);
+      if (this.bankAttemptsLeft === 0) throw new HostError({ kind: 'pinTriesExceeded' });
+      throw new HostError({ kind: 'verificationFailed', attemptsLeft: this.bankAttemptsLeft });
+    }
+    return { accounts: this.linkedAccounts, expiresInSeconds: 300 };
   }
 
   otpCode = '123456';
