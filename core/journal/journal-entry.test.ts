@@ -13,6 +13,7 @@ describe('JournalEntry schema (privacy guard)', () => {
         data: { sessionId: 's-1', result: 'failed', attemptsLeft: 2 },
       },
       { type: 'balanceDisplayed', data: { sessionId: 's-1', shown: false } },
+      { type: 'cardRetained', data: { sessionId: 's-1', reason: 'pinTriesExceeded' } },
       {
         type: 'receiptPrinted',
         data: { sessionId: 's-1', reference: 'KSK01-20261122-0042', outcome: 'printed' },

@@ -36,7 +36,7 @@ const token = (max: number) =>
 
 const sessionId = token(64);
 
-export const IdentificationMethod = z.enum(['keypad', 'card', 'scanner']);
+export const IdentificationMethod = z.enum(['keypad', 'card', 'scanner', 'bankCard']);
 export const VerificationOutcome = z.enum(['success', 'failed', 'locked']);
 /** `interrupted`: the kiosk stopped mid-session (crash, power cut); written when it opens again. */
 export const SessionEndReason = z.enum([
@@ -77,6 +77,14 @@ export const JournalEntry = z.discriminatedUnion('type', [
     }),
   ),
   entry('balanceDisplayed', z.strictObject({ sessionId, shown: z.boolean() })),
+  /** The ATM profile: the bank card was kept, and why. */
+  entry(
+    'cardRetained',
+    z.strictObject({
+      sessionId,
+      reason: z.enum(['notTaken', 'pinTriesExceeded', 'cardBlocked']),
+    }),
+  ),
   entry(
     'receiptPrinted',
     z.strictObject({ sessionId, reference: token(40), outcome: ReceiptOutcome }),

@@ -92,7 +92,7 @@ export class FakeHost implements HostClient {
   /** The KPJ accounts the bank answers with; the first one's token opens SAMPLE_SUMMARY. */
   linkedAccounts: BankCardVerifyReply['accounts'] = [
     {
-      maskedKpj: '*******8901',
+      maskedKpj: '*******2128',
       employer: 'PT MAJU BERSAMA',
       membershipStatus: 'active',
       token: 'token-0123456789abcdef',

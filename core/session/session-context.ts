@@ -1,5 +1,6 @@
 import type { Language, PrinterProblem } from '../common/api';
-import type { BalanceSummary, ContributionRow } from '../host/host-api';
+import type { BalanceSummary, ContributionRow, LinkedAccount } from '../host/host-api';
+import type { BankCardPort } from '../devices/bank-card-port';
 import type { HostClient } from '../host/host-client';
 import type { PrintJob } from '../../devices/printer/print-job';
 import type { ReceiptPrinterPort } from '../devices/receipt-printer-port';
@@ -22,6 +23,10 @@ export interface ReceiptDeps {
 /** What the session flow needs from outside; given to the machine as its `input`. */
 export interface SessionMachineDeps {
   host: HostClient;
+  /** `kiosk`: KPJ and birth date; `atm`: bank card and card PIN, verified by the bank. */
+  profile?: 'kiosk' | 'atm';
+  /** The ATM profile's held bank card (null on a kiosk, or with no card reader). */
+  bankCards?: BankCardPort | null;
   lockouts: LockoutRegistry;
   maxBirthDateAttempts: number;
   thankYouMs: number;
@@ -82,6 +87,13 @@ export interface SessionContext extends EntryState {
   voice: boolean;
   /** Goes up on every "say it again". */
   voiceRepeat: number;
+  /** The ATM profile's card while it is in the reader: masked, never the number. */
+  bankCard: { cardReference: string; maskedPan: string } | null;
+  /** The digits typed so far of the card PIN (a count: the digits stay in the pin pad). */
+  pinDigits: number;
+  /** The KPJ linked to the card's owner, with their tokens; `account` is the one picked. */
+  accounts: LinkedAccount[] | null;
+  account: LinkedAccount | null;
 }
 
 /** Everything a new person starts with; what the kiosk is (deps, default language) stays. */
@@ -106,6 +118,10 @@ export function freshSession(language: Language): Omit<SessionContext, 'deps' | 
     printProblem: null,
     voice: false,
     voiceRepeat: 0,
+    bankCard: null,
+    pinDigits: 0,
+    accounts: null,
+    account: null,
   };
 }
 

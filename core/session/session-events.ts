@@ -1,6 +1,7 @@
+import type { CardPin } from '../devices/bank-card-port';
 import type { Intent } from '../common/api';
 
-export type IdentificationMethod = 'keypad' | 'card' | 'scanner';
+export type IdentificationMethod = 'keypad' | 'card' | 'scanner' | 'bankCard';
 
 /** Events the session flow accepts: UI intents plus what the brain itself observes. */
 export type SessionEvent =
@@ -13,5 +14,12 @@ export type SessionEvent =
   | { type: 'identificationRejected'; reason: 'cardNotKpj' | 'cardUnreadable' | 'scanNotKpj' }
   /** The start screen's "not a BPJS card" has been shown long enough. */
   | { type: 'identificationNoticeExpired' }
+  /** The ATM profile: a bank card was read and is held; the brain knows only its reference. */
+  | { type: 'bankCardInserted'; cardReference: string; maskedPan: string }
+  /** While the card PIN is typed: the digit count. */
+  | { type: 'pinDigits'; count: number }
+  /** The card PIN as a PIN block, ready for the bank. */
+  | { type: 'pinEntered'; pin: CardPin }
+  | { type: 'pinEnded'; reason: 'canceled' | 'timeout' | 'unavailable' }
   /** A technician card was swiped; `cardTail` is its last 4 digits (for the journal). */
   | { type: 'technicianCard'; cardTail: string };

@@ -16,6 +16,7 @@ export type SessionFact =
   | WithoutSession<'identified'>
   | WithoutSession<'verificationResult'>
   | WithoutSession<'balanceDisplayed'>
+  | WithoutSession<'cardRetained'>
   | WithoutSession<'receiptPrinted'>
   | { type: 'hostError'; data: Data<'hostError'> };
 

@@ -1,6 +1,7 @@
 import { entryFieldEvents } from './entry-field';
 import { freshSession } from './session-context';
 import { servedStates } from './served-states';
+import { bankCardStates } from './bank-card-states';
 import { menuKeys, sessionSetup } from './session-setup';
 
 const THANK_YOU = '#session.thankYou';
@@ -31,11 +32,21 @@ export const sessionMachine = sessionSetup.createMachine({
       meta: { screen: 'attract', menu: 'attract' },
       entry: 'forgetEveryone',
       on: {
-        start: 'visit',
+        // At an ATM the card starts the visit; a KPJ is not typed there.
+        start: { guard: 'kioskProfile', target: 'visit' },
         // Keypad-only use: Enter starts; the menu's digits choose the language and voice.
-        enter: 'visit',
+        enter: { guard: 'kioskProfile', target: 'visit' },
         ...menuKeys('attract'),
-        kpjCaptured: { target: 'visit.identify.lookingUp', actions: 'takeCapturedKpj' },
+        kpjCaptured: {
+          guard: 'kioskProfile',
+          target: 'visit.identify.lookingUp',
+          actions: 'takeCapturedKpj',
+        },
+        bankCardInserted: {
+          guard: 'atmProfile',
+          target: 'visit.bankCard',
+          actions: 'takeBankCard',
+        },
         identificationRejected: {
           actions: ['showRejectedIdentification', 'expireRejectionNotice'],
         },
@@ -44,7 +55,7 @@ export const sessionMachine = sessionSetup.createMachine({
     },
     visit: {
       entry: 'journalVisitStarted',
-      exit: 'journalVisitEnded',
+      exit: ['journalVisitEnded', 'forgetBankCard'],
       initial: 'identify',
       on: {
         cancel: THANK_YOU,
@@ -125,6 +136,7 @@ export const sessionMachine = sessionSetup.createMachine({
             resendOtp: { actions: 'forwardToVerification' },
           },
         },
+        bankCard: bankCardStates,
         served: servedStates,
         locked: {
           tags: ['takesKeys'],

@@ -27,6 +27,10 @@ import type { SessionEvent } from './session-events';
 import { journal, type JournalEvent } from './session-facts';
 import type { StepMeta, StepTag } from './step-meta';
 import { verificationMachine, type VerificationOutcome } from './verification-machine';
+import { bankCardSteps } from './bank-card-steps';
+import { bankErrorCode } from './bank-card-rules';
+import type { BankCardVerifyReply, BalanceSummary } from '../host/host-api';
+import type { HostFailure } from '../host/host-client';
 
 /** How long "take your receipt" stays before asking about another transaction. */
 export const TAKE_RECEIPT_MS = 5_000;
@@ -51,7 +55,7 @@ export const sessionSetup = setup({
     tags: {} as StepTag,
     meta: {} as StepMeta,
   },
-  actors: { ...hostSteps, verification: verificationMachine },
+  actors: { ...hostSteps, ...bankCardSteps, verification: verificationMachine },
   delays: {
     thankYou: ({ context }) => context.deps.thankYouMs,
     takeReceipt: TAKE_RECEIPT_MS,
@@ -130,6 +134,83 @@ export const sessionSetup = setup({
     showHostFailure: assign(({ event }) => ({
       error: { code: hostErrorCode(failureOfEvent(event)) },
     })),
+
+    // The ATM profile: bank card and card PIN (bank-card-states.ts)
+    takeBankCard: assign(({ event }) =>
+      event.type === 'bankCardInserted'
+        ? {
+            bankCard: { cardReference: event.cardReference, maskedPan: event.maskedPan },
+            method: 'bankCard' as const,
+          }
+        : {},
+    ),
+    resetPinDigits: assign({ pinDigits: 0 }),
+    setPinDigits: assign(({ event }) =>
+      event.type === 'pinDigits' ? { pinDigits: event.count } : {},
+    ),
+    /** What the bank (or the pin pad) said, for the screen; `attemptsLeft` with a wrong PIN. */
+    showBankFailure: assign(({ event }) => {
+      const failure = failureOfEvent(event);
+      return {
+        error: {
+          code: bankErrorCode(failure),
+          ...(failure.kind === 'verificationFailed' ? { attemptsLeft: failure.attemptsLeft } : {}),
+        },
+      };
+    }),
+    showPinPadUnavailable: assign({ error: { code: 'pinPadUnavailable' as const } }),
+    takeAccounts: assign(({ event }) => {
+      const { accounts } = outputOf<BankCardVerifyReply>(event);
+      return { accounts, account: accounts.length === 1 ? accounts[0]! : null };
+    }),
+    pickAccount: assign(({ context, event }) => {
+      const index =
+        event.type === 'chooseAccount'
+          ? event.index
+          : event.type === 'digit'
+            ? Number(event.digit) - 1
+            : -1;
+      return { account: context.accounts?.[index] ?? null };
+    }),
+    acceptAccountBalance: assign(({ context, event }) => {
+      const summary = outputOf<BalanceSummary>(event);
+      return {
+        kpj: summary.participant.kpj,
+        verified: { token: context.account?.token ?? '', summary },
+        projection: projectionStart(summary.participant),
+        accounts: null,
+        ...EMPTY_ENTRY,
+      };
+    }),
+    /** The card reader holds the card number; here it is let go of. */
+    forgetBankCard: ({ context }) => context.deps.bankCards?.forget(),
+    journalBankPinFailed: emit(({ event }) => {
+      const failure = failureOfEvent(event);
+      return journal({
+        type: 'verificationResult',
+        data: {
+          result: 'failed',
+          attemptsLeft: failure.kind === 'verificationFailed' ? failure.attemptsLeft : 0,
+        },
+      });
+    }),
+    journalAccountIdentified: emit(({ context }) =>
+      journal({
+        type: 'identified',
+        data: { method: 'bankCard', kpjLast4: (context.account?.maskedKpj ?? '').slice(-4) },
+      }),
+    ),
+    journalCardRetained: emit(({ context }) =>
+      journal({
+        type: 'cardRetained',
+        data: {
+          reason:
+            context.error?.code === 'pinTriesExceeded' || context.error?.code === 'cardBlocked'
+              ? context.error.code
+              : 'notTaken',
+        },
+      }),
+    ),
 
     // Verification (verification-machine.ts)
     forwardToVerification: sendTo('verification', ({ event }) => event),
@@ -254,6 +335,24 @@ export const sessionSetup = setup({
     }),
   },
   guards: {
+    atmProfile: ({ context }) => context.deps.profile === 'atm',
+    kioskProfile: ({ context }) => context.deps.profile !== 'atm',
+    bankFailureIs: ({ event }, params: { kind: HostFailure['kind'] }) =>
+      failureOfEvent(event).kind === params.kind,
+    severalAccounts: ({ event }) => outputOf<BankCardVerifyReply>(event).accounts.length > 1,
+    accountChosen: ({ context, event }) => {
+      const index =
+        event.type === 'chooseAccount'
+          ? event.index
+          : event.type === 'digit'
+            ? Number(event.digit) - 1
+            : -1;
+      return context.accounts?.[index] !== undefined;
+    },
+    cardRetained: ({ event }) => outputOf<string>(event) === 'retained',
+    hasError: ({ context }) => context.error !== null,
+    accountPicked: ({ context }) => context.account !== null,
+    pinPadUnavailable: ({ event }) => event.type === 'pinEnded' && event.reason === 'unavailable',
     menuHasKey: ({ context, event }, params: { menu: MenuName }) =>
       menuIntent(context, event, params.menu) !== null,
     kpjComplete: ({ context }) => isValidKpj(context.buffer),

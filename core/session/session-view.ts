@@ -117,6 +117,18 @@ export function toSessionView(
     entry: entryOf(context, step),
     error: verification?.error ?? context.error,
     identity: identityOf(step, context),
+    // The ATM profile's card, masked, until the balance: then the card is back with its owner.
+    bankCard:
+      context.bankCard && !context.verified ? { maskedPan: context.bankCard.maskedPan } : null,
+    pin: screen === 'enterPin' ? { digits: context.pinDigits } : null,
+    accounts:
+      screen === 'chooseAccount' && context.accounts
+        ? context.accounts.map(({ maskedKpj, employer, membershipStatus }) => ({
+            maskedKpj,
+            employer,
+            membershipStatus,
+          }))
+        : null,
     locked: screen === 'locked' && context.lockedUntil ? { retryAt: context.lockedUntil } : null,
     otp:
       screen === 'enterOtp' && otp

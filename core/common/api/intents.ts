@@ -54,6 +54,8 @@ export const Intent = z.discriminatedUnion('type', [
   /** Answers a yes / no question (another transaction?). */
   z.object({ type: z.literal('answer'), yes: z.boolean() }),
   z.object({ type: z.literal('finish') }),
+  /** The ATM profile: the linked KPJ picked on the chooseAccount screen, from 0. */
+  z.object({ type: z.literal('chooseAccount'), index: z.number().int().min(0).max(8) }),
   /** A tap in a screen corner: the hidden way into technician mode (the order lives in the brain). */
   z.object({ type: z.literal('cornerTap'), corner: z.enum(['tl', 'tr', 'bl', 'br']) }),
   z.object({

@@ -21,6 +21,15 @@ export const Screen = z.enum([
   'technician',
   /** The journal cannot be written: nobody is served until it can (docs/journal.md). */
   'outOfService',
+  // The ATM profile (docs/atm-profile.md): bank card and card PIN, verified by the bank.
+  /** The card PIN on the encrypting pin pad: the screen shows only how many digits. */
+  'enterPin',
+  /** Several KPJ are linked to the card's owner: pick one. */
+  'chooseAccount',
+  /** The card is given back before the balance (card first, as ATMs do). */
+  'takeCard',
+  /** The card was kept by the ATM: not taken in time, or on the bank's answer. */
+  'cardRetained',
 ]);
 export type Screen = z.infer<typeof Screen>;
 
@@ -49,6 +58,15 @@ export const ErrorCode = z.enum([
   'cardNotKpj',
   'cardUnreadable',
   'scanNotKpj',
+  // The ATM profile: what the bank answered about the card.
+  /** Wrong card PIN: `attemptsLeft` says how many tries remain. */
+  'pinWrong',
+  'cardBlocked',
+  'pinTriesExceeded',
+  /** The PIN is right, but no KPJ is linked to the card owner's NIK: where to register. */
+  'noKpjLinked',
+  /** The pin pad could not take the PIN (offline, a fault): nothing was sent to the bank. */
+  'pinPadUnavailable',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -374,8 +392,23 @@ export const SessionView = z.object({
   identity: z
     .object({
       maskedKpj: z.string(),
-      method: z.enum(['keypad', 'card', 'scanner']),
+      method: z.enum(['keypad', 'card', 'scanner', 'bankCard']),
     })
+    .nullable(),
+  /** The ATM profile's card, from its insertion to its return: the masked number only. */
+  bankCard: z.object({ maskedPan: z.string().regex(/^\*+\d{4}$/) }).nullable(),
+  /** While the card PIN is typed on the pin pad: how many digits, never which. */
+  pin: z.object({ digits: z.number().int().min(0).max(12) }).nullable(),
+  /** The KPJ linked to the card's owner, masked, to pick one (digit = index + 1). */
+  accounts: z
+    .array(
+      z.object({
+        maskedKpj: z.string().regex(/^\*{7}\d{4}$/),
+        employer: z.string(),
+        membershipStatus: z.enum(['active', 'inactive']),
+      }),
+    )
+    .max(9)
     .nullable(),
   locked: z.object({ retryAt: z.string() }).nullable(),
   /** While a one-time code is awaited: where it went (masked) and the countdowns. */

@@ -1,0 +1,273 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SessionView } from '../common/api';
+import type { BankCardPort, PinEntryEnd } from '../devices/bank-card-port';
+import { JournalEntry, type JournalEntryInput } from '../journal/journal-entry';
+import { FakeHost, SAMPLE_SUMMARY } from './fake-host.test-helper';
+import { settle, testBrain } from './test-brain.test-helper';
+
+const CARD = { cardReference: '476173******0010', maskedPan: '************0010' };
+const GOOD_BLOCK = '0412AC89ABCDEF01';
+const BAD_BLOCK = 'FFFFFFFFFFFFFFFF';
+
+/** A held bank card: the test types the PIN (as a block) and decides whether the card is taken. */
+class FakeBankCards implements BankCardPort {
+  typed: ((end: PinEntryEnd) => void) | null = null;
+  digits: ((count: number) => void) | null = null;
+  takes = true;
+  returned = 0;
+  retained = 0;
+  forgotten = 0;
+
+  enterPin(onDigits: (count: number) => void): Promise<PinEntryEnd> {
+    this.digits = onDigits;
+    return new Promise((resolve) => (this.typed = resolve));
+  }
+  type(pinBlock: string) {
+    for (const count of [1, 2, 3, 4]) this.digits!(count);
+    this.typed!({
+      ok: true,
+      pin: { cardReference: CARD.cardReference, format: 'iso4', pinBlock, ksn: 'A'.repeat(24) },
+    });
+  }
+  private handBack: (() => void) | null = null;
+  /** The person takes the card at the slot (or walks away: `takes` false, it is retained). */
+  take() {
+    this.handBack?.();
+  }
+  async returnCard() {
+    this.returned += 1;
+    await new Promise<void>((resolve) => (this.handBack = resolve));
+    if (this.takes) return 'taken' as const;
+    this.retained += 1;
+    return 'retained' as const;
+  }
+  async retainCard() {
+    this.retained += 1;
+    return 'retained' as const;
+  }
+  forget() {
+    this.forgotten += 1;
+  }
+}
+
+class Sink {
+  entries: JournalEntryInput[] = [];
+  async record(entry: JournalEntryInput) {
+    JournalEntry.parse(entry);
+    this.entries.push(entry);
+  }
+}
+
+function atm(host = new FakeHost()) {
+  const cards = new FakeBankCards();
+  const sink = new Sink();
+  const brain = testBrain({ profile: 'atm', bankCards: cards, host, audit: sink });
+  const views: SessionView[] = [];
+  brain.subscribe((view) => views.push(view));
+  const view = () => views.at(-1)!;
+  const insert = async () => {
+    brain.dispatch({ type: 'bankCardInserted', ...CARD });
+    await settle(() => sink.entries.length);
+  };
+  const typePin = async (block = GOOD_BLOCK) => {
+    cards.type(block);
+    await settle(() => sink.entries.length);
+  };
+  const takeCard = async () => {
+    expect(views.at(-1)!.screen).toBe('takeCard');
+    cards.take();
+    await settle(() => sink.entries.length);
+  };
+  return { brain, cards, host, sink, views, view, insert, typePin, takeCard };
+}
+
+describe('the ATM profile: bank card and PIN to the balance', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('card, PIN, card taken, balance: the card comes back before the balance', async () => {
+    const { view, views, insert, typePin, cards, host, sink, takeCard } = atm();
+    await insert();
+    expect(view()).toMatchObject({
+      screen: 'enterPin',
+      pin: { digits: 0 },
+      bankCard: { maskedPan: CARD.maskedPan },
+    });
+    await typePin();
+    await takeCard();
+    expect(views.some((v) => v.screen === 'enterPin' && v.pin?.digits === 4)).toBe(true);
+    expect(host.bankRequests).toEqual([
+      {
+        cardReference: CARD.cardReference,
+        format: 'iso4',
+        pinBlock: GOOD_BLOCK,
+        ksn: 'A'.repeat(24),
+      },
+    ]);
+    expect(cards.returned).toBe(1);
+    const screens = views.map((v) => v.screen);
+    expect(screens.indexOf('takeCard')).toBeLessThan(screens.indexOf('balance'));
+    expect(view()).toMatchObject({
+      screen: 'balance',
+      bankCard: null,
+      balance: { maskedKpj: '*******2128' },
+    });
+    expect(sink.entries.map((e) => e.type)).toEqual([
+      'sessionStarted',
+      'identified',
+      'verificationResult',
+      'balanceDisplayed',
+    ]);
+    expect(sink.entries[1]!.data).toMatchObject({ method: 'bankCard', kpjLast4: '2128' });
+  });
+
+  it('no view, journal record or log carries the PIN block, the card reference or a card number', async () => {
+    const { views, insert, typePin, sink, takeCard } = atm();
+    await insert();
+    await typePin(BAD_BLOCK);
+    await typePin();
+    await takeCard();
+    const seen = JSON.stringify(views) + JSON.stringify(sink.entries);
+    for (const secret of [GOOD_BLOCK, BAD_BLOCK, CARD.cardReference, '476173', 'A'.repeat(24)])
+      expect(seen).not.toContain(secret);
+  });
+
+  it('a wrong PIN asks again with the attempts left; the last try retains the card', async () => {
+    const { view, insert, typePin, cards, sink, takeCard } = atm();
+    await insert();
+    await typePin(BAD_BLOCK);
+    expect(view()).toMatchObject({
+      screen: 'enterPin',
+      error: { code: 'pinWrong', attemptsLeft: 2 },
+    });
+    await typePin(BAD_BLOCK);
+    expect(view().error).toMatchObject({ attemptsLeft: 1 });
+    await typePin(BAD_BLOCK);
+    expect(view()).toMatchObject({ screen: 'cardRetained', error: { code: 'pinTriesExceeded' } });
+    expect(cards.retained).toBe(1);
+    expect(cards.returned).toBe(0);
+    expect(sink.entries.filter((e) => e.type === 'cardRetained').map((e) => e.data)).toEqual([
+      expect.objectContaining({ reason: 'pinTriesExceeded' }),
+    ]);
+  });
+
+  it('a blocked card is retained and the person is told to call the bank', async () => {
+    const host = new FakeHost();
+    host.failNext = { kind: 'cardBlocked' };
+    const { view, insert, typePin, cards } = atm(host);
+    await insert();
+    await typePin();
+    expect(view()).toMatchObject({ screen: 'cardRetained', error: { code: 'cardBlocked' } });
+    expect(cards.retained).toBe(1);
+  });
+
+  it('no KPJ linked: the card comes back first, then where to register', async () => {
+    const host = new FakeHost();
+    host.failNext = { kind: 'noKpjLinked' };
+    const { view, views, insert, typePin, cards, takeCard } = atm(host);
+    await insert();
+    await typePin();
+    await takeCard();
+    expect(cards.returned).toBe(1);
+    expect(views.map((v) => v.screen)).toContain('takeCard');
+    expect(view()).toMatchObject({ screen: 'error', error: { code: 'noKpjLinked' } });
+  });
+
+  it('the bank link down: card returned, the error said, and the visit ends on Enter', async () => {
+    const host = new FakeHost();
+    host.failNext = { kind: 'unavailable', detail: 'HTTP 503' };
+    const { brain, view, insert, typePin, cards, host: bank, takeCard } = atm(host);
+    await insert();
+    await typePin();
+    await takeCard();
+    expect(view()).toMatchObject({ screen: 'error', error: { code: 'hostUnavailable' } });
+    expect(cards.returned).toBe(1);
+    // No automatic retry of a verification.
+    expect(bank.calls.filter((call) => call === 'verifyBankCard')).toHaveLength(1);
+    brain.send({ type: 'enter' });
+    await settle();
+    expect(view().screen).toBe('thankYou');
+  });
+
+  it('two linked KPJ: both listed masked with the employer, a digit picks one', async () => {
+    const host = new FakeHost();
+    host.linkedAccounts = [
+      {
+        maskedKpj: '*******4321',
+        employer: 'PT LAIN',
+        membershipStatus: 'inactive',
+        token: 'token-other-0123456789',
+      },
+      ...host.linkedAccounts,
+    ];
+    const { brain, view, insert, typePin, cards, takeCard } = atm(host);
+    await insert();
+    await typePin();
+    expect(view()).toMatchObject({
+      screen: 'chooseAccount',
+      accounts: [
+        { maskedKpj: '*******4321', employer: 'PT LAIN', membershipStatus: 'inactive' },
+        { maskedKpj: '*******2128', employer: 'PT MAJU BERSAMA', membershipStatus: 'active' },
+      ],
+    });
+    expect(JSON.stringify(view())).not.toContain('token-');
+    brain.send({ type: 'digit', digit: '3' });
+    await settle();
+    expect(view().screen).toBe('chooseAccount');
+    brain.send({ type: 'digit', digit: '2' });
+    await settle();
+    await takeCard();
+    expect(cards.returned).toBe(1);
+    expect(view()).toMatchObject({ screen: 'balance', balance: { maskedKpj: '*******2128' } });
+  });
+
+  it('a balance for another KPJ than the one picked is never shown', async () => {
+    const host = new FakeHost();
+    host.linkedAccounts = [{ ...host.linkedAccounts[0]!, maskedKpj: '*******0000' }];
+    const { view, insert, typePin, takeCard } = atm(host);
+    await insert();
+    await typePin();
+    await takeCard();
+    expect(view()).toMatchObject({
+      screen: 'error',
+      error: { code: 'hostMalformed' },
+      balance: null,
+    });
+  });
+
+  it('a card not taken is retained, journaled, and no balance is shown', async () => {
+    const { view, insert, typePin, cards, sink, takeCard } = atm();
+    cards.takes = false;
+    await insert();
+    await typePin();
+    await takeCard();
+    expect(view()).toMatchObject({ screen: 'cardRetained', balance: null });
+    expect(sink.entries.find((e) => e.type === 'cardRetained')?.data).toMatchObject({
+      reason: 'notTaken',
+    });
+    expect(sink.entries.some((e) => e.type === 'balanceDisplayed')).toBe(false);
+  });
+
+  it('cancel on the PIN step gives the card back before the visit ends', async () => {
+    const { brain, view, insert, cards, takeCard } = atm();
+    await insert();
+    brain.send({ type: 'cancel' });
+    await settle();
+    await takeCard();
+    expect(cards.returned).toBe(1);
+    expect(view().screen).toBe('thankYou');
+    expect(cards.forgotten).toBeGreaterThan(0);
+  });
+
+  it('a KPJ card or Enter does not start a visit at an ATM; a bank card does not at a kiosk', async () => {
+    const { brain, view } = atm();
+    brain.send({ type: 'enter' });
+    brain.dispatch({ type: 'kpjCaptured', kpj: SAMPLE_SUMMARY.participant.kpj, method: 'card' });
+    await settle();
+    expect(view().screen).toBe('attract');
+    const kiosk = testBrain();
+    kiosk.dispatch({ type: 'bankCardInserted', ...CARD });
+    await settle();
+    expect(kiosk.view().screen).toBe('attract');
+  });
+});
