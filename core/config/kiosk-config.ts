@@ -57,6 +57,20 @@ export const KioskConfig = z
       })
       .strict()
       .default({ otp: false }),
+    /** The ATM profile's card PIN (used only with `profile: "atm"`). */
+    atm: z
+      .object({
+        /** ISO 9564 format 4 (AES DUKPT) by default; format 0 (TDES DUKPT) where the bank uses it. */
+        pinBlockFormat: z.enum(['iso4', 'iso0']).default('iso4'),
+        pinLength: z
+          .object({ min: z.number().int().min(4).max(12), max: z.number().int().min(4).max(12) })
+          .strict()
+          .refine((length) => length.min <= length.max, 'min must not exceed max')
+          .default({ min: 4, max: 6 }),
+        pinTimeoutSeconds: z.number().int().min(10).max(300).default(60),
+      })
+      .strict()
+      .default({ pinBlockFormat: 'iso4', pinLength: { min: 4, max: 6 }, pinTimeoutSeconds: 60 }),
     technician: z
       .object({
         /** scrypt hash of the technician PIN (`npm run hash-pin`); null disables technician mode. */

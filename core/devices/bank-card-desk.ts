@@ -59,7 +59,8 @@ export class BankCardDesk implements BankCardPort {
   async enterPin(onDigits: (count: number) => void, signal: AbortSignal): Promise<PinEntryEnd> {
     const pad = this.devices.pinPad;
     const pan = this.pan;
-    if (!pad || !pan || pad.status().device !== 'online') return { ok: false, reason: 'unavailable' };
+    if (!pad || !pan || pad.status().device !== 'online')
+      return { ok: false, reason: 'unavailable' };
     const off = pad.on((event) => {
       if (event.type === 'keyPressed' && event.mode === 'pin') onDigits(event.digits);
     });
@@ -80,7 +81,12 @@ export class BankCardDesk implements BankCardPort {
         const { format, pinBlock, ksn } = entered.value;
         return {
           ok: true,
-          pin: { cardReference: cardReferenceOf(pan), format: format === 0 ? 'iso0' : 'iso4', pinBlock, ksn },
+          pin: {
+            cardReference: cardReferenceOf(pan),
+            format: format === 0 ? 'iso0' : 'iso4',
+            pinBlock,
+            ksn,
+          },
         };
       }
       if (entered.code === 'canceled') return { ok: false, reason: 'canceled' };

@@ -4,8 +4,7 @@ import type { BankCardVerifyRequest } from '../host/host-api';
 export type CardPin = BankCardVerifyRequest;
 
 export type PinEntryEnd =
-  | { ok: true; pin: CardPin }
-  | { ok: false; reason: 'canceled' | 'timeout' | 'unavailable' };
+  { ok: true; pin: CardPin } | { ok: false; reason: 'canceled' | 'timeout' | 'unavailable' };
 
 /**
  * What the ATM profile's flow needs of the bank card it holds. The card number stays behind

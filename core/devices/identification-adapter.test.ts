@@ -147,4 +147,47 @@ describe('identification from card reader and scanner', () => {
       { type: 'identificationRejected', reason: 'scanNotKpj' },
     ]);
   });
+
+  describe('in the ATM profile (a bank card holder given)', () => {
+    const holder = () => {
+      const held: string[] = [];
+      return {
+        held,
+        hold: (pan: string) => {
+          held.push(pan);
+          return { cardReference: '476173******0010', maskedPan: '************0010' };
+        },
+      };
+    };
+
+    it('a bank card is held and the brain gets only its masked reference', () => {
+      const brain = fakeBrain();
+      const logger = fakeLogger();
+      const card = reader(undefined);
+      const bankCards = holder();
+      wireIdentification(brain, { cardReader: card }, logger, { bankCards });
+      card.read({ kind: 'bank', pan: PAN, track2: `${PAN}=2812` });
+      expect(bankCards.held).toEqual([PAN]);
+      expect(brain.events).toEqual([
+        {
+          type: 'bankCardInserted',
+          cardReference: '476173******0010',
+          maskedPan: '************0010',
+        },
+      ]);
+      expect(JSON.stringify(brain.events) + logger.lines.join('')).not.toContain(PAN);
+      expect(card.left).toBeUndefined();
+    });
+
+    it('a bank card while a session is on is taken from the driver and dropped', () => {
+      const brain = fakeBrain(STEPS.keys);
+      const card = reader(undefined);
+      const bankCards = holder();
+      wireIdentification(brain, { cardReader: card }, fakeLogger(), { bankCards });
+      card.read({ kind: 'bank', pan: PAN, track2: `${PAN}=2812` });
+      expect(bankCards.held).toEqual([]);
+      expect(brain.events).toEqual([]);
+      expect(card.left).toBeUndefined();
+    });
+  });
 });

@@ -2,6 +2,11 @@ import type { CardReader } from '../../devices/card-reader';
 import type { Scanner } from '../../devices/scanner';
 import type { AdapterLogger, BrainPort } from './brain-port';
 
+/** The ATM profile's holder of the bank card read (core/devices/bank-card-desk.ts). */
+export interface BankCardHolder {
+  hold(pan: string): { cardReference: string; maskedPan: string };
+}
+
 /** What identification uses of any card reader and scanner. */
 export type IdentifyingReader = Pick<CardReader, 'on' | 'takeCardData'>;
 export type IdentifyingScanner = Pick<Scanner, 'on' | 'takeKpj'>;
@@ -13,13 +18,14 @@ export type IdentifyingScanner = Pick<Scanner, 'on' | 'takeKpj'>;
  * not an identification method on this kiosk: while it waits for identification, a bank card,
  * an unreadable stripe or a scan that is not a KPJ becomes `identificationRejected` (the person
  * is told, never silence), logged without the data. A technician card (a card number with the
- * configured prefix) asks the brain for the technician PIN prompt instead.
+ * configured prefix) asks the brain for the technician PIN prompt instead. In the ATM profile
+ * (`bankCards` given) a bank card identifies: it is held and the brain gets its masked reference.
  */
 export function wireIdentification(
   brain: BrainPort,
   devices: { cardReader?: IdentifyingReader | null; scanner?: IdentifyingScanner | null },
   logger: AdapterLogger,
-  options: { technicianCardPrefix?: string | null } = {},
+  options: { technicianCardPrefix?: string | null; bankCards?: BankCardHolder | null } = {},
 ): () => void {
   const prefix = options.technicianCardPrefix;
   const offs: Array<() => void> = [];
@@ -43,6 +49,15 @@ export function wireIdentification(
           // Only the last 4 digits leave here; the PIN prompt still guards technician mode.
           logger.info({ device: 'cardReader' }, 'technician card read');
           brain.dispatch({ type: 'technicianCard', cardTail: data.pan.slice(-4) });
+          return;
+        }
+        if (data.kind === 'bank' && options.bankCards) {
+          if (!identifying()) {
+            logger.info({ device: 'cardReader' }, 'bank card ignored: a session is on');
+            return;
+          }
+          logger.info({ device: 'cardReader' }, 'bank card read: held for the card PIN');
+          brain.dispatch({ type: 'bankCardInserted', ...options.bankCards.hold(data.pan) });
           return;
         }
         if (data.kind === 'bank') {

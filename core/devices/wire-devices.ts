@@ -1,6 +1,6 @@
 import type { DeviceManager } from '../../devices/manager/device-manager';
 import type { AdapterLogger, BrainPort } from './brain-port';
-import { wireIdentification } from './identification-adapter';
+import { wireIdentification, type BankCardHolder } from './identification-adapter';
 import { wirePinPadKeys } from './pinpad-keys-adapter';
 
 /** Connects the device manager's input devices to the brain; returns the unwiring. */
@@ -8,7 +8,7 @@ export function wireDevicesToBrain(
   brain: BrainPort,
   manager: Pick<DeviceManager, 'cardReader' | 'scanner' | 'pinPad'>,
   logger: AdapterLogger,
-  options: { technicianCardPrefix?: string | null } = {},
+  options: { technicianCardPrefix?: string | null; bankCards?: BankCardHolder | null } = {},
 ): () => void {
   const offs = [
     wireIdentification(

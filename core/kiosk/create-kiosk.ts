@@ -12,6 +12,7 @@ import { PrinterPortAdapter } from '../devices/printer-port-adapter';
 import { resolvePrinterLayout } from '../../devices/printer/printer-options';
 import { DeviceDiagnosticsAdapter } from '../devices/device-diagnostics-adapter';
 import { wireDevicesToBrain } from '../devices/wire-devices';
+import { BankCardDesk } from '../devices/bank-card-desk';
 import { composeBalanceReceipt, newReceiptReference } from '../receipt';
 import { ReceiptSequence } from '../receipt/receipt-sequence';
 import { LazyJournalSink } from '../journal/lazy-journal-sink';
@@ -105,9 +106,20 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     startedAt: now().getTime(),
     now,
   });
+  // The ATM profile holds the bank card read; its number goes to the pin pad and nowhere else.
+  const bankCards =
+    config.profile === 'atm' && devices?.cardReader
+      ? new BankCardDesk({ cardReader: devices.cardReader, pinPad: devices.pinPad }, logger, {
+          pinFormat: config.atm.pinBlockFormat === 'iso0' ? 0 : 4,
+          pinLength: config.atm.pinLength,
+          pinTimeoutMs: config.atm.pinTimeoutSeconds * 1000,
+        })
+      : null;
   const brain = new KioskBrain({
     host,
     audit,
+    profile: config.profile,
+    bankCards,
     technician: {
       port: technicianPort,
       portSetup: new PortSetup(
@@ -146,7 +158,11 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     timeZone: config.timeZone,
     thankYouMs: config.session.thankYouSeconds * 1000,
     terminalId: config.terminalId,
-    identifyBy: { card: Boolean(devices?.cardReader), scanner: Boolean(devices?.scanner) },
+    identifyBy: {
+      card: Boolean(devices?.cardReader) && !bankCards,
+      scanner: Boolean(devices?.scanner) && !bankCards,
+      bankCard: Boolean(bankCards),
+    },
     defaultLanguage: config.language,
     idleTimeoutMs: config.session.idleTimeoutSeconds * 1000,
     idleWarningMs: config.session.idleWarningSeconds * 1000,
@@ -170,6 +186,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
   const unwireDevices = devices
     ? wireDevicesToBrain(brain, devices, logger, {
         technicianCardPrefix: config.technician.cardPrefix,
+        bankCards,
       })
     : () => {};
   logger.info({ terminalId: config.terminalId, host: config.host.url }, 'kiosk started');

@@ -248,7 +248,7 @@ export class KioskBrain implements KioskApi {
       },
       devices: this.devices,
       terminalId: this.options.terminalId,
-      identifyBy: this.options.identifyBy ?? { card: false, scanner: false },
+      identifyBy: this.options.identifyBy ?? { card: false, scanner: false, bankCard: false },
       timeZone: this.options.timeZone ?? DEFAULT_TIME_ZONE,
     });
     if (!this.technician?.active)

@@ -26,7 +26,7 @@ export function attractView(seq: number, overrides: Partial<SessionView> = {}): 
     devices: { printer: 'ready' },
     voice: { on: false, repeat: 0 },
     terminalId: 'KSK-TEST-01',
-    identifyBy: { card: false, scanner: false },
+    identifyBy: { card: false, scanner: false, bankCard: false },
     clock: { timeZone: 'Asia/Jakarta', label: 'WIB' },
     technician: null,
     menu: null,

@@ -444,7 +444,12 @@ export const SessionView = z.object({
   voice: z.object({ on: z.boolean(), repeat: z.number().int().nonnegative() }),
   terminalId: z.string(),
   /** The configured identification devices: the start screen shows where to swipe or scan. */
-  identifyBy: z.object({ card: z.boolean(), scanner: z.boolean() }),
+  identifyBy: z.object({
+    card: z.boolean(),
+    scanner: z.boolean(),
+    /** The ATM profile: a bank card and its PIN start the visit. */
+    bankCard: z.boolean(),
+  }),
   clock: ClockView,
   technician: TechnicianView.nullable(),
   /** The numbered menu on this screen (its keys, intents, labels, what is enabled); null if none. */
