@@ -92,6 +92,13 @@ describe('npm start', () => {
     expect(await readdir(dataDir)).toEqual([]);
   });
 
+  it('refuses an unknown --profile with the choices, before it takes the lock', async () => {
+    const wrong = start(dir, ['--profile', 'bank']);
+    expect(await wrong.exited).toBe(2);
+    expect(wrong.stderr()).toBe('--profile bank: choose one of kiosk, atm\n');
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
   it('says in one line that a kiosk already runs, and changes nothing', async () => {
     const lock = join(dataDir, 'kiosk.lock');
     // This test's own process stands in for the running kiosk.

@@ -40,6 +40,8 @@ const { values: args } = parseArgs({
     devices: { type: 'string', default: 'embedded' },
     /** Older spelling of `--devices usb`. */
     'usb-devices': { type: 'boolean', default: false },
+    /** `kiosk` (a branch kiosk) or `atm` (a partner-bank ATM: bank card and card PIN; XFS4IoT devices by default). */
+    profile: { type: 'string', default: 'kiosk' },
   },
 });
 
@@ -60,6 +62,21 @@ function simulatedDevices(): (typeof DEVICE_CHOICES)[keyof typeof DEVICE_CHOICES
   return DEVICE_CHOICES[name as keyof typeof DEVICE_CHOICES];
 }
 
+const PROFILE_CHOICES = ['kiosk', 'atm'] as const;
+
+function chosenProfile(): (typeof PROFILE_CHOICES)[number] {
+  const name = args.profile!;
+  if (!(PROFILE_CHOICES as readonly string[]).includes(name)) {
+    console.error(`--profile ${name}: choose one of ${PROFILE_CHOICES.join(', ')}`);
+    process.exit(2);
+  }
+  return name as (typeof PROFILE_CHOICES)[number];
+}
+
+const profile = chosenProfile();
+// An ATM's devices are its XFS4IoT services, unless --devices says otherwise.
+if (profile === 'atm' && !process.argv.some((arg) => arg.startsWith('--devices')))
+  args.devices = 'xfs4iot';
 const deviceChoice = simulatedDevices();
 
 /** Everything started, stopped in reverse order at Ctrl-C (best effort: we are exiting anyway). */
@@ -82,6 +99,7 @@ async function main(): Promise<void> {
       await startDevStack({
         hostLatencyMs: Number(args['host-latency']),
         devices: deviceChoice,
+        profile,
       }),
     );
     for (const reason of stack.skipped) console.log(`Device simulators: skipped ${reason}`);

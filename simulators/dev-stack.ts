@@ -27,12 +27,18 @@ export interface DevStackOptions {
    * `xfs4iot-forms`: the same with a Printer service that prints forms and takes no raw data.
    */
   devices?: boolean | 'usb' | 'xfs4iot' | 'xfs4iot-forms';
+  /**
+   * `atm`: the partner-bank ATM profile (bank card and card PIN); its card reader holds the card.
+   * Default `kiosk`.
+   */
+  profile?: 'kiosk' | 'atm';
   /** The technician PIN to hash into the config; null: no technician mode. Default DEV_TECHNICIAN_PIN. */
   technicianPin?: string | null;
 }
 
 /** The part of a kiosk config the stack decides (merge the rest in and parse the whole). */
 export interface DevStackConfig {
+  profile: 'kiosk' | 'atm';
   host: { url: string };
   devices?: DevicesConfig;
   technician: { pinHash?: string; cardPrefix?: string };
@@ -66,7 +72,10 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       options.devices === false
         ? null
         : options.devices === 'xfs4iot' || options.devices === 'xfs4iot-forms'
-          ? startXfs4IoTDevices({ printerTakesRawData: options.devices === 'xfs4iot' })
+          ? startXfs4IoTDevices({
+              printerTakesRawData: options.devices === 'xfs4iot',
+              holdCard: options.profile === 'atm',
+            })
           : startEmbeddedDevices({
               printerAndScanner: options.devices === 'usb' ? 'usb' : 'network-and-serial',
             }),
@@ -88,6 +97,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       : {};
     return {
       config: {
+        profile: options.profile ?? 'kiosk',
         host: { url: host.url },
         ...(embedded ? { devices: embedded.config } : {}),
         technician,

@@ -43,6 +43,8 @@ export async function startXfs4IoTDevices(
   options: {
     columns?: number;
     /** false: the printer prints forms only (no PrintRaw). */ printerTakesRawData?: boolean;
+    /** The kiosk's card reader keeps the card until it gives it back (the ATM profile). */
+    holdCard?: boolean;
   } = {},
 ): Promise<Xfs4IoTDevices> {
   const columns = options.columns ?? 42;
@@ -71,7 +73,11 @@ export async function startXfs4IoTDevices(
 
   const config: DevicesConfig = {
     printer: { driver: xfs4iotPrinterDriver.name, transport: link(SERVICE_NAMES.printer) },
-    cardReader: { driver: xfs4iotCardReaderDriver.name, transport: link(SERVICE_NAMES.cardReader) },
+    cardReader: {
+      driver: xfs4iotCardReaderDriver.name,
+      transport: link(SERVICE_NAMES.cardReader),
+      ...(options.holdCard ? { holdCard: true } : {}),
+    },
     pinPad: { driver: xfs4iotPinPadDriver.name, transport: link(SERVICE_NAMES.pinPad) },
     scanner: { driver: xfs4iotBarcodeReaderDriver.name, transport: link(SERVICE_NAMES.scanner) },
   };

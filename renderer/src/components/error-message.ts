@@ -56,5 +56,15 @@ export function errorMessage(
       return t.errorCardUnreadable;
     case 'scanNotKpj':
       return t.errorScanNotKpj;
+    case 'pinWrong':
+      return t.errorPinWrong(error.attemptsLeft ?? 0);
+    case 'cardBlocked':
+      return t.errorCardBlocked;
+    case 'pinTriesExceeded':
+      return t.errorPinTriesExceeded;
+    case 'noKpjLinked':
+      return t.errorNoKpjLinked;
+    case 'pinPadUnavailable':
+      return t.errorPinPadUnavailable;
   }
 }

@@ -84,6 +84,8 @@ export function spokenText(t: Messages, view: SessionView): string {
     return `${t.idleTitle}. ${t.idleBody(view.idle.secondsLeft)} ${t.idleSpokenHint}`;
   switch (view.screen) {
     case 'attract':
+      if (view.identifyBy.bankCard)
+        return `${error ? `${error} ` : ''}${t.attractAtmTitle}. ${t.attractAtmHint}`;
       return `${error ? `${error} ` : ''}${t.attractTitle}. ${t.attractHint} ${spokenKeypadLegend(t, view)}`;
     case 'enterKpj':
       return [t.enterKpjTitle, error ?? t.enterKpjHelp, t.speechKeypadHint].join('. ');
@@ -132,6 +134,21 @@ export function spokenText(t: Messages, view: SessionView): string {
       return `${t.outOfServiceTitle}. ${t.outOfServiceBody}`;
     case 'thankYou':
       return view.takeCard ? `${t.takeCard} ${t.thankYouTitle}` : t.thankYouTitle;
+    case 'enterPin':
+      return [t.enterPinTitle, error ?? t.enterPinHelp, t.pinCancelHint].join('. ');
+    case 'chooseAccount':
+      return [
+        t.chooseAccountTitle,
+        t.chooseAccountHelp,
+        ...(view.accounts ?? []).map((account, index) =>
+          t.accountSpoken(String(index + 1), account.maskedKpj, account.employer),
+        ),
+        t.mergeHint,
+      ].join('. ');
+    case 'takeCard':
+      return `${t.takeCardTitle}. ${t.takeCardBody}`;
+    case 'cardRetained':
+      return `${t.cardRetainedTitle}. ${error ? `${error} ${t.cardRetainedByBank}` : t.cardRetainedNotTaken}`;
     case 'technicianPin':
     case 'technician':
       return '';

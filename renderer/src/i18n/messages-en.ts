@@ -348,4 +348,29 @@ export const en: Messages = {
       }) as Record<string, string>
     )[action] ?? actionInWords(action),
   // --- end of the techscreen slice ---
+  // --- the ATM profile: bank card and card PIN ---
+  attractAtmTitle: 'Insert your bank card',
+  attractAtmHint: 'Then type your card PIN on the PIN pad to see your JHT balance.',
+  enterPinTitle: 'Enter your card PIN',
+  enterPinHelp:
+    'Type your PIN on the PIN pad, then press Enter. Shield the PIN pad with your hand.',
+  pinDigits: (count) => `${count} digits entered`,
+  pinCancelHint: 'Press Cancel to stop and take your card.',
+  cardLabel: (masked) => `Card ${masked}`,
+  chooseAccountTitle: 'Choose a KPJ number',
+  chooseAccountHelp: 'Several KPJ numbers are linked to your details. Press the number before one.',
+  accountSpoken: (key, masked, employer) => `${key}: KPJ ending ${masked.slice(-4)}, ${employer}`,
+  mergeHint: 'Several KPJ? Merge them in the JMO app or at a branch office.',
+  takeCardTitle: 'Please take your card',
+  takeCardBody: 'Your balance is shown once you have taken the card.',
+  cardRetainedTitle: 'Your card has been retained',
+  cardRetainedNotTaken: 'The card was not taken in time. Please contact the bank that issued it.',
+  cardRetainedByBank: "At the request of your card's bank. Contact your bank to get it back.",
+  errorPinWrong: (attemptsLeft) => `Wrong PIN. Tries left: ${attemptsLeft}.`,
+  errorCardBlocked: 'This card cannot be used: its bank has blocked it. Please contact your bank.',
+  errorPinTriesExceeded: 'Too many wrong PINs.',
+  errorNoKpjLinked:
+    'No KPJ number is linked to your details yet. Register or link one in the JMO app or at a BPJS Ketenagakerjaan branch office.',
+  errorPinPadUnavailable: 'The PIN pad cannot be used right now. Please try again later.',
+  // --- end of the ATM profile ---
 };

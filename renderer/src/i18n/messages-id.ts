@@ -354,6 +354,32 @@ export const id = {
       }) as Record<string, string>
     )[action] ?? actionInWords(action),
   // --- end of the techscreen slice ---
+  // --- the ATM profile: bank card and card PIN ---
+  attractAtmTitle: 'Masukkan kartu ATM Anda',
+  attractAtmHint: 'Lalu ketik PIN kartu pada PIN pad untuk melihat saldo JHT Anda.',
+  enterPinTitle: 'Masukkan PIN kartu ATM',
+  enterPinHelp: 'Ketik PIN pada PIN pad, lalu tekan Enter. Tutupi PIN pad dengan tangan Anda.',
+  pinDigits: (count: number) => `${count} digit dimasukkan`,
+  pinCancelHint: 'Tekan Cancel untuk berhenti dan mengambil kartu.',
+  cardLabel: (masked: string) => `Kartu ${masked}`,
+  chooseAccountTitle: 'Pilih nomor KPJ',
+  chooseAccountHelp: 'Beberapa nomor KPJ terhubung dengan data Anda. Tekan angka di depannya.',
+  accountSpoken: (key: string, masked: string, employer: string) =>
+    `${key}: KPJ berakhiran ${masked.slice(-4)}, ${employer}`,
+  mergeHint: 'Punya beberapa KPJ? Gabungkan di aplikasi JMO atau di kantor cabang.',
+  takeCardTitle: 'Silakan ambil kartu Anda',
+  takeCardBody: 'Saldo ditampilkan setelah kartu diambil.',
+  cardRetainedTitle: 'Kartu Anda ditahan mesin',
+  cardRetainedNotTaken: 'Kartu tidak diambil tepat waktu. Hubungi bank penerbit kartu Anda.',
+  cardRetainedByBank:
+    'Atas permintaan bank penerbit kartu. Hubungi bank Anda untuk mendapatkannya kembali.',
+  errorPinWrong: (attemptsLeft: number) => `PIN salah. Sisa percobaan: ${attemptsLeft}.`,
+  errorCardBlocked: 'Kartu ini tidak dapat digunakan: diblokir oleh bank. Hubungi bank Anda.',
+  errorPinTriesExceeded: 'PIN salah terlalu banyak kali.',
+  errorNoKpjLinked:
+    'Belum ada nomor KPJ yang terhubung dengan data Anda. Daftar atau hubungkan di aplikasi JMO atau di kantor cabang BPJS Ketenagakerjaan.',
+  errorPinPadUnavailable: 'PIN pad tidak dapat digunakan saat ini. Silakan coba lagi nanti.',
+  // --- end of the ATM profile ---
 } as const;
 
 type Shape<T> = {

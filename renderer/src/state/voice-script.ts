@@ -37,7 +37,8 @@ export function nextUtterance(
   t: Messages,
 ): [VoiceMemory, Utterance] {
   const key = `${view.screen}|${view.error?.code ?? ''}|${view.error?.attemptsLeft ?? ''}|${view.language}|${view.idle.warning}|${historyKey(view)}`;
-  const entryLength = view.entry?.length ?? 0;
+  // The card PIN is counted like an entry; its digits never reach this process.
+  const entryLength = view.entry?.length ?? view.pin?.digits ?? 0;
   const printer = printable(view);
   const next: VoiceMemory = {
     key,
@@ -55,6 +56,8 @@ export function nextUtterance(
   }
   if (view.entry && entryLength !== memory.entryLength)
     return [next, { kind: 'say', text: t.digitsOf(entryLength, view.entry.maxLength) }];
+  if (view.pin && entryLength !== memory.entryLength)
+    return [next, { kind: 'say', text: t.pinDigits(entryLength) }];
   // The printer ran out (or came back) while the balance is shown: say what that changes.
   if (view.screen === 'balance' && printer !== memory.printer)
     return [next, { kind: 'say', text: spokenPrintOption(t, view) }];
