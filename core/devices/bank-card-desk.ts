@@ -1,8 +1,9 @@
 import type { CardReader } from '../../devices/card-reader';
 import type { PinPad } from '../../devices/pinpad/pinpad';
-import type { CardReference } from '../host/host-api';
 import type { AdapterLogger } from './brain-port';
-import type { BankCardPort, PinEntryEnd } from './bank-card-port';
+import type { BankCardPort, CardPin, PinEntryEnd } from '../session/bank-card-port';
+
+type CardReference = CardPin['cardReference'];
 
 /** The first six and last four digits: how the kiosk names the card to the bank link. */
 export function cardReferenceOf(pan: string): CardReference {

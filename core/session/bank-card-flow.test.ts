@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '../common/api';
-import type { BankCardPort, PinEntryEnd } from '../devices/bank-card-port';
+import type { BankCardPort, PinEntryEnd } from './bank-card-port';
 import { JournalEntry, type JournalEntryInput } from '../journal/journal-entry';
 import { FakeHost, SAMPLE_SUMMARY } from './fake-host.test-helper';
 import { settle, testBrain } from './test-brain.test-helper';
@@ -133,7 +133,7 @@ describe('the ATM profile: bank card and PIN to the balance', () => {
   });
 
   it('a wrong PIN asks again with the attempts left; the last try retains the card', async () => {
-    const { view, insert, typePin, cards, sink, takeCard } = atm();
+    const { view, insert, typePin, cards, sink } = atm();
     await insert();
     await typePin(BAD_BLOCK);
     expect(view()).toMatchObject({

@@ -1,6 +1,6 @@
 import { fromCallback, fromPromise } from 'xstate';
 import { maskKpj } from '../common/domain/mask';
-import type { CardPin } from '../devices/bank-card-port';
+import type { CardPin } from './bank-card-port';
 import type { LinkedAccount } from '../host/host-api';
 import { HostError } from '../host/host-client';
 import type { SessionMachineDeps } from './session-context';

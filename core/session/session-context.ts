@@ -1,6 +1,6 @@
 import type { Language, PrinterProblem } from '../common/api';
 import type { BalanceSummary, ContributionRow, LinkedAccount } from '../host/host-api';
-import type { BankCardPort } from '../devices/bank-card-port';
+import type { BankCardPort } from './bank-card-port';
 import type { HostClient } from '../host/host-client';
 import type { PrintJob } from '../../devices/printer/print-job';
 import type { ReceiptPrinterPort } from '../devices/receipt-printer-port';

@@ -1,4 +1,4 @@
-import type { CardPin } from '../devices/bank-card-port';
+import type { CardPin } from './bank-card-port';
 import type { Intent } from '../common/api';
 
 export type IdentificationMethod = 'keypad' | 'card' | 'scanner' | 'bankCard';
