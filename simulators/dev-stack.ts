@@ -32,6 +32,8 @@ export interface DevStackOptions {
    * Default `kiosk`.
    */
   profile?: 'kiosk' | 'atm';
+  /** XFS4IoT devices: how long an ejected card waits to be taken before it is retained. */
+  cardTakeTimeoutMs?: number;
   /** The technician PIN to hash into the config; null: no technician mode. Default DEV_TECHNICIAN_PIN. */
   technicianPin?: string | null;
 }
@@ -75,6 +77,9 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
           ? startXfs4IoTDevices({
               printerTakesRawData: options.devices === 'xfs4iot',
               holdCard: options.profile === 'atm',
+              ...(options.cardTakeTimeoutMs
+                ? { cardTakeTimeoutMs: options.cardTakeTimeoutMs }
+                : {}),
             })
           : startEmbeddedDevices({
               printerAndScanner: options.devices === 'usb' ? 'usb' : 'network-and-serial',

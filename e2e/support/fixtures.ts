@@ -167,6 +167,8 @@ export const test = base.extend<{ kioskConfig: Record<string, unknown>; kiosk: K
     await expect(
       page
         .getByRole('button', { name: /Mulai|Start/ })
+        // The ATM profile's start screen: the card starts the visit, there is no button.
+        .or(page.getByRole('heading', { name: /Masukkan kartu ATM|Insert your bank card/ }))
         .or(page.locator('[data-screen="outOfService"]')),
     ).toBeVisible();
     await use(stack);

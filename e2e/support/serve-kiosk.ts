@@ -18,8 +18,16 @@ import { startDevStack } from '../../simulators/dev-stack';
 import { readOrCreateUiSecretFile } from '../../web/ui-secret';
 import { startWebKiosk } from '../../web/entry/web-kiosk';
 
-const { technicianPin, simulateDevices, uiSecretFile, webPort, hostTimeoutMs, ...overrides } =
-  JSON.parse(process.argv[2] ?? '{}') as Record<string, unknown>;
+const {
+  technicianPin,
+  simulateDevices,
+  uiSecretFile,
+  webPort,
+  hostTimeoutMs,
+  profile,
+  cardTakeTimeoutMs,
+  ...overrides
+} = JSON.parse(process.argv[2] ?? '{}') as Record<string, unknown>;
 // One owner-only folder (mkdtemp makes it 0700) for the stack's journal, config and socket.
 const stackDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
 const journalDir = join(stackDir, 'journal');
@@ -43,11 +51,14 @@ const stack = started.add(
         ? simulateDevices
         : simulateDevices === true,
     technicianPin: typeof technicianPin === 'string' ? technicianPin : null,
+    profile: profile === 'atm' ? 'atm' : 'kiosk',
+    ...(typeof cardTakeTimeoutMs === 'number' ? { cardTakeTimeoutMs } : {}),
   }),
 );
 const config = parseConfig(
   {
     ...overrides,
+    profile: stack.config.profile,
     technician: { diagSocket, ...stack.config.technician },
     // A spec that must catch the waiting screen gives the host longer than the usual 2 s.
     host: {

@@ -89,6 +89,8 @@ export interface EmbeddedDeviceControl {
     jam(): Promise<void>;
     invalidMedia(): Promise<void>;
     media(): string;
+    /** Cards the reader has kept in its retain bin (a reader with a bin: XFS4IoT). */
+    retained?(): number;
     /** Cable pulled out of the kiosk. */
     unplug(): Promise<void>;
     /** Plugged in again, into its own socket or the spare one (another tty path). */

@@ -140,7 +140,13 @@ export async function startSimulatorPanel(options: SimulatorPanelOptions): Promi
 
   const state = async () => ({
     printer: devices.printer.state(),
-    card: devices.card ? { media: devices.card.media(), port: devices.card.port() } : null,
+    card: devices.card
+      ? {
+          media: devices.card.media(),
+          port: devices.card.port(),
+          retained: devices.card.retained?.() ?? 0,
+        }
+      : null,
     scanner: devices.scanner ? {} : null,
     pinPad: devices.pinPad ? { mode: devices.pinPad.mode() } : null,
     xfs4iot: devices.xfs4iot

@@ -45,6 +45,8 @@ export async function startXfs4IoTDevices(
     /** false: the printer prints forms only (no PrintRaw). */ printerTakesRawData?: boolean;
     /** The kiosk's card reader keeps the card until it gives it back (the ATM profile). */
     holdCard?: boolean;
+    /** How long an ejected card may wait to be taken before it is retained (the driver's default otherwise). */
+    cardTakeTimeoutMs?: number;
   } = {},
 ): Promise<Xfs4IoTDevices> {
   const columns = options.columns ?? 42;
@@ -77,6 +79,7 @@ export async function startXfs4IoTDevices(
       driver: xfs4iotCardReaderDriver.name,
       transport: link(SERVICE_NAMES.cardReader),
       ...(options.holdCard ? { holdCard: true } : {}),
+      ...(options.cardTakeTimeoutMs ? { takeTimeoutMs: options.cardTakeTimeoutMs } : {}),
     },
     pinPad: { driver: xfs4iotPinPadDriver.name, transport: link(SERVICE_NAMES.pinPad) },
     scanner: { driver: xfs4iotBarcodeReaderDriver.name, transport: link(SERVICE_NAMES.scanner) },
@@ -114,6 +117,7 @@ export async function startXfs4IoTDevices(
       jam: () => card.control.jam(),
       invalidMedia: () => card.control.invalidMedia(),
       media: () => card.control.media(),
+      retained: () => card.control.retained(),
       ...cable(SERVICE_NAMES.cardReader),
     },
     scanner: {

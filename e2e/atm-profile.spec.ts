@@ -1,0 +1,216 @@
+import type { Page } from '@playwright/test';
+import { BANK_CARDS } from '../simulators/host';
+import { checkScreen } from './support/check-screen.ts';
+import { rupiah } from './support/devices.ts';
+import { expect, test, type KioskStack } from './support/fixtures.ts';
+import { journalRecords } from './support/technician.ts';
+import { LayoutGuard } from './support/layout-guard.ts';
+
+/**
+ * The partner-bank ATM profile on XFS4IoT simulators, driven from the pin pad alone (no touch,
+ * no keyboard): bank card in, card PIN on the encrypting pin pad, the bank's answer, the card
+ * back before the balance. The card reader service holds the card until the kiosk returns it.
+ */
+test.use({
+  viewport: { width: 1024, height: 768 },
+  kioskConfig: {
+    simulateDevices: 'xfs4iot',
+    profile: 'atm',
+    cardTakeTimeoutMs: 3_000,
+    session: { thankYouSeconds: 1 },
+  },
+});
+
+type BankCard = 'bankVisa' | 'bankMastercard' | 'bankBlocked' | 'bankNoKpj';
+
+const screen = (page: Page, name: string) =>
+  expect(page.locator(`[data-screen="${name}"]`)).toBeVisible({ timeout: 15_000 });
+
+async function insert(page: Page, kiosk: KioskStack, card: BankCard): Promise<void> {
+  await expect(
+    page.getByRole('heading', { name: /Masukkan kartu ATM|Insert your bank card/ }),
+  ).toBeVisible();
+  await kiosk.devices('POST', '/api/card', { action: 'insert', card });
+  await screen(page, 'enterPin');
+}
+
+/** The PIN typed on the pin pad; the screen shows as many dots as digits, and never a digit. */
+async function typePin(page: Page, kiosk: KioskStack, pin: string): Promise<void> {
+  await kiosk.devices('POST', '/api/pinpad', { keys: pin });
+  await expect(page.locator('.dot.filled')).toHaveCount(pin.length);
+  expect(await page.locator('main').innerText()).not.toContain(pin);
+  await kiosk.devices('POST', '/api/pinpad', { keys: 'E' });
+}
+
+async function takeCard(page: Page, kiosk: KioskStack): Promise<void> {
+  await screen(page, 'takeCard');
+  await kiosk.devices('POST', '/api/card', { action: 'remove' });
+}
+
+const retained = async (kiosk: KioskStack) =>
+  (await kiosk.devices<{ card: { retained?: number } | null }>('GET', '/api/state')).card;
+
+test('card and PIN to the balance on the pin pad alone; the card comes back first', async ({
+  page,
+  kiosk,
+}) => {
+  const siti = kiosk.fixtures.active;
+  await insert(page, kiosk, 'bankVisa');
+  await expect(page.getByText('************0010')).toBeVisible();
+  await typePin(page, kiosk, BANK_CARDS.oneKpj.pin);
+  await takeCard(page, kiosk);
+  await screen(page, 'balance');
+  await expect(page.getByTestId('jht-closing')).toHaveText(rupiah(siti.closingBalance));
+  // Nothing of the card or the PIN is on the balance screen.
+  const html = await page.content();
+  for (const secret of [BANK_CARDS.oneKpj.pan, BANK_CARDS.oneKpj.pan.slice(0, 6) + '*'])
+    expect(html).not.toContain(secret);
+  await kiosk.devices('POST', '/api/pinpad', { keys: 'X' });
+  await screen(page, 'attract');
+  const records = journalRecords(kiosk.journalDir);
+  expect(records.find((record) => record.type === 'identified')?.data).toMatchObject({
+    method: 'bankCard',
+    kpjLast4: siti.kpj.slice(-4),
+  });
+  const journal = JSON.stringify(records);
+  expect(journal).not.toContain(BANK_CARDS.oneKpj.pan);
+  expect(journal).not.toContain(BANK_CARDS.oneKpj.pan.slice(0, 6));
+});
+
+test('a wrong PIN says how many tries are left; the right one then opens the balance', async ({
+  page,
+  kiosk,
+}) => {
+  await insert(page, kiosk, 'bankVisa');
+  await typePin(page, kiosk, '9999');
+  await expect(page.getByRole('alert')).toHaveText('PIN salah. Sisa percobaan: 2.');
+  await typePin(page, kiosk, BANK_CARDS.oneKpj.pin);
+  await takeCard(page, kiosk);
+  await screen(page, 'balance');
+});
+
+test('PIN tries exceeded: the card is retained, journaled, and the person told why', async ({
+  page,
+  kiosk,
+}) => {
+  await insert(page, kiosk, 'bankVisa');
+  for (const left of [2, 1]) {
+    await typePin(page, kiosk, '9999');
+    await expect(page.getByRole('alert')).toHaveText(`PIN salah. Sisa percobaan: ${left}.`);
+  }
+  await typePin(page, kiosk, '9999');
+  await screen(page, 'cardRetained');
+  await expect(page.getByRole('alert')).toHaveText('PIN salah terlalu banyak kali.');
+  expect(
+    journalRecords(kiosk.journalDir).find((r) => r.type === 'cardRetained')?.data,
+  ).toMatchObject({ reason: 'pinTriesExceeded' });
+  await kiosk.devices('POST', '/api/pinpad', { keys: 'E' });
+  await screen(page, 'attract');
+});
+
+test('a blocked card is retained', async ({ page, kiosk }) => {
+  await insert(page, kiosk, 'bankBlocked');
+  await typePin(page, kiosk, BANK_CARDS.blocked.pin);
+  await screen(page, 'cardRetained');
+  await expect(page.getByRole('alert')).toContainText('diblokir oleh bank');
+});
+
+test('two linked KPJ: both masked with the employer, 2 on the pin pad picks the second', async ({
+  page,
+  kiosk,
+}) => {
+  const agus = kiosk.fixtures.inactive;
+  await insert(page, kiosk, 'bankMastercard');
+  await typePin(page, kiosk, BANK_CARDS.twoKpjs.pin);
+  await screen(page, 'chooseAccount');
+  await expect(page.getByRole('button', { name: /\*{7}\d{4}/ })).toHaveCount(2);
+  expect(await page.content()).not.toContain(agus.kpj);
+  await kiosk.devices('POST', '/api/pinpad', { keys: '2' });
+  await takeCard(page, kiosk);
+  await screen(page, 'balance');
+  await expect(page.getByTestId('jht-closing')).toHaveText(rupiah(agus.closingBalance));
+});
+
+test('no KPJ linked: the card comes back, then where to register', async ({ page, kiosk }) => {
+  await insert(page, kiosk, 'bankNoKpj');
+  await typePin(page, kiosk, BANK_CARDS.noKpj.pin);
+  await takeCard(page, kiosk);
+  await screen(page, 'error');
+  await expect(page.getByText(/aplikasi JMO atau di kantor cabang/)).toBeVisible();
+});
+
+test('the bank link down: the card comes back and the person is told; the PIN is not sent twice', async ({
+  page,
+  kiosk,
+}) => {
+  await insert(page, kiosk, 'bankVisa');
+  await kiosk.setHostFaults({ status: 503 });
+  await typePin(page, kiosk, BANK_CARDS.oneKpj.pin);
+  await takeCard(page, kiosk);
+  await screen(page, 'error');
+  await kiosk.clearHostFaults();
+  await kiosk.devices('POST', '/api/pinpad', { keys: 'E' });
+  await screen(page, 'attract');
+});
+
+test('a card not taken in time is retained and no balance is shown', async ({ page, kiosk }) => {
+  await insert(page, kiosk, 'bankVisa');
+  await typePin(page, kiosk, BANK_CARDS.oneKpj.pin);
+  await screen(page, 'takeCard');
+  await screen(page, 'cardRetained');
+  await expect(page.getByRole('alert')).toHaveText(/tidak diambil tepat waktu/);
+  expect((await retained(kiosk))?.retained).toBe(1);
+  expect(journalRecords(kiosk.journalDir).some((r) => r.type === 'balanceDisplayed')).toBe(false);
+});
+
+test('in English, chosen with 2 on the start screen', async ({ page, kiosk }) => {
+  await kiosk.devices('POST', '/api/pinpad', { keys: '2' });
+  await expect(page.getByRole('heading', { name: 'Insert your bank card' })).toBeVisible();
+  await kiosk.devices('POST', '/api/card', { action: 'insert', card: 'bankVisa' });
+  await expect(page.getByRole('heading', { name: 'Enter your card PIN' })).toBeVisible();
+  await typePin(page, kiosk, '9999');
+  await expect(page.getByRole('alert')).toHaveText('Wrong PIN. Tries left: 2.');
+  await typePin(page, kiosk, BANK_CARDS.oneKpj.pin);
+  await expect(page.getByRole('heading', { name: 'Please take your card' })).toBeVisible();
+  await kiosk.devices('POST', '/api/card', { action: 'remove' });
+  await screen(page, 'balance');
+});
+
+test('every ATM screen: axe clean at 1024x768 and 800x600, and the layout guard at every size', async ({
+  page,
+  kiosk,
+}) => {
+  const guard = new LayoutGuard(page, 'atm');
+  const check = async (name: string) => {
+    for (const size of [
+      { width: 1024, height: 768 },
+      { width: 800, height: 600 },
+    ]) {
+      await page.setViewportSize(size);
+      await checkScreen(page, `atm-${name}`, `${size.width}x${size.height}`);
+    }
+    await guard.check(name);
+  };
+  await screen(page, 'attract');
+  await check('attract');
+  await insert(page, kiosk, 'bankMastercard');
+  await check('enterPin');
+  await typePin(page, kiosk, '9999');
+  await expect(page.getByRole('alert')).toBeVisible();
+  await check('enterPin-wrong');
+  await typePin(page, kiosk, BANK_CARDS.twoKpjs.pin);
+  await screen(page, 'chooseAccount');
+  await check('chooseAccount');
+  await kiosk.devices('POST', '/api/pinpad', { keys: '1' });
+  await screen(page, 'takeCard');
+  await check('takeCard');
+  await kiosk.devices('POST', '/api/card', { action: 'remove' });
+  await screen(page, 'balance');
+  await kiosk.devices('POST', '/api/pinpad', { keys: 'X' });
+  await screen(page, 'attract');
+  await insert(page, kiosk, 'bankBlocked');
+  await typePin(page, kiosk, BANK_CARDS.blocked.pin);
+  await screen(page, 'cardRetained');
+  await check('cardRetained');
+  expect(guard.problems).toEqual([]);
+});
