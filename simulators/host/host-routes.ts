@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KPJ_LENGTH } from '../../core/common/domain/kpj';
+import { maskKpj } from '../../core/common/domain/mask';
 import {
+  BankCardVerifyRequest,
   JournalAnchor,
   LookupRequest,
   MAX_HISTORY_MONTHS,
@@ -8,6 +10,7 @@ import {
   VerifyRequest,
   type OtpSendReply,
   type OtpVerifyReply,
+  type BankCardVerifyReply,
   type ContributionHistory,
   type HealthReply,
   type LookupReply,
@@ -18,12 +21,18 @@ import { bearerToken, readJson, sendError, sendJson, sendNoContent } from './htt
 import type { AttemptTracker } from './lockouts';
 import { monthIndex } from './seed/months';
 import type { SimParticipant } from './seed/participant';
+import type { SimBankCard } from './seed/bank-cards';
 import type { TokenStore } from './tokens';
+import { recoverPin } from '../pinpad/host-pin-decryptor';
 import { maskedPhoneOf, type OtpStore } from './otp';
 
 export interface HostState {
   participants: ReadonlyMap<string, SimParticipant>;
   attempts: AttemptTracker;
+  /** The partner bank's cards, by card reference. */
+  bankCards: ReadonlyMap<string, SimBankCard>;
+  /** Wrong PINs per card reference; the card is refused once they are spent, until a reset. */
+  pinTries: AttemptTracker;
   tokens: TokenStore;
   otp: OtpStore;
   /** The latest journal anchor of each terminal (by X-Terminal-Id), in memory only. */
@@ -36,6 +45,7 @@ export function matchHostRoute(method: string, pathname: string): HostRoute | nu
   const routes: Record<string, HostRoute> = {
     'POST /v1/lookup': 'lookup',
     'POST /v1/verify': 'verify',
+    'POST /v1/bank-card/verify': 'bankCardVerify',
     'POST /v1/otp/send': 'otpSend',
     'POST /v1/otp/verify': 'otpVerify',
     'GET /v1/balance': 'balance',
@@ -97,6 +107,60 @@ const verify: Handler = async (state, request, response) => {
     retryAt: outcome.lockedUntil.toISOString(),
   });
 };
+
+/** The bank link: the card by its reference, the PIN from its block, then the linked KPJs. */
+const bankCardVerify: Handler = async (state, request, response) => {
+  const parsed = BankCardVerifyRequest.safeParse(await readJson(request));
+  if (!parsed.success) {
+    return sendError(
+      response,
+      400,
+      'badRequest',
+      'cardReference must be the first six and last four digits; pinBlock and ksn hex of the length of their format',
+    );
+  }
+  const { cardReference } = parsed.data;
+  const card = state.bankCards.get(cardReference);
+  if (!card) return sendError(response, 404, 'notFound', 'no card with this reference');
+  if (card.blocked) return sendError(response, 403, 'cardBlocked', 'the card is blocked');
+  if (state.pinTries.lockedUntilOf(cardReference)) return replyPinTriesExceeded(response);
+  if (pinOf(parsed.data, card.pan) !== card.pin) {
+    const outcome = state.pinTries.fail(cardReference);
+    if (!('attemptsLeft' in outcome)) return replyPinTriesExceeded(response);
+    return sendError(response, 401, 'verificationFailed', 'wrong PIN', {
+      attemptsLeft: outcome.attemptsLeft,
+    });
+  }
+  state.pinTries.succeed(cardReference);
+  const linked = card.kpjs.flatMap((kpj) => state.participants.get(kpj) ?? []);
+  if (linked.length === 0) {
+    return sendError(response, 404, 'noKpjLinked', 'no KPJ is linked to the card owner');
+  }
+  const reply: BankCardVerifyReply = {
+    accounts: linked.map((participant) => ({
+      maskedKpj: maskKpj(participant.kpj),
+      employer: participant.employer,
+      membershipStatus: participant.status,
+      token: state.tokens.issue(participant.kpj),
+    })),
+    expiresInSeconds: state.tokens.ttlSeconds,
+  };
+  sendJson(response, 200, reply);
+};
+
+function replyPinTriesExceeded(response: ServerResponse): void {
+  sendError(response, 403, 'pinTriesExceeded', 'PIN tries exceeded: retain the card');
+}
+
+/** The PIN in the block, as the bank's HSM reads it; null when it is no block of this card. */
+function pinOf(request: BankCardVerifyRequest, pan: string): string | null {
+  const format = request.format === 'iso0' ? 0 : 4;
+  try {
+    return recoverPin({ format, pinBlock: request.pinBlock, ksn: request.ksn }, pan);
+  } catch {
+    return null;
+  }
+}
 
 const otpSend: Handler = async (state, request, response) => {
   const participant = authorized(state, request, response, { allowOtpPending: true });
@@ -223,6 +287,7 @@ const anchorLatest: Handler = async (state, _request, response, _url, terminalId
 export const HOST_HANDLERS: Record<HostRoute, Handler> = {
   lookup,
   verify,
+  bankCardVerify,
   otpSend,
   otpVerify,
   balance,
