@@ -17,7 +17,7 @@ import {
   type VerifyReply,
 } from '../../core/host/host-api';
 import type { HostRoute } from './faults';
-import { bearerToken, readJson, sendError, sendJson, sendNoContent } from './http-io';
+import { bearerToken, readBody, sendError, sendJson, sendNoContent } from './http-io';
 import type { AttemptTracker } from './lockouts';
 import { monthIndex } from './seed/months';
 import type { SimParticipant } from './seed/participant';
@@ -67,10 +67,9 @@ type Handler = (
 ) => Promise<void>;
 
 const lookup: Handler = async (state, request, response) => {
-  const parsed = LookupRequest.safeParse(await readJson(request));
-  if (!parsed.success)
-    return sendError(response, 400, 'badRequest', `kpj must be ${KPJ_LENGTH} digits`);
-  const participant = state.participants.get(parsed.data.kpj);
+  const body = await readBody(LookupRequest, request, response, `kpj must be ${KPJ_LENGTH} digits`);
+  if (!body) return;
+  const participant = state.participants.get(body.kpj);
   if (!participant) return sendError(response, 404, 'notFound', 'no participant with this KPJ');
   if (replyLocked(state, response, participant.kpj)) return;
   const reply: LookupReply = { verification: participant.verification };
@@ -78,19 +77,17 @@ const lookup: Handler = async (state, request, response) => {
 };
 
 const verify: Handler = async (state, request, response) => {
-  const parsed = VerifyRequest.safeParse(await readJson(request));
-  if (!parsed.success) {
-    return sendError(
-      response,
-      400,
-      'badRequest',
-      `kpj must be ${KPJ_LENGTH} digits, birthDate YYYY-MM-DD`,
-    );
-  }
-  const participant = state.participants.get(parsed.data.kpj);
+  const body = await readBody(
+    VerifyRequest,
+    request,
+    response,
+    `kpj must be ${KPJ_LENGTH} digits, birthDate YYYY-MM-DD`,
+  );
+  if (!body) return;
+  const participant = state.participants.get(body.kpj);
   if (!participant) return sendError(response, 404, 'notFound', 'no participant with this KPJ');
   if (replyLocked(state, response, participant.kpj)) return;
-  if (participant.birthDate === parsed.data.birthDate) {
+  if (participant.birthDate === body.birthDate) {
     state.attempts.succeed(participant.kpj);
     const token = state.tokens.issue(participant.kpj);
     if (participant.verification.includes('otp')) state.otp.demand(token);
@@ -110,21 +107,19 @@ const verify: Handler = async (state, request, response) => {
 
 /** The bank link: the card by its reference, the PIN from its block, then the linked KPJs. */
 const bankCardVerify: Handler = async (state, request, response) => {
-  const parsed = BankCardVerifyRequest.safeParse(await readJson(request));
-  if (!parsed.success) {
-    return sendError(
-      response,
-      400,
-      'badRequest',
-      'cardReference must be the first six and last four digits; pinBlock and ksn hex of the length of their format',
-    );
-  }
-  const { cardReference } = parsed.data;
+  const body = await readBody(
+    BankCardVerifyRequest,
+    request,
+    response,
+    'cardReference must be the first six and last four digits; pinBlock and ksn hex of the length of their format',
+  );
+  if (!body) return;
+  const { cardReference } = body;
   const card = state.bankCards.get(cardReference);
   if (!card) return sendError(response, 404, 'notFound', 'no card with this reference');
   if (card.blocked) return sendError(response, 403, 'cardBlocked', 'the card is blocked');
   if (state.pinTries.lockedUntilOf(cardReference)) return replyPinTriesExceeded(response);
-  if (pinOf(parsed.data, card.pan) !== card.pin) {
+  if (pinOf(body, card.pan) !== card.pin) {
     const outcome = state.pinTries.fail(cardReference);
     if (!('attemptsLeft' in outcome)) return replyPinTriesExceeded(response);
     return sendError(response, 401, 'verificationFailed', 'wrong PIN', {
@@ -184,10 +179,10 @@ const otpSend: Handler = async (state, request, response) => {
 const otpVerify: Handler = async (state, request, response) => {
   const participant = authorized(state, request, response, { allowOtpPending: true });
   if (!participant) return;
-  const parsed = OtpVerifyRequest.safeParse(await readJson(request));
-  if (!parsed.success) return sendError(response, 400, 'badRequest', 'code must be 6 digits');
+  const body = await readBody(OtpVerifyRequest, request, response, 'code must be 6 digits');
+  if (!body) return;
   if (replyLocked(state, response, participant.kpj)) return;
-  const result = state.otp.check(bearerToken(request)!, parsed.data.code);
+  const result = state.otp.check(bearerToken(request)!, body.code);
   if (result.ok) {
     const reply: OtpVerifyReply = { verified: true };
     return sendJson(response, 200, reply);
@@ -242,16 +237,13 @@ const health: Handler = async (state, _request, response) => {
 };
 
 const anchorStore: Handler = async (state, request, response, _url, terminalId) => {
-  const parsed = JournalAnchor.safeParse(await readJson(request));
-  if (!parsed.success) {
-    return sendError(
-      response,
-      400,
-      'badRequest',
-      'seq must be a positive integer, hash 64 lowercase hex digits, at an ISO 8601 instant',
-    );
-  }
-  const anchor = parsed.data;
+  const anchor = await readBody(
+    JournalAnchor,
+    request,
+    response,
+    'seq must be a positive integer, hash 64 lowercase hex digits, at an ISO 8601 instant',
+  );
+  if (!anchor) return;
   const stored = state.anchors.get(terminalId);
   // A journal cut short and re-hashed must not replace the anchor that would give it away.
   if (stored && anchor.seq < stored.seq) {
