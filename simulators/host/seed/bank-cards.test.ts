@@ -26,7 +26,7 @@ describe('seeded bank cards', () => {
     });
     for (const [key, card] of Object.entries(BANK_CARDS)) {
       expect(readme).toMatch(
-        new RegExp(`\\| \`BANK_CARDS\\.${key}\` +\\| ${card.pan} \\| ${card.pin} \\|`),
+        new RegExp(`\\| \`BANK_CARDS\\.${key}\` +\\| ${card.pan} \\| ${card.pin} +\\|`),
       );
     }
     expect(readme).toMatch(new RegExp(`\\| \`UNKNOWN_CARD_PAN\` +\\| ${UNKNOWN_CARD_PAN} \\|`));
