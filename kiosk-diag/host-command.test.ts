@@ -87,7 +87,7 @@ describe('kiosk-diag host with a bank host client (host.clientModule)', () => {
     return { path, config };
   };
   const methods = `const refuse = async () => { throw new Error('not in this test'); };
-    const rest = { lookup: refuse, verifyBirthDate: refuse, sendOtp: refuse, verifyOtp: refuse,
+    const rest = { lookup: refuse, verifyBirthDate: refuse, verifyBankCard: refuse, sendOtp: refuse, verifyOtp: refuse,
       balance: refuse, contributions: refuse, sendJournalAnchor: refuse, latestJournalAnchor: refuse };`;
 
   it("pings through the bank's module, given the host section with --url, and closes it", async () => {

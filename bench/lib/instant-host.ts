@@ -1,5 +1,6 @@
 import type {
   BalanceSummary,
+  BankCardVerifyReply,
   JournalAnchor,
   LookupReply,
   OtpSendReply,
@@ -26,6 +27,11 @@ export class InstantHost implements HostClient {
 
   async verifyBirthDate() {
     return this.replies.verify;
+  }
+
+  /** The benchmark times the kiosk profile (KPJ and birth date), not the bank link. */
+  async verifyBankCard(): Promise<BankCardVerifyReply> {
+    throw new Error('the benchmark participant has no bank card; the flow asked for one');
   }
 
   /** The benchmark's participant verifies by birth date only; an OTP step would be a change. */

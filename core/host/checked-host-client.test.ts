@@ -47,6 +47,38 @@ describe('checkedHostClient', () => {
     expect((await failureOf(client.ping())).kind).toBe('malformedReply');
   });
 
+  it("checks a bank link's reply: one token per account", async () => {
+    const request = {
+      cardReference: '476173******0010',
+      format: 'iso0',
+      pinBlock: new FakeHost().acceptedPinBlock,
+      ksn: 'FFFF9876543210E00001',
+    } as const;
+    const good = await checkedHostClient(new FakeHost()).verifyBankCard(request);
+    expect(good.accounts).toHaveLength(1);
+    const [account] = good.accounts;
+    const twice = checkedHostClient(
+      clientWith({
+        verifyBankCard: async () => ({ accounts: [account, account], expiresInSeconds: 300 }),
+      }),
+    );
+    expect(await failureOf(twice.verifyBankCard(request))).toEqual({
+      kind: 'malformedReply',
+      detail: 'verifyBankCard: accounts.1',
+    });
+    expect(
+      await failureOf(
+        checkedHostClient(new FakeHost()).verifyBankCard({
+          ...request,
+          pinBlock: '0000000000000000',
+        }),
+      ),
+    ).toEqual({
+      kind: 'verificationFailed',
+      attemptsLeft: 2,
+    });
+  });
+
   it('anything else thrown counts as the host unavailable, without its message', async () => {
     const client = checkedHostClient(
       clientWith({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   BalanceSummary,
+  BankCardVerifyReply,
   ContributionHistory,
   JournalAnchor,
   LookupReply,
@@ -44,6 +45,8 @@ export function checkedHostClient(client: HostClient): HostClient {
     lookup: (kpj, signal) => call('lookup', LookupReply, () => client.lookup(kpj, signal)),
     verifyBirthDate: (kpj, birthDate, signal) =>
       call('verifyBirthDate', VerifyReply, () => client.verifyBirthDate(kpj, birthDate, signal)),
+    verifyBankCard: (request, signal) =>
+      call('verifyBankCard', BankCardVerifyReply, () => client.verifyBankCard(request, signal)),
     sendOtp: (token, signal) => call('sendOtp', OtpSendReply, () => client.sendOtp(token, signal)),
     verifyOtp: (token, code, signal) =>
       call('verifyOtp', 'ignored', () => client.verifyOtp(token, code, signal)),

@@ -218,15 +218,34 @@ export const CardReference = z
   .regex(/^\d{6}\*{2,9}\d{4}$/, 'expected the first six and last four digits, masked between');
 export type CardReference = z.infer<typeof CardReference>;
 
+/** The PIN block and KSN lengths (hex digits) of each format: TDES DUKPT and AES DUKPT. */
+const PIN_BLOCK_SIZES = {
+  iso0: { pinBlock: 16, ksn: 20 },
+  iso4: { pinBlock: 32, ksn: 24 },
+} as const;
+
 /** POST /v1/bank-card/verify: the card PIN as a PIN block under the pin pad's DUKPT key. */
-export const BankCardVerifyRequest = z.object({
-  cardReference: CardReference,
-  /** ISO 9564 format 0 (TDES DUKPT, 8 bytes) or format 4 (AES DUKPT, 16 bytes), hex. */
-  format: z.enum(['iso0', 'iso4']),
-  pinBlock: z.string().regex(/^(?:[0-9A-F]{16}|[0-9A-F]{32})$/, 'expected 16 or 32 hex digits'),
-  /** The DUKPT key serial number: 10 bytes (TDES) or 12 bytes (AES), hex. */
-  ksn: z.string().regex(/^(?:[0-9A-F]{20}|[0-9A-F]{24})$/, 'expected 20 or 24 hex digits'),
-});
+export const BankCardVerifyRequest = z
+  .object({
+    cardReference: CardReference,
+    /** ISO 9564 format 0 (TDES DUKPT, 8 bytes) or format 4 (AES DUKPT, 16 bytes), hex. */
+    format: z.enum(['iso0', 'iso4']),
+    pinBlock: z.string().regex(/^(?:[0-9A-F]{16}|[0-9A-F]{32})$/, 'expected 16 or 32 hex digits'),
+    /** The DUKPT key serial number: 10 bytes (TDES) or 12 bytes (AES), hex. */
+    ksn: z.string().regex(/^(?:[0-9A-F]{20}|[0-9A-F]{24})$/, 'expected 20 or 24 hex digits'),
+  })
+  .superRefine((request, ctx) => {
+    const sizes = PIN_BLOCK_SIZES[request.format];
+    for (const field of ['pinBlock', 'ksn'] as const) {
+      if (request[field].length !== sizes[field]) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `wrong length for ${request.format}`,
+          path: [field],
+        });
+      }
+    }
+  });
 export type BankCardVerifyRequest = z.infer<typeof BankCardVerifyRequest>;
 
 /** One KPJ linked to the card owner's NIK; its token opens balance and contributions. */

@@ -7,6 +7,7 @@ import { fuzzParameters, reportFuzzCounts } from '../../test-support/fuzz';
 import { SAMPLE_SUMMARY, sampleContributionRow } from '../session/fake-host.test-helper';
 import {
   BalanceSummary,
+  BankCardVerifyReply,
   ContributionHistory,
   HealthReply,
   JournalAnchor,
@@ -26,6 +27,7 @@ const KPJ = '17054312128';
 const OPERATIONS: Record<Operation, ReplySchema<unknown>> = {
   lookup: LookupReply,
   verify: VerifyReply,
+  bankCardVerify: BankCardVerifyReply,
   otpSend: OtpSendReply,
   otpVerify: OtpVerifyReply,
   balance: BalanceSummary,
@@ -41,6 +43,17 @@ const ROW = { ...sampleContributionRow('2026-10'), depositDate: '2026-11-10' };
 const VALID: Record<Operation, unknown> = {
   lookup: { verification: ['birthDate', 'otp'] },
   verify: { token: 'tok-0123456789abcdef', expiresInSeconds: 300 },
+  bankCardVerify: {
+    accounts: [
+      {
+        maskedKpj: '*******2128',
+        employer: 'PT Maju Bersama Sejahtera',
+        membershipStatus: 'active',
+        token: 'tok-0123456789abcdef',
+      },
+    ],
+    expiresInSeconds: 300,
+  },
   otpSend: { maskedDestination: '****1234', expiresInSeconds: 300, resendAfterSeconds: 30 },
   otpVerify: { verified: true },
   balance: SAMPLE_SUMMARY,
@@ -59,6 +72,8 @@ const ERROR_BODIES: unknown[] = [
   { code: 'verificationFailed', message: 'wrong', attemptsLeft: 2 },
   { code: 'tooSoon', message: 'wait', retryAfterSeconds: 30 },
   { code: 'otpExpired', message: 'expired' },
+  { code: 'pinTriesExceeded', message: 'retain the card' },
+  { code: 'noKpjLinked', message: 'no KPJ' },
 ];
 
 const hostile = fc.oneof(
@@ -263,6 +278,13 @@ describe('fuzz: host replies', () => {
     const calls: Record<Operation, (c: HttpHostClient) => Promise<unknown>> = {
       lookup: (c) => c.lookup(KPJ),
       verify: (c) => c.verifyBirthDate(KPJ, '1988-08-17'),
+      bankCardVerify: (c) =>
+        c.verifyBankCard({
+          cardReference: '476173******0010',
+          format: 'iso0',
+          pinBlock: '0123456789ABCDEF',
+          ksn: 'FFFF9876543210E00001',
+        }),
       otpSend: (c) => c.sendOtp('tok-0123456789abcdef'),
       otpVerify: (c) => c.verifyOtp('tok-0123456789abcdef', '123456'),
       balance: (c) => c.balance('tok-0123456789abcdef'),

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import { HostErrorBody } from './host-api';
+import { HostErrorBody, type HostErrorCode } from './host-api';
 import { HostError, type HostFailure } from './host-client';
 import type { ExchangeReply } from './http-exchange';
 
 export type Operation =
   | 'lookup'
   | 'verify'
+  | 'bankCardVerify'
   | 'otpSend'
   | 'otpVerify'
   | 'balance'
@@ -15,7 +16,17 @@ export type Operation =
   | 'anchorLatest';
 
 /** Operations whose 401 means "wrong answer, N attempts left" rather than "token not accepted". */
-const VERIFYING: ReadonlySet<Operation> = new Set(['verify', 'otpVerify']);
+const VERIFYING: ReadonlySet<Operation> = new Set(['verify', 'bankCardVerify', 'otpVerify']);
+
+/**
+ * The bank link's refusals, by status and code: a blocked card, PIN tries spent (the terminal
+ * retains the card), no KPJ linked to the card owner. No other operation knows these codes.
+ */
+type BankCardRefusal = 'cardBlocked' | 'pinTriesExceeded' | 'noKpjLinked';
+const BANK_CARD_REFUSALS: Record<403 | 404, Partial<Record<HostErrorCode, BankCardRefusal>>> = {
+  403: { cardBlocked: 'cardBlocked', pinTriesExceeded: 'pinTriesExceeded' },
+  404: { noKpjLinked: 'noKpjLinked' },
+};
 
 /**
  * How far a lock's retryAt may lie from the kiosk's clock: a little in the past (the two clocks
@@ -67,7 +78,7 @@ function parseBody<T>(reply: ExchangeReply, schema: z.ZodType<T>, context: strin
 }
 
 /** Field paths and issue codes only (`jht.closingBalance: too_small`): no values, no messages. */
-function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.map(pathPart).join('.') || '(reply)'}: ${issue.code}`)
@@ -88,6 +99,7 @@ function errorFailure(operation: Operation, reply: ExchangeReply, now: Date): Ho
     return { kind: 'unavailable', detail: `HTTP ${status} (redirects are not followed)` };
   }
   if (status >= 500) return { kind: 'unavailable', detail: `HTTP ${status}` };
+  if (status === 404 && operation === 'bankCardVerify') return bankCardNotFound(reply);
   if (status === 404) return { kind: 'notFound' };
   if (status === 401 && !VERIFYING.has(operation)) return { kind: 'unauthorized' };
   if (status === 409) return { kind: 'conflict' };
@@ -117,9 +129,23 @@ function errorFailure(operation: Operation, reply: ExchangeReply, now: Date): Ho
     }
     return { kind: 'locked', retryAt: body.retryAt };
   }
+  const refused = operation === 'bankCardVerify' ? BANK_CARD_REFUSALS[403][body.code] : undefined;
+  if (status === 403 && refused) return { kind: refused };
   if (status === 410 && body.code === 'otpExpired') return { kind: 'otpExpired' };
   if (status === 429 && body.code === 'tooSoon') {
     return { kind: 'tooSoon', retryAfterSeconds: body.retryAfterSeconds ?? 30 };
   }
   return { kind: 'unavailable', detail: `HTTP ${status} ${body.code}` };
+}
+
+/** 404 from the bank link: `noKpjLinked` when its body says so; otherwise the card is unknown. */
+function bankCardNotFound(reply: ExchangeReply): HostFailure {
+  let code: HostErrorCode | undefined;
+  try {
+    code = parseBody(reply, HostErrorBody, '').code;
+  } catch {
+    // A 404 without a readable body still means "no such card".
+  }
+  const refused = code === undefined ? undefined : BANK_CARD_REFUSALS[404][code];
+  return { kind: refused ?? 'notFound' };
 }

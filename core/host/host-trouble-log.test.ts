@@ -29,6 +29,24 @@ describe('host trouble in the log', () => {
     }
   });
 
+  it('warns of a bank link outage with the operation and failure only, never the request', async () => {
+    const failure: HostFailure = { kind: 'unavailable', detail: 'HTTP 503' };
+    const host = {
+      verifyBankCard: () => Promise.reject(new HostError(failure)),
+    } as unknown as HostClient;
+    const log = warnings();
+    const request = {
+      cardReference: '476173******0010',
+      format: 'iso0',
+      pinBlock: '0123456789ABCDEF',
+      ksn: 'FFFF9876543210E00001',
+    } as const;
+    await expect(withHostTroubleLog(host, log).verifyBankCard(request)).rejects.toThrow(HostError);
+    expect(log.lines).toEqual([
+      { object: { operation: 'verifyBankCard', failure }, message: 'host trouble' },
+    ]);
+  });
+
   it('says nothing of answers the flow expects, or of a call the kiosk canceled', async () => {
     const log = warnings();
     await expect(

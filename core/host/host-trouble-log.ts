@@ -32,6 +32,7 @@ export function withHostTroubleLog(
   return {
     lookup: logged('lookup', (...a) => host.lookup(...a)),
     verifyBirthDate: logged('verifyBirthDate', (...a) => host.verifyBirthDate(...a)),
+    verifyBankCard: logged('verifyBankCard', (...a) => host.verifyBankCard(...a)),
     sendOtp: logged('sendOtp', (...a) => host.sendOtp(...a)),
     verifyOtp: logged('verifyOtp', (...a) => host.verifyOtp(...a)),
     balance: logged('balance', (...a) => host.balance(...a)),

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SAMPLE_SUMMARY } from '../session/fake-host.test-helper';
+import type { BankCardVerifyRequest } from './host-api';
 import { HostError, type HostFailure } from './host-client';
 import { HttpHostClient } from './http-host-client';
 
@@ -10,6 +11,12 @@ type Handler = (request: IncomingMessage, body: string, response: ServerResponse
 
 let servers: Server[] = [];
 const KPJ = '17054312128';
+const BANK_CARD_REQUEST: BankCardVerifyRequest = {
+  cardReference: '476173******0010',
+  format: 'iso0',
+  pinBlock: '0123456789ABCDEF',
+  ksn: 'FFFF9876543210E00001',
+};
 
 /** A scripted stand-in host on 127.0.0.1, so each mapping is checked against exact bytes. */
 async function stubHost(handler: Handler, prefix = ''): Promise<string> {
@@ -44,6 +51,8 @@ async function failureOf(promise: Promise<unknown>): Promise<HostFailure> {
   expect(text).not.toContain(KPJ);
   expect(text).not.toContain('1988-08-17');
   expect(text).not.toContain('SITI');
+  const { cardReference, pinBlock, ksn } = BANK_CARD_REQUEST;
+  for (const secret of [cardReference, pinBlock, ksn]) expect(text).not.toContain(secret);
   return (error as HostError).failure;
 }
 
@@ -134,6 +143,71 @@ describe('HttpHostClient', () => {
     expect(await failureOf(client.lookup(KPJ))).toEqual({
       kind: 'unavailable',
       detail: 'HTTP 400 badRequest',
+    });
+  });
+
+  it('sends a bank card verify as it is given, to /v1/bank-card/verify under the base path', async () => {
+    const seen: string[] = [];
+    const accounts = [
+      {
+        maskedKpj: '*******2128',
+        employer: 'PT Maju Bersama Sejahtera',
+        membershipStatus: 'active',
+        token: 'tok-0123456789abcdef',
+      },
+    ];
+    const baseUrl = await stubHost((request, body, response) => {
+      seen.push(`${request.method} ${request.url} ${request.headers['x-terminal-id']} ${body}`);
+      reply(response, 200, { accounts, expiresInSeconds: 300 });
+    }, '/gw');
+    const client = new HttpHostClient({ baseUrl, terminalId: 'ATM-01' });
+    expect(await client.verifyBankCard(BANK_CARD_REQUEST)).toEqual({
+      accounts,
+      expiresInSeconds: 300,
+    });
+    expect(seen).toEqual([
+      `POST /gw/v1/bank-card/verify ATM-01 ${JSON.stringify(BANK_CARD_REQUEST)}`,
+    ]);
+  });
+
+  it("maps the bank link's refusals, and only for the bank link", async () => {
+    let next: [number, unknown] = [
+      401,
+      { code: 'verificationFailed', message: 'x', attemptsLeft: 2 },
+    ];
+    const baseUrl = await stubHost((_request, _body, response) => reply(response, ...next));
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    const verify = () => failureOf(client.verifyBankCard(BANK_CARD_REQUEST));
+    expect(await verify()).toEqual({ kind: 'verificationFailed', attemptsLeft: 2 });
+    next = [401, { code: 'verificationFailed', message: 'x' }];
+    expect(await verify()).toEqual({
+      kind: 'malformedReply',
+      detail: 'HTTP 401 attemptsLeft: missing',
+    });
+    next = [403, { code: 'cardBlocked', message: 'x' }];
+    expect(await verify()).toEqual({ kind: 'cardBlocked' });
+    next = [403, { code: 'pinTriesExceeded', message: 'x' }];
+    expect(await verify()).toEqual({ kind: 'pinTriesExceeded' });
+    next = [403, { code: 'noKpjLinked', message: 'x' }];
+    expect(await verify()).toEqual({ kind: 'unavailable', detail: 'HTTP 403 noKpjLinked' });
+    next = [404, { code: 'noKpjLinked', message: 'x' }];
+    expect(await verify()).toEqual({ kind: 'noKpjLinked' });
+    next = [404, { code: 'notFound', message: 'x' }];
+    expect(await verify()).toEqual({ kind: 'notFound' });
+    next = [404, '<html>Not Found</html>'];
+    expect(await verify()).toEqual({ kind: 'notFound' });
+    next = [503, { code: 'internal', message: 'x' }];
+    expect(await verify()).toEqual({ kind: 'unavailable', detail: 'HTTP 503' });
+    next = [200, { accounts: [], expiresInSeconds: 300 }];
+    expect(await verify()).toEqual({ kind: 'malformedReply', detail: 'accounts: too_small' });
+
+    // Another operation knows none of these codes.
+    next = [404, { code: 'noKpjLinked', message: 'x' }];
+    expect(await failureOf(client.lookup(KPJ))).toEqual({ kind: 'notFound' });
+    next = [403, { code: 'pinTriesExceeded', message: 'x' }];
+    expect(await failureOf(client.lookup(KPJ))).toEqual({
+      kind: 'unavailable',
+      detail: 'HTTP 403 pinTriesExceeded',
     });
   });
 
@@ -417,5 +491,16 @@ describe('HttpHostClient', () => {
       expect(await failureOf(busy.client.sendOtp('t'))).toEqual(busyFailure);
       expect(busy.seen).toEqual(['POST /v1/otp/verify', 'POST /v1/otp/send']);
     });
+
+    it.each(['reset', 503] as const)(
+      'never sends a bank card verify twice, not even after a %s: it could spend a PIN try',
+      async (failure) => {
+        const { client, seen } = await flakyHost(failure, { accounts: [], expiresInSeconds: 1 });
+        expect((await failureOf(client.verifyBankCard(BANK_CARD_REQUEST))).kind).toBe(
+          'unavailable',
+        );
+        expect(seen).toEqual(['POST /v1/bank-card/verify']);
+      },
+    );
   });
 });

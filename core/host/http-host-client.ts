@@ -1,6 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   BalanceSummary,
+  BankCardVerifyReply,
+  BankCardVerifyRequest,
   ContributionHistory,
   HealthReply,
   JournalAnchor,
@@ -12,7 +14,7 @@ import {
 import { HostError, type HostClient, type HostFailure } from './host-client';
 import type { HostTlsMaterial } from './host-tls';
 import { hostUrlProblem } from './host-url-policy';
-import { interpretReply, type Operation, type ReplySchema } from './host-reply';
+import { describeIssues, interpretReply, type Operation, type ReplySchema } from './host-reply';
 import {
   ACCEPT_ENCODING,
   createHostAgent,
@@ -44,7 +46,8 @@ export const MAX_REPLY_BYTES = 256 * 1024;
 
 /**
  * Reads that may be sent twice: a connection reset or a 503 is retried once. Verification and
- * OTP calls never are: each try counts against the participant's attempts.
+ * OTP calls never are: each try counts against the participant's attempts (a bank card's PIN
+ * tries included).
  */
 const RETRIED_ONCE: ReadonlySet<Operation> = new Set(['balance', 'contributions', 'anchorLatest']);
 
@@ -61,7 +64,7 @@ interface Call<T> {
 /**
  * The kiosk's HostClient over HTTP/JSON (docs/host-api.openapi.yaml). Every reply is
  * schema-validated; every failure is a HostError whose detail never carries the KPJ, the birth
- * date, a token or any reply content.
+ * date, a card reference, PIN block or KSN, a token or any reply content.
  */
 export class HttpHostClient implements HostClient {
   private readonly baseUrl: string;
@@ -100,6 +103,26 @@ export class HttpHostClient implements HostClient {
       path: 'v1/verify',
       body: { kpj, birthDate },
       schema: VerifyReply,
+      signal,
+    });
+  }
+
+  /** The request is checked before it is sent; a bad one is refused naming field paths only. */
+  verifyBankCard(
+    request: BankCardVerifyRequest,
+    signal?: AbortSignal,
+  ): Promise<BankCardVerifyReply> {
+    const parsed = BankCardVerifyRequest.safeParse(request);
+    if (!parsed.success) {
+      const detail = `request not sent: ${describeIssues(parsed.error)}`;
+      return Promise.reject(new HostError({ kind: 'unavailable', detail }));
+    }
+    return this.call({
+      operation: 'bankCardVerify',
+      method: 'POST',
+      path: 'v1/bank-card/verify',
+      body: parsed.data,
+      schema: BankCardVerifyReply,
       signal,
     });
   }

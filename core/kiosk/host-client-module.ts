@@ -28,6 +28,7 @@ export type CreateHostClient = (
 const HOST_CLIENT_METHODS = [
   'lookup',
   'verifyBirthDate',
+  'verifyBankCard',
   'sendOtp',
   'verifyOtp',
   'balance',

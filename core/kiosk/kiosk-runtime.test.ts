@@ -177,8 +177,8 @@ describe('startKioskRuntime: a host client of your own (host.clientModule)', () 
             if (kpj !== '12345672128') throw new HostError({ kind: 'notFound' });
             return { verification: ['birthDate'] };
           },
-          verifyBirthDate: refuse, sendOtp: refuse, verifyOtp: refuse, balance: refuse,
-          contributions: refuse, ping: async () => 1, sendJournalAnchor: refuse,
+          verifyBirthDate: refuse, verifyBankCard: refuse, sendOtp: refuse, verifyOtp: refuse,
+          balance: refuse, contributions: refuse, ping: async () => 1, sendJournalAnchor: refuse,
           latestJournalAnchor: async () => null,
           close: async () => { globalThis.__hostClosed = true; },
         };
@@ -208,7 +208,8 @@ describe('startKioskRuntime: a host client of your own (host.clientModule)', () 
       export const createHostClient = (_hostConfig, { HostError }) => {
         const notFound = async () => { throw new HostError({ kind: 'notFound' }); };
         return {
-          lookup: notFound, verifyBirthDate: notFound, sendOtp: notFound, verifyOtp: notFound,
+          lookup: notFound, verifyBirthDate: notFound, verifyBankCard: notFound, sendOtp: notFound,
+          verifyOtp: notFound,
           balance: notFound, contributions: notFound, ping: async () => 1,
           sendJournalAnchor: async () => {}, latestJournalAnchor: async () => null,
         };
@@ -249,7 +250,7 @@ describe('startKioskRuntime: a host client of your own (host.clientModule)', () 
     await expect(
       startKioskRuntime(configWith({ host: { clientModule: path } }), { logger: silent() }),
     ).rejects.toThrow(
-      `host.clientModule ${path}: createHostClient returned a host client without verifyBirthDate, sendOtp, verifyOtp, balance, contributions, sendJournalAnchor, latestJournalAnchor`,
+      `host.clientModule ${path}: createHostClient returned a host client without verifyBirthDate, verifyBankCard, sendOtp, verifyOtp, balance, contributions, sendJournalAnchor, latestJournalAnchor`,
     );
     expect(existsSync(join(dir, 'diag.sock'))).toBe(false);
     expect(existsSync(join(dir, 'journal'))).toBe(false);

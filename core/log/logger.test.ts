@@ -23,12 +23,25 @@ describe('log level', () => {
     });
     logger.info('session step');
     logger.warn({ kpj: '12345678901', device: { name: 'BUDI' } }, 'host trouble');
-    expect(lines).toHaveLength(1);
+    logger.warn(
+      {
+        request: {
+          cardReference: '476173******0010',
+          pinBlock: '0123456789ABCDEF',
+          ksn: 'FFFF9876543210E00001',
+        },
+      },
+      'bank link',
+    );
+    expect(lines).toHaveLength(2);
     expect(JSON.parse(lines[0]!)).toMatchObject({
       level: 40,
       msg: 'host trouble',
       kpj: '[redacted]',
       device: { name: '[redacted]' },
+    });
+    expect(JSON.parse(lines[1]!)).toMatchObject({
+      request: { cardReference: '[redacted]', pinBlock: '[redacted]', ksn: '[redacted]' },
     });
   });
 });

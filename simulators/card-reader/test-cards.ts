@@ -2,6 +2,9 @@ import type { HidTrackField } from '../../devices/card-reader/hid-report';
 import { FIXTURES } from '../host';
 import { corruptLrc, encodeTrack1, encodeTrack2 } from './track-encoding';
 import { passesLuhn } from '../../devices/card-reader/luhn';
+import { TEST_PANS } from './test-pans';
+
+export { TEST_PANS };
 
 export type TrackFields = [HidTrackField, HidTrackField, HidTrackField];
 
@@ -54,12 +57,6 @@ export function technicianCard(serial = '0000001234'): TestCard {
   const check = [...'0123456789'].find((digit) => passesLuhn(body + digit))!;
   return { ...bankCard(body + check, 'TEKNISI/LAPANGAN', '4912'), label: 'technician card' };
 }
-
-/** Luhn-valid test PANs (public test numbers), never real accounts. */
-export const TEST_PANS = {
-  visa: '4761739001010010',
-  mastercard: '5413330089010442',
-} as const;
 
 export const TEST_CARDS = {
   visa: bankCard(TEST_PANS.visa, 'WIBOWO/SITI'),

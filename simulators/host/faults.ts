@@ -3,6 +3,7 @@ import { z } from 'zod';
 export const HOST_ROUTES = [
   'lookup',
   'verify',
+  'bankCardVerify',
   'otpSend',
   'otpVerify',
   'balance',
@@ -60,6 +61,7 @@ export function resolveFault(
 export const SCHEMA_MISMATCH_BODIES: Record<HostRoute, unknown> = {
   lookup: { verification: ['retinaScan'] },
   verify: { token: 12345, expiresInSeconds: 300 },
+  bankCardVerify: { accounts: [{ maskedKpj: 'all of them', token: 7 }], expiresInSeconds: 300 },
   otpSend: { maskedDestination: '081234', expiresInSeconds: 'soon' },
   otpVerify: { verified: 'yes' },
   balance: { participant: { name: '' }, jht: { closingBalance: -1 }, programs: 'none' },

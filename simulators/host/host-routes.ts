@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KPJ_LENGTH } from '../../core/common/domain/kpj';
+import { maskKpj } from '../../core/common/domain/mask';
 import {
+  BankCardVerifyRequest,
   JournalAnchor,
   LookupRequest,
   MAX_HISTORY_MONTHS,
@@ -8,22 +10,29 @@ import {
   VerifyRequest,
   type OtpSendReply,
   type OtpVerifyReply,
+  type BankCardVerifyReply,
   type ContributionHistory,
   type HealthReply,
   type LookupReply,
   type VerifyReply,
 } from '../../core/host/host-api';
 import type { HostRoute } from './faults';
-import { bearerToken, readJson, sendError, sendJson, sendNoContent } from './http-io';
+import { bearerToken, readBody, sendError, sendJson, sendNoContent } from './http-io';
 import type { AttemptTracker } from './lockouts';
 import { monthIndex } from './seed/months';
 import type { SimParticipant } from './seed/participant';
+import type { SimBankCard } from './seed/bank-cards';
 import type { TokenStore } from './tokens';
+import { recoverPin } from '../pinpad/host-pin-decryptor';
 import { maskedPhoneOf, type OtpStore } from './otp';
 
 export interface HostState {
   participants: ReadonlyMap<string, SimParticipant>;
   attempts: AttemptTracker;
+  /** The partner bank's cards, by card reference. */
+  bankCards: ReadonlyMap<string, SimBankCard>;
+  /** Wrong PINs per card reference; the card is refused once they are spent, until a reset. */
+  pinTries: AttemptTracker;
   tokens: TokenStore;
   otp: OtpStore;
   /** The latest journal anchor of each terminal (by X-Terminal-Id), in memory only. */
@@ -36,6 +45,7 @@ export function matchHostRoute(method: string, pathname: string): HostRoute | nu
   const routes: Record<string, HostRoute> = {
     'POST /v1/lookup': 'lookup',
     'POST /v1/verify': 'verify',
+    'POST /v1/bank-card/verify': 'bankCardVerify',
     'POST /v1/otp/send': 'otpSend',
     'POST /v1/otp/verify': 'otpVerify',
     'GET /v1/balance': 'balance',
@@ -57,10 +67,9 @@ type Handler = (
 ) => Promise<void>;
 
 const lookup: Handler = async (state, request, response) => {
-  const parsed = LookupRequest.safeParse(await readJson(request));
-  if (!parsed.success)
-    return sendError(response, 400, 'badRequest', `kpj must be ${KPJ_LENGTH} digits`);
-  const participant = state.participants.get(parsed.data.kpj);
+  const body = await readBody(LookupRequest, request, response, `kpj must be ${KPJ_LENGTH} digits`);
+  if (!body) return;
+  const participant = state.participants.get(body.kpj);
   if (!participant) return sendError(response, 404, 'notFound', 'no participant with this KPJ');
   if (replyLocked(state, response, participant.kpj)) return;
   const reply: LookupReply = { verification: participant.verification };
@@ -68,19 +77,17 @@ const lookup: Handler = async (state, request, response) => {
 };
 
 const verify: Handler = async (state, request, response) => {
-  const parsed = VerifyRequest.safeParse(await readJson(request));
-  if (!parsed.success) {
-    return sendError(
-      response,
-      400,
-      'badRequest',
-      `kpj must be ${KPJ_LENGTH} digits, birthDate YYYY-MM-DD`,
-    );
-  }
-  const participant = state.participants.get(parsed.data.kpj);
+  const body = await readBody(
+    VerifyRequest,
+    request,
+    response,
+    `kpj must be ${KPJ_LENGTH} digits, birthDate YYYY-MM-DD`,
+  );
+  if (!body) return;
+  const participant = state.participants.get(body.kpj);
   if (!participant) return sendError(response, 404, 'notFound', 'no participant with this KPJ');
   if (replyLocked(state, response, participant.kpj)) return;
-  if (participant.birthDate === parsed.data.birthDate) {
+  if (participant.birthDate === body.birthDate) {
     state.attempts.succeed(participant.kpj);
     const token = state.tokens.issue(participant.kpj);
     if (participant.verification.includes('otp')) state.otp.demand(token);
@@ -97,6 +104,58 @@ const verify: Handler = async (state, request, response) => {
     retryAt: outcome.lockedUntil.toISOString(),
   });
 };
+
+/** The bank link: the card by its reference, the PIN from its block, then the linked KPJs. */
+const bankCardVerify: Handler = async (state, request, response) => {
+  const body = await readBody(
+    BankCardVerifyRequest,
+    request,
+    response,
+    'cardReference must be the first six and last four digits; pinBlock and ksn hex of the length of their format',
+  );
+  if (!body) return;
+  const { cardReference } = body;
+  const card = state.bankCards.get(cardReference);
+  if (!card) return sendError(response, 404, 'notFound', 'no card with this reference');
+  if (card.blocked) return sendError(response, 403, 'cardBlocked', 'the card is blocked');
+  if (state.pinTries.lockedUntilOf(cardReference)) return replyPinTriesExceeded(response);
+  if (pinOf(body, card.pan) !== card.pin) {
+    const outcome = state.pinTries.fail(cardReference);
+    if (!('attemptsLeft' in outcome)) return replyPinTriesExceeded(response);
+    return sendError(response, 401, 'verificationFailed', 'wrong PIN', {
+      attemptsLeft: outcome.attemptsLeft,
+    });
+  }
+  state.pinTries.succeed(cardReference);
+  const linked = card.kpjs.flatMap((kpj) => state.participants.get(kpj) ?? []);
+  if (linked.length === 0) {
+    return sendError(response, 404, 'noKpjLinked', 'no KPJ is linked to the card owner');
+  }
+  const reply: BankCardVerifyReply = {
+    accounts: linked.map((participant) => ({
+      maskedKpj: maskKpj(participant.kpj),
+      employer: participant.employer,
+      membershipStatus: participant.status,
+      token: state.tokens.issue(participant.kpj),
+    })),
+    expiresInSeconds: state.tokens.ttlSeconds,
+  };
+  sendJson(response, 200, reply);
+};
+
+function replyPinTriesExceeded(response: ServerResponse): void {
+  sendError(response, 403, 'pinTriesExceeded', 'PIN tries exceeded: retain the card');
+}
+
+/** The PIN in the block, as the bank's HSM reads it; null when it is no block of this card. */
+function pinOf(request: BankCardVerifyRequest, pan: string): string | null {
+  const format = request.format === 'iso0' ? 0 : 4;
+  try {
+    return recoverPin({ format, pinBlock: request.pinBlock, ksn: request.ksn }, pan);
+  } catch {
+    return null;
+  }
+}
 
 const otpSend: Handler = async (state, request, response) => {
   const participant = authorized(state, request, response, { allowOtpPending: true });
@@ -120,10 +179,10 @@ const otpSend: Handler = async (state, request, response) => {
 const otpVerify: Handler = async (state, request, response) => {
   const participant = authorized(state, request, response, { allowOtpPending: true });
   if (!participant) return;
-  const parsed = OtpVerifyRequest.safeParse(await readJson(request));
-  if (!parsed.success) return sendError(response, 400, 'badRequest', 'code must be 6 digits');
+  const body = await readBody(OtpVerifyRequest, request, response, 'code must be 6 digits');
+  if (!body) return;
   if (replyLocked(state, response, participant.kpj)) return;
-  const result = state.otp.check(bearerToken(request)!, parsed.data.code);
+  const result = state.otp.check(bearerToken(request)!, body.code);
   if (result.ok) {
     const reply: OtpVerifyReply = { verified: true };
     return sendJson(response, 200, reply);
@@ -178,16 +237,13 @@ const health: Handler = async (state, _request, response) => {
 };
 
 const anchorStore: Handler = async (state, request, response, _url, terminalId) => {
-  const parsed = JournalAnchor.safeParse(await readJson(request));
-  if (!parsed.success) {
-    return sendError(
-      response,
-      400,
-      'badRequest',
-      'seq must be a positive integer, hash 64 lowercase hex digits, at an ISO 8601 instant',
-    );
-  }
-  const anchor = parsed.data;
+  const anchor = await readBody(
+    JournalAnchor,
+    request,
+    response,
+    'seq must be a positive integer, hash 64 lowercase hex digits, at an ISO 8601 instant',
+  );
+  if (!anchor) return;
   const stored = state.anchors.get(terminalId);
   // A journal cut short and re-hashed must not replace the anchor that would give it away.
   if (stored && anchor.seq < stored.seq) {
@@ -223,6 +279,7 @@ const anchorLatest: Handler = async (state, _request, response, _url, terminalId
 export const HOST_HANDLERS: Record<HostRoute, Handler> = {
   lookup,
   verify,
+  bankCardVerify,
   otpSend,
   otpVerify,
   balance,

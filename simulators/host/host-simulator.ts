@@ -14,6 +14,7 @@ import { BadRequest, sendError, sendJson, sendRaw } from './http-io';
 import { AttemptTracker } from './lockouts';
 import type { SimParticipant } from './seed/participant';
 import { PARTICIPANTS } from './seed/participants';
+import { bankCardsByReference } from './seed/bank-cards';
 import { TokenStore } from './tokens';
 import { OtpStore } from './otp';
 
@@ -23,7 +24,10 @@ export interface HostSimulatorOptions {
   /** Base latency of every host answer, in ms (default 0). A fault's latencyMs overrides it. */
   latencyMs?: number;
   faults?: FaultConfig;
-  /** Failed birth-date attempts before a KPJ is locked (default 3). */
+  /**
+   * Failed birth-date attempts before a KPJ is locked, and wrong PINs before a bank card is
+   * refused (pinTriesExceeded, until resetLockouts) (default 3).
+   */
   maxAttempts?: number;
   /** How long a lock lasts, in ms (default 15 minutes). */
   lockMs?: number;
@@ -53,6 +57,7 @@ export interface HostSimulator {
   participants: readonly SimParticipant[];
   setFaults(faults: FaultConfig): void;
   clearFaults(): void;
+  /** Forgets every failed birth date, KPJ lock and spent bank-card PIN try. */
   resetLockouts(): void;
   /** The last one-time code "sent by SMS" to this KPJ, for tests and the control panel. */
   lastOtpFor(kpj: string): string | null;
@@ -75,9 +80,12 @@ export async function startHostSimulator(
   }
   const now = options.now ?? (() => new Date());
   const participants = options.participants ?? PARTICIPANTS;
+  const maxAttempts = options.maxAttempts ?? 3;
   const state: HostState = {
     participants: new Map(participants.map((participant) => [participant.kpj, participant])),
-    attempts: new AttemptTracker(options.maxAttempts ?? 3, options.lockMs ?? 15 * 60_000, now),
+    attempts: new AttemptTracker(maxAttempts, options.lockMs ?? 15 * 60_000, now),
+    bankCards: bankCardsByReference(),
+    pinTries: new AttemptTracker(maxAttempts, Number.POSITIVE_INFINITY, now),
     tokens: new TokenStore(options.tokenTtlSeconds ?? 300, now),
     otp: new OtpStore(now, options.otpTtlSeconds ?? 300, options.otpResendSeconds ?? 30),
     anchors: new Map(),
@@ -95,7 +103,10 @@ export async function startHostSimulator(
     clearFaults: () => {
       faults = {};
     },
-    resetLockouts: () => state.attempts.reset(),
+    resetLockouts: () => {
+      state.attempts.reset();
+      state.pinTries.reset();
+    },
     lastOtpFor: (kpj: string) => state.otp.lastCodeFor(kpj),
     resetJournalAnchors: () => state.anchors.clear(),
   };

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
 import type { HostErrorBody, HostErrorCode } from '../../core/host/host-api';
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -19,6 +20,22 @@ export async function readJson(request: IncomingMessage): Promise<unknown> {
   } catch {
     throw new BadRequest('request body is not valid JSON');
   }
+}
+
+/**
+ * The body as its schema reads it, or null once a 400 saying what is `expected` was sent (the
+ * answer never echoes what came in).
+ */
+export async function readBody<T>(
+  schema: z.ZodType<T>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  expected: string,
+): Promise<T | null> {
+  const parsed = schema.safeParse(await readJson(request));
+  if (parsed.success) return parsed.data;
+  sendError(response, 400, 'badRequest', expected);
+  return null;
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {

@@ -15,3 +15,4 @@ export {
   type FixtureParticipant,
 } from './seed/participants';
 export type { JhtYear, SimParticipant } from './seed/participant';
+export { BANK_CARDS, UNKNOWN_CARD_PAN, type SimBankCard } from './seed/bank-cards';

@@ -1,6 +1,7 @@
 /**
- * Failed birth-date attempts per KPJ. After `maxAttempts` failures the KPJ is locked for
- * `lockMs`; a success, or the end of the lock, starts the count afresh.
+ * Failed attempts per key: birth dates per KPJ, or PINs per bank card reference. After
+ * `maxAttempts` failures the key is locked for `lockMs` (Infinity: until `reset()`); a success,
+ * or the end of the lock, starts the count afresh.
  */
 export class AttemptTracker {
   private readonly failures = new Map<string, number>();

@@ -32,6 +32,7 @@ describe('docs/host-api.openapi.yaml', () => {
     const paths: Record<(typeof HOST_ROUTES)[number], string> = {
       lookup: '/v1/lookup',
       verify: '/v1/verify',
+      bankCardVerify: '/v1/bank-card/verify',
       otpSend: '/v1/otp/send',
       otpVerify: '/v1/otp/verify',
       balance: '/v1/balance',
@@ -48,6 +49,9 @@ describe('docs/host-api.openapi.yaml', () => {
     'LookupReply',
     'VerifyRequest',
     'VerifyReply',
+    'BankCardVerifyRequest',
+    'LinkedAccount',
+    'BankCardVerifyReply',
     'OtpSendReply',
     'OtpVerifyRequest',
     'OtpVerifyReply',

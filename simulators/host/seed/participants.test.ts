@@ -152,6 +152,7 @@ describe('FIXTURES', () => {
       ],
       withGaps: ['20087725519', '22-12-1993', 'DEWI PURNAMASARI', 'active', 13_770_394],
       otpByHost: ['19076654321', '10-04-1985', 'YOHANES BAPTISTA SIREGAR', 'active', 28_693_567],
+      secondKpj: ['24110978305', '05-03-1979', 'AGUS SETIAWAN', 'active', 5_713_505],
     });
   });
 
@@ -166,6 +167,11 @@ describe('FIXTURES', () => {
     const span = monthIndex(gaps.rows[0]!.month) - monthIndex(gaps.rows.at(-1)!.month) + 1;
     expect(gaps.rows.length).toBeLessThan(span);
     expect(PARTICIPANTS.some((p) => p.kpj === UNKNOWN_KPJ)).toBe(false);
+    // One person, a KPJ per employer: the second began after the first stopped.
+    const [first, second] = [find(FIXTURES.inactive.kpj), find(FIXTURES.secondKpj.kpj)];
+    expect([second.name, second.birthDate]).toEqual([first.name, first.birthDate]);
+    expect(second.employer).not.toBe(first.employer);
+    expect(second.membershipStart > first.summary.participant.lastContributionMonth!).toBe(true);
     expect(UNKNOWN_KPJ).toMatch(/^\d{11}$/);
   });
 });

@@ -101,6 +101,21 @@ const FIXTURE_PROFILES = {
     gapRuns: 0,
     verification: ['birthDate', 'otp'],
   },
+  /**
+   * AGUS SETIAWAN's second KPJ, at the employer he joined after `inactive` (his first KPJ)
+   * stopped: one person, two KPJs, both linked to his bank card (seed/bank-cards.ts).
+   */
+  secondKpj: {
+    kpj: '24110978305',
+    name: 'AGUS SETIAWAN',
+    birthDate: '1979-03-05',
+    status: 'active',
+    employer: 'PT Karya Anugerah Konstruksi',
+    branchOffice: 'Kantor Cabang Bandung Suci',
+    years: 2,
+    currentWage: 5_100_000,
+    gapRuns: 0,
+  },
 } as const satisfies Record<string, ParticipantProfile>;
 
 export type FixtureName = keyof typeof FIXTURE_PROFILES;
