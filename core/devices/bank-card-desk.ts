@@ -1,19 +1,8 @@
 import type { CardReader } from '../../devices/card-reader';
 import type { PinPad } from '../../devices/pinpad/pinpad';
+import { cardReferenceOf, maskedPanOf } from '../common/domain/card-reference';
 import type { AdapterLogger } from './brain-port';
-import type { BankCardPort, CardPin, PinEntryEnd } from '../session/bank-card-port';
-
-type CardReference = CardPin['cardReference'];
-
-/** The first six and last four digits: how the kiosk names the card to the bank link. */
-export function cardReferenceOf(pan: string): CardReference {
-  return `${pan.slice(0, 6)}${'*'.repeat(pan.length - 10)}${pan.slice(-4)}`;
-}
-
-/** What the screen may show of the card: its last four digits. */
-export function maskedPanOf(pan: string): string {
-  return `${'*'.repeat(pan.length - 4)}${pan.slice(-4)}`;
-}
+import type { BankCardPort, PinEntryEnd } from '../session/bank-card-port';
 
 export interface BankCardDeskOptions {
   /** ISO 9564 format 4 (AES DUKPT) by default; 0 (TDES DUKPT) where the bank asks for it. */
@@ -52,7 +41,7 @@ export class BankCardDesk implements BankCardPort {
   }
 
   /** A bank card was read: keeps its number, answers what the brain may know of it. */
-  hold(pan: string): { cardReference: CardReference; maskedPan: string } {
+  hold(pan: string): { cardReference: string; maskedPan: string } {
     this.pan = pan;
     return { cardReference: cardReferenceOf(pan), maskedPan: maskedPanOf(pan) };
   }

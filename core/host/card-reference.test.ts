@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cardReferenceOf } from './card-reference';
+import { cardReferenceOf, maskedPanOf } from '../common/domain/card-reference';
 import { CardReference } from './host-api';
 
+/** The kiosk's card reference (core/common) is what the bank link's schema takes. */
 describe('cardReferenceOf', () => {
   it('keeps the first six and last four digits of a 12 to 19 digit PAN', () => {
     expect(cardReferenceOf('4761739001010010')).toBe('476173******0010');
@@ -12,5 +13,9 @@ describe('cardReferenceOf', () => {
     }
     expect(() => cardReferenceOf('12345678901')).toThrow();
     expect(() => cardReferenceOf('4761 7390 0101 0010')).toThrow();
+  });
+
+  it('the screen shows the last four digits only', () => {
+    expect(maskedPanOf('4761739001010010')).toBe('************0010');
   });
 });

@@ -7,9 +7,11 @@ import type { PlainKey } from '../../devices/pinpad/pinpad';
 import { CardReaderSimulator } from '../card-reader/card-reader-simulator';
 import {
   isoName,
+  bankCard,
   kpjCard,
   technicianCard,
   TEST_CARDS,
+  TEST_PANS,
   type TestCard,
 } from '../card-reader/test-cards';
 import { FIXTURES } from '../host';
@@ -30,6 +32,9 @@ export const CARD_CHOICES = [
   'unknownKpj',
   'bankVisa',
   'bankMastercard',
+  /** The host simulator's blocked bank card, and the one whose owner has no KPJ (the ATM profile). */
+  'bankBlocked',
+  'bankNoKpj',
   'unreadable',
   'blank',
   'corruptedLrc',
@@ -48,6 +53,10 @@ export function testCardFor(choice: CardChoice): TestCard {
       return TEST_CARDS.visa;
     case 'bankMastercard':
       return TEST_CARDS.mastercard;
+    case 'bankBlocked':
+      return bankCard(TEST_PANS.visaBlocked, 'DIBLOKIR/KARTU');
+    case 'bankNoKpj':
+      return bankCard(TEST_PANS.mastercardNoKpj, 'TANPA/KPJ');
     case 'technician':
       return technicianCard();
     case 'unreadable':

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cardReferenceOf } from '../../core/host/card-reference';
+import { cardReferenceOf } from '../../core/common/domain/card-reference';
 import type { BankCardVerifyRequest } from '../../core/host/host-api';
 import { HostError, type HostFailure } from '../../core/host/host-client';
 import { withHostTroubleLog } from '../../core/host/host-trouble-log';

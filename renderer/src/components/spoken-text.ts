@@ -141,7 +141,7 @@ export function spokenText(t: Messages, view: SessionView): string {
         t.chooseAccountTitle,
         t.chooseAccountHelp,
         ...(view.accounts ?? []).map((account, index) =>
-          t.accountSpoken(String(index + 1), account.maskedKpj, account.employer),
+          t.accountSpoken(String(index + 1), account.maskedKpj.slice(-4), account.employer),
         ),
         t.mergeHint,
       ].join('. ');

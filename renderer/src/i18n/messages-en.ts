@@ -359,7 +359,7 @@ export const en: Messages = {
   cardLabel: (masked) => `Card ${masked}`,
   chooseAccountTitle: 'Choose a KPJ number',
   chooseAccountHelp: 'Several KPJ numbers are linked to your details. Press the number before one.',
-  accountSpoken: (key, masked, employer) => `${key}: KPJ ending ${masked.slice(-4)}, ${employer}`,
+  accountSpoken: (key, last4, employer) => `${key}: KPJ ending ${last4}, ${employer}`,
   mergeHint: 'Several KPJ? Merge them in the JMO app or at a branch office.',
   takeCardTitle: 'Please take your card',
   takeCardBody: 'Your balance is shown once you have taken the card.',

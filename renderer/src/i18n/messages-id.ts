@@ -364,8 +364,8 @@ export const id = {
   cardLabel: (masked: string) => `Kartu ${masked}`,
   chooseAccountTitle: 'Pilih nomor KPJ',
   chooseAccountHelp: 'Beberapa nomor KPJ terhubung dengan data Anda. Tekan angka di depannya.',
-  accountSpoken: (key: string, masked: string, employer: string) =>
-    `${key}: KPJ berakhiran ${masked.slice(-4)}, ${employer}`,
+  accountSpoken: (key: string, last4: string, employer: string) =>
+    `${key}: KPJ berakhiran ${last4}, ${employer}`,
   mergeHint: 'Punya beberapa KPJ? Gabungkan di aplikasi JMO atau di kantor cabang.',
   takeCardTitle: 'Silakan ambil kartu Anda',
   takeCardBody: 'Saldo ditampilkan setelah kartu diambil.',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardReferenceOf } from '../../../core/host/card-reference';
+import { cardReferenceOf } from '../../../core/common/domain/card-reference';
 import { passesLuhn } from '../../../devices/card-reader/luhn';
 import { BANK_CARDS, bankCardsByReference, UNKNOWN_CARD_PAN } from './bank-cards';
 import { FIXTURES, PARTICIPANTS } from './participants';

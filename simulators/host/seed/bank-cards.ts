@@ -1,4 +1,4 @@
-import { cardReferenceOf } from '../../../core/host/card-reference';
+import { cardReferenceOf } from '../../../core/common/domain/card-reference';
 import { TEST_PANS } from '../../card-reader/test-pans';
 import { FIXTURES } from './participants';
 
