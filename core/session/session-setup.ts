@@ -19,6 +19,7 @@ import { canPrint, intentForKey, menuFactsOf } from './menus';
 import { failureOfEvent, hostErrorCode, hostSteps, outputOf } from './host-steps';
 import {
   freshSession,
+  offeredLanguages,
   verifiedOf,
   type SessionContext,
   type SessionInput,
@@ -254,6 +255,8 @@ export const sessionSetup = setup({
     }),
   },
   guards: {
+    languageOffered: ({ context, event }) =>
+      event.type === 'chooseLanguage' && offeredLanguages(context.deps).includes(event.language),
     menuHasKey: ({ context, event }, params: { menu: MenuName }) =>
       menuIntent(context, event, params.menu) !== null,
     kpjComplete: ({ context }) => isValidKpj(context.buffer),
