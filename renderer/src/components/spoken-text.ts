@@ -1,5 +1,6 @@
 import type { HistoryView, Language, SessionView } from '../../../core/common/api';
 import type { Messages } from '../i18n/i18n';
+import { attractText, languageSwitchable } from './branding-words';
 import { errorMessage } from './error-message';
 import { menuLabelText, spokenMenu, spokenMenuItem } from './menu-words';
 import { printerProblemText } from './printer-problem';
@@ -24,7 +25,8 @@ export function spokenPrintOption(t: Messages, view: SessionView): string {
 /** The start screen's keypad legend as spoken: Enter, the menu's numbers, then `#` and `*`. */
 function spokenKeypadLegend(t: Messages, view: SessionView): string {
   const keys = (view.menu?.items ?? []).map((i) => `${i.key} ${menuLabelText(t, i.label)}`);
-  return [t.keypadSpokenStart, ...keys, t.keypadSpokenEnd].join(', ');
+  const language = languageSwitchable(view) ? [t.keypadSpokenLanguage] : [];
+  return `${[t.keypadSpokenStart, ...keys, t.keypadSpokenRepeat, ...language].join(', ')}.`;
 }
 
 /** A `YYYY-MM` month as a voice reads it: "Oktober 2026", not "10-2026". */
@@ -84,7 +86,7 @@ export function spokenText(t: Messages, view: SessionView): string {
     return `${t.idleTitle}. ${t.idleBody(view.idle.secondsLeft)} ${t.idleSpokenHint}`;
   switch (view.screen) {
     case 'attract':
-      return `${error ? `${error} ` : ''}${t.attractTitle}. ${t.attractHint} ${spokenKeypadLegend(t, view)}`;
+      return `${error ? `${error} ` : ''}${attractText(view, t).title}. ${t.attractHint} ${spokenKeypadLegend(t, view)}`;
     case 'enterKpj':
       return [t.enterKpjTitle, error ?? t.enterKpjHelp, t.speechKeypadHint].join('. ');
     case 'enterBirthDate':
