@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME_COLORS, THEME_COLOR_TOKENS } from '../../common/api';
 import { KioskConfig } from '../kiosk-config';
+import { loadConfig, loadThemeLogo } from '../load-config';
 import { contrastProblems } from './theme-contrast';
 import { Theme } from './theme';
 
@@ -20,8 +21,9 @@ describe('the theme', () => {
     expect(contrastProblems(DEFAULT_THEME_COLORS)).toEqual([]);
   });
 
-  it.each(EXAMPLES)('%s is a configuration the kiosk accepts', (path) => {
-    const config = KioskConfig.parse(json(path));
+  it.each(EXAMPLES)('%s is a configuration the kiosk loads, its logo included', (path) => {
+    const config = loadConfig(join(repo, path));
+    expect(loadThemeLogo(config)?.path).toMatch(/^\/theme\/logo\.(png|svg)$/);
     expect(config.theme?.bankName).toMatch(/^Bank /);
     expect(contrastProblems(config.theme!.colors)).toEqual([]);
   });
