@@ -27,7 +27,8 @@ const TEXT_GROUNDS: readonly ThemeColorName[] = ['page', 'surface'];
 
 /**
  * The pairs the UI draws, from renderer/src (every `color:` token on every `background:` token
- * it can sit on). Every text colour is also used at body size somewhere, so none is held only
+ * it can sit on; contrast-pairs.test.ts fails when the CSS uses a text or background colour no
+ * pair measures). Every text colour is also used at body size somewhere, so none is held only
  * to the large-text 3:1.
  */
 export const CONTRAST_PAIRS: readonly ContrastPair[] = [
