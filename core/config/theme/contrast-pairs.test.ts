@@ -25,7 +25,7 @@ function tokensUsedAs(property: string): Set<string> {
 }
 
 const tokensOf = (names: ThemeColorName[]) =>
-  new Set(names.map((name) => THEME_COLOR_TOKENS[name]));
+  new Set<string>(names.map((name) => THEME_COLOR_TOKENS[name]));
 
 /** Drawn under the idle warning's dialog (a surface): no text sits on it. */
 const NO_TEXT_ON = new Set(['--color-backdrop']);
