@@ -4,7 +4,6 @@ import { CONTRAST_PAIRS, REQUIRED_CONTRAST, type ContrastUse } from './contrast-
 
 const USE_WORDS: Record<ContrastUse, string> = {
   text: 'text',
-  largeText: 'large text',
   nonText: 'control',
 };
 
