@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { assetAt, type StaticAsset } from '../core/common/static-asset';
 import { SECURITY_HEADERS } from '../core/shell/security-headers';
 import { requestPath } from './request-guard';
 
@@ -17,10 +18,10 @@ const MIME: Record<string, string> = {
 };
 
 /**
- * Serves the built renderer from `root`; never a file outside it. Only GET and HEAD without a
- * body reach it (`page-requests.ts` answers the rest).
+ * Serves the built renderer from `root`, and `assets` at their paths; never a file outside it.
+ * Only GET and HEAD without a body reach it (`page-requests.ts` answers the rest).
  */
-export function createStaticHandler(root: string) {
+export function createStaticHandler(root: string, assets: readonly StaticAsset[] = []) {
   const base = resolve(root);
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = requestPath(request.url);
@@ -30,6 +31,11 @@ export function createStaticHandler(root: string) {
       pathname = decodeURIComponent(path);
     } catch {
       response.writeHead(400, SECURITY_HEADERS).end();
+      return;
+    }
+    const asset = assetAt(assets, pathname);
+    if (asset) {
+      respond(request, response, asset.contentType, asset.body);
       return;
     }
     if (pathname.endsWith('/')) pathname += 'index.html';
@@ -42,16 +48,25 @@ export function createStaticHandler(root: string) {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      response.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-        'Content-Length': body.length,
-      });
-      response.end(request.method === 'HEAD' ? undefined : body);
+      respond(request, response, MIME[extname(file)] ?? 'application/octet-stream', body);
     } catch {
       response
         .writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' })
         .end('not found');
     }
   };
+}
+
+function respond(
+  request: IncomingMessage,
+  response: ServerResponse,
+  contentType: string,
+  body: Uint8Array,
+): void {
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': contentType,
+    'Content-Length': body.length,
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
 }

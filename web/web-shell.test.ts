@@ -16,6 +16,7 @@ import { attractView } from '../core/common/api/attract-view.test-helper';
 /** Someone is served (a participant or a technician): the session belongs to the connection. */
 const SERVING = { takesKeys: true, identifying: false, resting: false };
 import { silentLogger } from '../core/log/logger';
+import { CONTENT_SECURITY_POLICY } from '../core/shell/security-headers';
 import { MAX_CONNECTIONS, startWebShell, type WebShell } from './web-shell';
 import {
   connectUi,
@@ -54,6 +55,31 @@ describe('web shell', () => {
     expect(await response.text()).toContain('<title>kiosk</title>');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it("serves the theme's logo from memory at its path, with the same CSP and its type", async () => {
+    const logo = {
+      path: '/theme/logo.svg',
+      contentType: 'image/svg+xml',
+      body: Buffer.from('<svg/>'),
+    };
+    const themed = await startWebShell({
+      api,
+      rendererDir: rendererFolder(),
+      assets: [logo],
+      port: 0,
+      logger: silentLogger(),
+    });
+    try {
+      const response = await fetch(`http://127.0.0.1:${themed.port}/theme/logo.svg`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/svg+xml');
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(await response.text()).toBe('<svg/>');
+      expect((await fetch(`http://127.0.0.1:${themed.port}/theme/logo.png`)).status).toBe(404);
+    } finally {
+      await themed.close();
+    }
   });
 
   it('never serves a file outside the renderer folder', async () => {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UI_SECRET_FRAGMENT_KEY, type KioskApi } from '../core/common/api';
+import type { StaticAsset } from '../core/common/static-asset';
 import type { Logger } from '../core/log/logger';
 import { ConnectionSlots } from './connection-slots';
 import { KioskSocketBridge } from './kiosk-socket';
@@ -24,6 +25,8 @@ export const HEADERS_TIMEOUT_MS = 5_000;
 export interface WebShellOptions {
   api: KioskApi;
   rendererDir: string;
+  /** Served beside the renderer's files (the theme's logo). */
+  assets?: readonly StaticAsset[];
   port: number;
   logger: Logger;
   /**
@@ -44,7 +47,7 @@ export interface WebShell {
 /** Serves the renderer and the kiosk API on 127.0.0.1 only. */
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const uiSecret = checkUiSecret(options.uiSecret ?? newUiSecret());
-  const serveStatic = createStaticHandler(options.rendererDir);
+  const serveStatic = createStaticHandler(options.rendererDir, options.assets);
   let port = options.port;
   const onRequest = createPageRequestHandler(serveStatic, () => port);
   // The Host check is ours (onRequest): Node's own answer to a missing Host has no security headers.

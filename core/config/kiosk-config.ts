@@ -4,6 +4,7 @@ import { DevicesConfig } from '../../devices/manager/device-config';
 import { DEFAULT_HOST_URL, HostConfig } from '../host/host-config';
 import { LogLevel } from '../log/logger';
 import { TechnicianPinHash } from '../technician/pin-hash';
+import { Theme } from './theme/theme';
 import { IanaTimeZone } from './time-zone';
 
 /** The kiosk's configuration file, validated on load. Every field has a sensible default. */
@@ -143,8 +144,14 @@ export const KioskConfig = z
       .default({ level: 'info' }),
     /** Real or simulated devices; absent: no devices (screen only). See docs/devices.md. */
     devices: DevicesConfig.optional(),
+    /** A partner bank's branding (docs/themes/README.md); absent: the kiosk's own look. */
+    theme: Theme.optional(),
   })
   .strict()
+  .refine((c) => !c.theme || c.theme.languages.includes(c.language), {
+    message: 'the default language must be one of theme.languages',
+    path: ['language'],
+  })
   .refine((c) => c.session.idleWarningSeconds < c.session.idleTimeoutSeconds, {
     message: 'session.idleWarningSeconds must be less than session.idleTimeoutSeconds',
     path: ['session', 'idleWarningSeconds'],

@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseConfig } from './load-config';
 
@@ -108,5 +108,29 @@ describe('kiosk configuration', () => {
       technician: { diagSocket: '/run/kiosk/diag.sock' },
     });
     expect(config.journal.dir).toBe('/var/lib/kiosk/jurnal harian/ä');
+  });
+
+  it('refuses a theme whose colours fail WCAG AA, naming each failing pair under theme', () => {
+    const path = join(import.meta.dirname, 'theme/test-fixtures/low-contrast-theme.json');
+    expect(() => loadConfig(path)).toThrow(ConfigError);
+    expect(() => loadConfig(path)).toThrow(
+      /theme: text "accent" on "surface" has contrast 2\.18:1, needs 4\.5:1\n/,
+    );
+  });
+
+  it("reads the theme's logo beside the config file, wherever the kiosk starts from", () => {
+    const path = file(JSON.stringify({ theme: { bankName: 'Bank Contoh', logo: 'logo.png' } }));
+    copyFileSync(
+      join(import.meta.dirname, '../../docs/themes/blue-bank/logo.png'),
+      join(dirname(path), 'logo.png'),
+    );
+    expect(loadConfig(path).theme?.logo).toBe(join(dirname(path), 'logo.png'));
+  });
+
+  it('refuses a logo that is not a safe image, naming theme.logo and the file', () => {
+    const path = file(JSON.stringify({ theme: { bankName: 'Bank Contoh', logo: 'logo.svg' } }));
+    const logo = join(dirname(path), 'logo.svg');
+    writeFileSync(logo, '<svg><script>fetch("/")</script></svg>');
+    expect(() => loadConfig(path)).toThrow(`  - theme.logo: ${logo} contains a script`);
   });
 });

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 import { readHostTls } from '../host/host-tls';
+import type { StaticAsset } from '../common/static-asset';
 import { KioskConfig } from './kiosk-config';
+import { readThemeLogo } from './theme/theme-logo';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -14,10 +17,12 @@ export class ConfigError extends Error {
 export function parseConfig(raw: unknown, source = 'config'): KioskConfig {
   const result = KioskConfig.safeParse(raw);
   if (result.success) return result.data;
-  const lines = result.error.issues.map(
-    (issue) => `  - ${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`,
+  throw invalid(
+    source,
+    result.error.issues.map(
+      (issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`,
+    ),
   );
-  throw new ConfigError(`Invalid kiosk configuration in ${source}:\n${lines.join('\n')}`);
 }
 
 /** Loads the JSON config file at `path`; with no path, the defaults (embedded simulators). */
@@ -42,12 +47,33 @@ export function parseConfigText(text: string, source: string): KioskConfig {
       `Kiosk configuration ${source} is not valid JSON: ${(error as Error).message}`,
     );
   }
-  const config = parseConfig(raw, source);
+  const parsed = parseConfig(raw, source);
+  // A theme's logo sits beside its config file, wherever the kiosk is started from.
+  const logo = parsed.theme?.logo;
+  const config: KioskConfig =
+    logo && parsed.theme
+      ? { ...parsed, theme: { ...parsed.theme, logo: resolve(dirname(source), logo) } }
+      : parsed;
   // The files the config names are checked now, so a kiosk does not start with a broken link.
   const tls = readHostTls(config.host.tls);
-  if (!tls.ok) {
-    const lines = tls.problems.map((problem) => `  - ${problem}`);
-    throw new ConfigError(`Invalid kiosk configuration in ${source}:\n${lines.join('\n')}`);
-  }
+  const logoCheck = config.theme?.logo ? readThemeLogo(config.theme.logo) : null;
+  const problems = [
+    ...(tls.ok ? [] : tls.problems),
+    ...(logoCheck && !logoCheck.ok ? [logoCheck.problem] : []),
+  ];
+  if (problems.length > 0) throw invalid(source, problems);
   return config;
+}
+
+/** The theme's logo, read and checked (a ConfigError naming `theme.logo` if it fails). */
+export function loadThemeLogo(config: KioskConfig, source = 'config'): StaticAsset | null {
+  if (!config.theme?.logo) return null;
+  const logo = readThemeLogo(config.theme.logo);
+  if (!logo.ok) throw invalid(source, [logo.problem]);
+  return logo.asset;
+}
+
+function invalid(source: string, problems: readonly string[]): ConfigError {
+  const lines = problems.map((problem) => `  - ${problem}`);
+  return new ConfigError(`Invalid kiosk configuration in ${source}:\n${lines.join('\n')}`);
 }

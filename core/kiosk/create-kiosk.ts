@@ -1,5 +1,8 @@
 import type { KioskApi } from '../common/api';
+import type { StaticAsset } from '../common/static-asset';
 import type { KioskConfig } from '../config/kiosk-config';
+import { loadThemeLogo } from '../config/load-config';
+import { brandingOf } from '../config/theme/branding-of';
 import type { HostClient } from '../host/host-client';
 import { createHostClient } from '../host/create-host-client';
 import { withHostTroubleLog } from '../host/host-trouble-log';
@@ -47,6 +50,8 @@ export interface KioskDeps {
   portDiscovery: PortDiscovery;
   /** The started device manager (the shell creates it from config.devices and stops it). */
   devices: DeviceManager | null;
+  /** The theme's logo as read at start; default: read from `config.theme.logo` now. */
+  themeLogo: StaticAsset | null;
 }
 
 export interface Kiosk {
@@ -144,6 +149,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
           ...meta,
           terminalId: config.terminalId,
           timeZone: config.timeZone,
+          ...(config.theme ? { bankLines: config.theme.receipt } : {}),
           // As wide as the printer that prints it (a receipt is composed only to be printed).
           columns: printer?.columns() ?? resolvePrinterLayout().columns,
         }),
@@ -163,6 +169,10 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
       scanner: Boolean(devices?.scanner) && !bankCards,
       bankCard: Boolean(bankCards),
     },
+    branding: brandingOf(
+      config.theme,
+      deps.themeLogo !== undefined ? deps.themeLogo : loadThemeLogo(config),
+    ),
     defaultLanguage: config.language,
     idleTimeoutMs: config.session.idleTimeoutSeconds * 1000,
     idleWarningMs: config.session.idleWarningSeconds * 1000,

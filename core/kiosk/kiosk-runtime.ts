@@ -5,8 +5,9 @@ import {
   type Disposable,
   type NamedDisposable,
 } from '../common/disposable-store';
+import type { StaticAsset } from '../common/static-asset';
 import type { KioskConfig } from '../config/kiosk-config';
-import { loadConfig } from '../config/load-config';
+import { loadConfig, loadThemeLogo } from '../config/load-config';
 import type { PortDiscovery } from '../devices/port-configurator-adapter';
 import type { HostClient } from '../host/host-client';
 import { createLogger, type Logger } from '../log/logger';
@@ -48,6 +49,8 @@ export interface KioskRuntime extends AsyncDisposable {
   /** The device manager, when the config has a `devices` section. */
   readonly devices: DeviceManager | null;
   readonly logger: Logger;
+  /** Files the shell serves beside the renderer: the theme's logo, when it has one. */
+  readonly assets: readonly StaticAsset[];
   /**
    * A shell's own teardown (its server, window binding, launch file). Disposed before the brain
    * and the devices stop, in reverse order of adding.
@@ -71,6 +74,7 @@ export async function startKioskRuntime(
     logger.error({ err: errorMessage(error) }, `${name} did not stop cleanly`);
   const store = new DisposableStore(report);
   try {
+    const themeLogo = loadThemeLogo(config);
     const host = overrides.host ?? (await moduleHostClient(config, logger, store));
 
     const devices = config.devices
@@ -84,6 +88,7 @@ export async function startKioskRuntime(
     const kiosk = createKiosk(config, {
       logger,
       devices,
+      themeLogo,
       ...(host ? { host } : {}),
       ...(overrides.now ? { now: overrides.now } : {}),
       ...(overrides.audit !== undefined ? { audit: overrides.audit } : {}),
@@ -109,6 +114,7 @@ export async function startKioskRuntime(
       brain: kiosk.brain,
       devices,
       logger,
+      assets: themeLogo ? [themeLogo] : [],
       add: (disposable) => shellParts.add(disposable),
       dispose: () => store.dispose(),
       [Symbol.asyncDispose]: () => store.dispose(),

@@ -55,6 +55,22 @@ describe('composeBalanceReceipt', () => {
       columns: 42,
     });
 
+  it("prints the bank's header lines after the organisation and its footer lines before the cut", () => {
+    const { elements } = composeBalanceReceipt({
+      summary,
+      terminalId: 'KSK01',
+      reference: 'KSK01-20261122-0042',
+      printedAt,
+      language: 'id',
+      columns: 32,
+      bankLines: { header: ['BANK CONTOH', 'Cabang Sudirman'], footer: ['Layanan 1500-000'] },
+    });
+    const texts = elements.flatMap((e) => (e.kind === 'text' ? [e.text] : []));
+    expect(texts.slice(1, 3)).toEqual(['BANK CONTOH', 'Cabang Sudirman']);
+    expect(texts.at(-1)).toBe('Layanan 1500-000');
+    expect(elements.at(-1)?.kind).toBe('cut');
+  });
+
   it('prints the time in the configured zone with its label: a kiosk in Makassar says WITA', () => {
     const text = allText(
       composeBalanceReceipt({

@@ -22,6 +22,8 @@ export interface BalanceReceiptInput {
    * below 40 the header prints in normal size so it does not wrap.
    */
   columns: number;
+  /** The partner bank's lines (config `theme.receipt`), above and below the kiosk's own text. */
+  bankLines?: { header: readonly string[]; footer: readonly string[] };
 }
 
 /**
@@ -34,6 +36,8 @@ export function composeBalanceReceipt(input: BalanceReceiptInput): PrintJob {
   const { participant, jht } = input.summary;
   const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
   const money = (amount: number) => formatRupiah(amount, 'id-ID');
+  const bankLines = (lines: readonly string[] = []) =>
+    lines.map((line) => job.text(line, { align: 'center' }));
   return {
     name: 'balance-receipt',
     elements: [
@@ -42,6 +46,7 @@ export function composeBalanceReceipt(input: BalanceReceiptInput): PrintJob {
         size: input.columns >= ORGANISATION.length * 2 ? 'double' : 'normal',
         align: 'center',
       }),
+      ...bankLines(input.bankLines?.header),
       job.text(t.title, { bold: true, align: 'center' }),
       job.rule('double'),
       job.keyValue(t.terminal, input.terminalId),
@@ -72,6 +77,7 @@ export function composeBalanceReceipt(input: BalanceReceiptInput): PrintJob {
       job.text(t.disclaimer, { align: 'center' }),
       job.text(t.callCentre, { align: 'center' }),
       job.text(t.thanks, { bold: true, align: 'center' }),
+      ...bankLines(input.bankLines?.footer),
       job.cut(),
     ],
   };

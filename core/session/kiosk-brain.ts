@@ -1,5 +1,12 @@
 import { createActor, type Actor, type InspectionEvent } from 'xstate';
-import type { DeviceReadiness, Intent, KioskApi, Language, SessionView } from '../common/api';
+import {
+  DEFAULT_BRANDING,
+  type DeviceReadiness,
+  type Intent,
+  type KioskApi,
+  type Language,
+  type SessionView,
+} from '../common/api';
 import { DEFAULT_TIME_ZONE } from '../common/domain/format';
 import type { Logger } from '../log/logger';
 import { IdleTimer } from './idle-timer';
@@ -249,6 +256,7 @@ export class KioskBrain implements KioskApi {
       devices: this.devices,
       terminalId: this.options.terminalId,
       identifyBy: this.options.identifyBy ?? { card: false, scanner: false, bankCard: false },
+      branding: this.options.branding ?? DEFAULT_BRANDING,
       timeZone: this.options.timeZone ?? DEFAULT_TIME_ZONE,
     });
     if (!this.technician?.active)

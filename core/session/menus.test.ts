@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MenuName, SessionView, type DeviceReadiness } from '../common/api';
+import { DEFAULT_BRANDING, MenuName, SessionView, type DeviceReadiness } from '../common/api';
 import { FakeHost, FakePrinter, fakeReceipts, SAMPLE_SUMMARY } from './fake-host.test-helper';
 import { intentForKey, menuFactsOf, menuView, printAvailability, type MenuFacts } from './menus';
 import { testBrain } from './test-brain.test-helper';
@@ -9,6 +9,7 @@ const facts = (overrides: Partial<MenuFacts> = {}): MenuFacts => ({
   voice: false,
   yearsChangeable: true,
   historyPage: { number: 1, count: 4 },
+  languages: ['id', 'en'],
   ...overrides,
 });
 
@@ -67,6 +68,23 @@ describe('the numbered menus', () => {
       command: 'off',
     });
     expect(intentForKey('attract', '4', facts())).toBeNull();
+  });
+
+  it('start screen of a theme with one language: no language to choose, 3 is still voice', () => {
+    expect(outline('attract', facts({ languages: ['en'] }))).toEqual(['3 voiceOnOff enabled']);
+    expect(intentForKey('attract', '1', facts({ languages: ['en'] }))).toBeNull();
+  });
+
+  it('a brain with a one-language theme keeps its language whatever is chosen', () => {
+    const brain = testBrain({
+      defaultLanguage: 'en',
+      branding: { ...DEFAULT_BRANDING, languages: ['en'] },
+    });
+    brain.send({ type: 'chooseLanguage', language: 'id' });
+    brain.send({ type: 'digit', digit: '1' });
+    expect(brain.view().language).toBe('en');
+    expect(brain.view().branding.languages).toEqual(['en']);
+    brain.stop();
   });
 
   it('balance: 1 history, 2 projection, 3 print while the printer can print', () => {
@@ -165,7 +183,12 @@ describe('the numbered menus', () => {
     };
     expect(
       menuFactsOf(
-        { voice: true, verified: { token: 't', summary: atRetirementAge }, historyPage: 1 },
+        {
+          voice: true,
+          verified: { token: 't', summary: atRetirementAge },
+          historyPage: 1,
+          deps: {},
+        },
         { printer: 'absent' },
       ),
     ).toEqual({
@@ -173,6 +196,7 @@ describe('the numbered menus', () => {
       voice: true,
       yearsChangeable: false,
       historyPage: { number: 2, count: 4 },
+      languages: ['id', 'en'],
     });
   });
 });

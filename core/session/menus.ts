@@ -1,6 +1,7 @@
 import type {
   DeviceReadiness,
   Intent,
+  Language,
   MenuItemView,
   MenuLabel,
   MenuName,
@@ -10,7 +11,7 @@ import type {
 } from '../common/api';
 import { canChangeYears } from './entry-rules';
 import { historyPageCount } from './history-pages';
-import type { SessionContext } from './session-context';
+import { offeredLanguages, type SessionContext, type SessionMachineDeps } from './session-context';
 
 /**
  * The numbered menus of the participant flow, defined once: for each item the keypad digit that
@@ -49,11 +50,15 @@ export interface MenuFacts {
   yearsChangeable: boolean;
   /** The history page shown (from 1) of how many. */
   historyPage: { number: number; count: number };
+  /** The languages offered (the theme's). */
+  languages: readonly Language[];
 }
 
 /** The facts as the session's context and the printer's readiness give them. */
 export function menuFactsOf(
-  context: Pick<SessionContext, 'voice' | 'verified' | 'historyPage'>,
+  context: Pick<SessionContext, 'voice' | 'verified' | 'historyPage'> & {
+    deps: Pick<SessionMachineDeps, 'branding'>;
+  },
   devices: DeviceReadiness,
 ): MenuFacts {
   const summary = context.verified?.summary;
@@ -63,6 +68,7 @@ export function menuFactsOf(
     voice: context.voice,
     yearsChangeable: summary ? canChangeYears(summary) : false,
     historyPage: { number: Math.min(context.historyPage + 1, Math.max(count, 1)), count },
+    languages: offeredLanguages(context.deps),
   };
 }
 
@@ -77,12 +83,25 @@ interface MenuItemDefinition {
 }
 
 const historyPaged = (facts: MenuFacts) => facts.historyPage.count > 1;
+/** A language is a choice only where there is another one to choose. */
+const languageChoice = (language: Language) => (facts: MenuFacts) =>
+  facts.languages.length > 1 && facts.languages.includes(language);
 
 export const MENUS: Readonly<Record<MenuName, readonly MenuItemDefinition[]>> = {
   // The start screen, keypad only: Enter starts (not a menu item), 1 / 2 the language, 3 voice.
   attract: [
-    { key: '1', label: 'languageId', intent: { type: 'chooseLanguage', language: 'id' } },
-    { key: '2', label: 'languageEn', intent: { type: 'chooseLanguage', language: 'en' } },
+    {
+      key: '1',
+      label: 'languageId',
+      intent: { type: 'chooseLanguage', language: 'id' },
+      offered: languageChoice('id'),
+    },
+    {
+      key: '2',
+      label: 'languageEn',
+      intent: { type: 'chooseLanguage', language: 'en' },
+      offered: languageChoice('en'),
+    },
     {
       key: '3',
       label: 'voiceOnOff',

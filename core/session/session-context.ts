@@ -1,4 +1,9 @@
-import type { Language, PrinterProblem } from '../common/api';
+import {
+  DEFAULT_BRANDING,
+  type BrandingView,
+  type Language,
+  type PrinterProblem,
+} from '../common/api';
 import type { BalanceSummary, ContributionRow, LinkedAccount } from '../host/host-api';
 import type { BankCardPort } from './bank-card-port';
 import type { HostClient } from '../host/host-client';
@@ -39,6 +44,13 @@ export interface SessionMachineDeps {
   requireOtp: boolean;
   /** Where "today" is for a birth date typed here (IANA name); Asia/Jakarta when not given. */
   timeZone?: string;
+  /** The partner bank's theme (core/config/theme): its languages are the ones offered. */
+  branding?: BrandingView;
+}
+
+/** The languages a person may choose here (the theme's; without one, every language). */
+export function offeredLanguages(deps: Pick<SessionMachineDeps, 'branding'>): readonly Language[] {
+  return (deps.branding ?? DEFAULT_BRANDING).languages;
 }
 
 export interface SessionInput {

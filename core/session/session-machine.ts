@@ -23,7 +23,7 @@ export const sessionMachine = sessionSetup.createMachine({
   }),
   initial: 'attract',
   on: {
-    chooseLanguage: { actions: 'setLanguage' },
+    chooseLanguage: { guard: 'languageOffered', actions: 'setLanguage' },
     voice: { actions: 'setVoice' },
   },
   states: {

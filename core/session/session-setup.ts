@@ -19,6 +19,7 @@ import { canPrint, intentForKey, menuFactsOf } from './menus';
 import { failureOfEvent, hostErrorCode, hostSteps, outputOf } from './host-steps';
 import {
   freshSession,
+  offeredLanguages,
   verifiedOf,
   type SessionContext,
   type SessionInput,
@@ -353,6 +354,8 @@ export const sessionSetup = setup({
     hasError: ({ context }) => context.error !== null,
     accountPicked: ({ context }) => context.account !== null,
     pinPadUnavailable: ({ event }) => event.type === 'pinEnded' && event.reason === 'unavailable',
+    languageOffered: ({ context, event }) =>
+      event.type === 'chooseLanguage' && offeredLanguages(context.deps).includes(event.language),
     menuHasKey: ({ context, event }, params: { menu: MenuName }) =>
       menuIntent(context, event, params.menu) !== null,
     kpjComplete: ({ context }) => isValidKpj(context.buffer),

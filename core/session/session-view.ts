@@ -98,6 +98,7 @@ export interface ViewExtras {
   devices: DeviceReadiness;
   terminalId: string;
   identifyBy: SessionView['identifyBy'];
+  branding: SessionView['branding'];
   /** The configured IANA zone: the view carries it and its label (`WITA`). */
   timeZone: string;
 }
@@ -158,6 +159,7 @@ export function toSessionView(
     devices: extras.devices,
     terminalId: extras.terminalId,
     identifyBy: extras.identifyBy,
+    branding: extras.branding,
     clock: {
       timeZone: extras.timeZone,
       label: timeZoneLabel(extras.timeZone, new Date(extras.now)),

@@ -37,6 +37,8 @@ export const ESC_POS_PRINTER_MODELS: readonly PrinterModel[] = [...PROFILES]
 
 const paperWidths = Object.keys(COLUMNS_BY_PAPER) as PaperWidth[];
 const allColumns = [...new Set(Object.values(COLUMNS_BY_PAPER).flat())];
+/** The fewest characters a receipt line has on any paper the kiosk prints on. */
+export const NARROWEST_COLUMNS = Math.min(...allColumns);
 
 /**
  * The `options` of a receipt printer in the config. Every field may be left out: the paper

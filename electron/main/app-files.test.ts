@@ -17,7 +17,9 @@ beforeAll(() => {
   writeFileSync(join(renderer, 'assets', 'app.css'), 'body{}');
   writeFileSync(join(base, 'secret.txt'), 'outside the renderer');
   symlinkSync(join(base, 'secret.txt'), join(renderer, 'assets', 'link.txt'));
-  serve = createAppFileHandler(renderer);
+  serve = createAppFileHandler(renderer, [
+    { path: '/theme/logo.png', contentType: 'image/png', body: Buffer.from('png bytes') },
+  ]);
 });
 
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -32,6 +34,14 @@ describe('app:// file handler', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it("serves the theme's logo from memory with the same CSP", async () => {
+    const response = await get('app://kiosk/theme/logo.png');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await response.text()).toBe('png bytes');
   });
 
   it('serves the root as index.html', async () => {

@@ -2,6 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { APP_HOST } from './app-origin';
 import { SECURITY_HEADERS } from '../../core/shell/security-headers';
+import { assetAt, type StaticAsset } from '../../core/common/static-asset';
 
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,10 +28,14 @@ export function mimeTypeOf(file: string): string {
 }
 
 /**
- * Serves the built renderer in `rootDir` for `app://kiosk/...` requests. Never a file outside
- * the folder (`..`, encoded `..`, symlinks out); every response carries the CSP.
+ * Serves the built renderer in `rootDir`, and `assets` at their paths, for `app://kiosk/...`
+ * requests. Never a file outside the folder (`..`, encoded `..`, symlinks out); every response
+ * carries the CSP.
  */
-export function createAppFileHandler(rootDir: string): (request: Request) => Promise<Response> {
+export function createAppFileHandler(
+  rootDir: string,
+  assets: readonly StaticAsset[] = [],
+): (request: Request) => Promise<Response> {
   const root = resolve(rootDir);
   const realRoot = realpath(root).catch(() => root);
   return async (request) => {
@@ -44,6 +49,8 @@ export function createAppFileHandler(rootDir: string): (request: Request) => Pro
       return plain(400, 'bad request');
     }
     if (url.host !== APP_HOST || pathname.includes('\0')) return plain(404, 'not found');
+    const asset = assetAt(assets, pathname);
+    if (asset) return file200(request, asset.contentType, asset.body);
     if (pathname === '' || pathname.endsWith('/')) pathname += 'index.html';
     const file = normalize(join(root, pathname));
     if (!isInside(root, file)) return plain(403, 'forbidden');
@@ -51,15 +58,7 @@ export function createAppFileHandler(rootDir: string): (request: Request) => Pro
       const info = await stat(file);
       if (!info.isFile()) return plain(404, 'not found');
       if (!isInside(await realRoot, await realpath(file))) return plain(403, 'forbidden');
-      const body = await readFile(file);
-      return new Response(request.method === 'HEAD' ? null : body, {
-        status: 200,
-        headers: {
-          ...SECURITY_HEADERS,
-          'Content-Type': mimeTypeOf(file),
-          'Content-Length': String(body.length),
-        },
-      });
+      return file200(request, mimeTypeOf(file), await readFile(file));
     } catch {
       return plain(404, 'not found');
     }
@@ -68,6 +67,17 @@ export function createAppFileHandler(rootDir: string): (request: Request) => Pro
 
 function isInside(root: string, file: string): boolean {
   return file.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+function file200(request: Request, contentType: string, body: Uint8Array): Response {
+  return new Response(request.method === 'HEAD' ? null : body, {
+    status: 200,
+    headers: {
+      ...SECURITY_HEADERS,
+      'Content-Type': contentType,
+      'Content-Length': String(body.length),
+    },
+  });
 }
 
 function plain(status: number, text: string): Response {

@@ -74,7 +74,7 @@ export function startKioskShell(options: ShellOptions): void {
     const paths = resolveShellPaths(app.getAppPath(), options.mainDir, options.env);
     const kioskSession = session.fromPartition(KIOSK_PARTITION);
     denyAllPermissions(kioskSession);
-    serveAppProtocol(kioskSession.protocol, paths.rendererDir);
+    serveAppProtocol(kioskSession.protocol, paths.rendererDir, runtime.assets);
     window = createKioskWindow(
       {
         preloadPath: paths.preloadPath,

@@ -1,6 +1,7 @@
 import { protocol, type Protocol } from 'electron';
 import { APP_SCHEME } from './app-origin';
 import { createAppFileHandler } from './app-files';
+import type { StaticAsset } from '../../core/common/static-asset';
 
 /**
  * Must run before the app is ready. `standard` gives `app://kiosk` a real origin (relative
@@ -13,7 +14,11 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** After ready: serve the built renderer folder on `app://kiosk/` in the given session. */
-export function serveAppProtocol(sessionProtocol: Protocol, rendererDir: string): void {
-  sessionProtocol.handle(APP_SCHEME, createAppFileHandler(rendererDir));
+/** After ready: serve the built renderer folder (and `assets`) on `app://kiosk/` in the session. */
+export function serveAppProtocol(
+  sessionProtocol: Protocol,
+  rendererDir: string,
+  assets: readonly StaticAsset[],
+): void {
+  sessionProtocol.handle(APP_SCHEME, createAppFileHandler(rendererDir, assets));
 }

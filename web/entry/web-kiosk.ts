@@ -43,6 +43,7 @@ export async function startWebKiosk(
     const shell = await startWebShell({
       api: runtime.api,
       rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
+      assets: runtime.assets,
       port: options.port ?? config.web.port,
       logger: runtime.logger,
       ...(options.uiSecret !== undefined ? { uiSecret: options.uiSecret } : {}),

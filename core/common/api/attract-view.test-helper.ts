@@ -1,3 +1,4 @@
+import { DEFAULT_BRANDING } from './branding';
 import type { SessionView } from './view';
 
 /** A valid snapshot of the attract screen for tests of transports; overrides vary it. */
@@ -28,6 +29,7 @@ export function attractView(seq: number, overrides: Partial<SessionView> = {}): 
     terminalId: 'KSK-TEST-01',
     identifyBy: { card: false, scanner: false, bankCard: false },
     clock: { timeZone: 'Asia/Jakarta', label: 'WIB' },
+    branding: DEFAULT_BRANDING,
     technician: null,
     menu: null,
     print: { canPrint: true, reason: null, notice: null },

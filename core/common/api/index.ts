@@ -1,3 +1,4 @@
 export * from './intents';
 export * from './view';
+export * from './branding';
 export * from './kiosk-api';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BrandingView } from './branding';
 import { Intent, Language, TechnicianAction } from './intents';
 
 export const Screen = z.enum([
@@ -451,6 +452,8 @@ export const SessionView = z.object({
     bankCard: z.boolean(),
   }),
   clock: ClockView,
+  /** The partner bank's theme (colours, logo, name, languages, start screen text). */
+  branding: BrandingView,
   technician: TechnicianView.nullable(),
   /** The numbered menu on this screen (its keys, intents, labels, what is enabled); null if none. */
   menu: MenuView.nullable(),

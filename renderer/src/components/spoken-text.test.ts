@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionView } from '../../../core/common/api';
+import { DEFAULT_BRANDING } from '../../../core/common/api';
 import { attractView } from '../../../core/common/api/attract-view.test-helper';
 import { messagesFor } from '../i18n/i18n';
 import {
@@ -83,6 +84,23 @@ describe('what voice guidance says', () => {
     ).toContain(
       'With the keypad: Enter to start, 1 Bahasa Indonesia, 2 English, 3 Voice guidance on / off, # repeat, * switch language.',
     );
+  });
+
+  it("says a bank's own start title, and no language switch where the theme offers one", () => {
+    const view = attractView(1, {
+      language: 'en',
+      menu: { name: 'attract', items: attractMenu().items.filter((i) => i.key === '3') },
+      branding: {
+        ...DEFAULT_BRANDING,
+        bankName: 'Bank Contoh',
+        languages: ['en'],
+        attract: { en: { title: 'Bank Contoh balance check', subtitle: 'Free for members.' } },
+      },
+    });
+    const spoken = spokenText(messagesFor('en'), view);
+    expect(spoken).toMatch(/^Bank Contoh balance check\. /);
+    expect(spoken).toContain('Enter to start, 3 Voice guidance on / off, # repeat.');
+    expect(spoken).not.toContain('switch language');
   });
 
   it('warns of the time-out, and says how to get more time', () => {

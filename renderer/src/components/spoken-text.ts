@@ -1,5 +1,6 @@
 import type { HistoryView, Language, SessionView } from '../../../core/common/api';
 import type { Messages } from '../i18n/i18n';
+import { attractText, languageSwitchable } from './branding-words';
 import { errorMessage } from './error-message';
 import { menuLabelText, spokenMenu, spokenMenuItem } from './menu-words';
 import { printerProblemText } from './printer-problem';
@@ -24,7 +25,8 @@ export function spokenPrintOption(t: Messages, view: SessionView): string {
 /** The start screen's keypad legend as spoken: Enter, the menu's numbers, then `#` and `*`. */
 function spokenKeypadLegend(t: Messages, view: SessionView): string {
   const keys = (view.menu?.items ?? []).map((i) => `${i.key} ${menuLabelText(t, i.label)}`);
-  return [t.keypadSpokenStart, ...keys, t.keypadSpokenEnd].join(', ');
+  const language = languageSwitchable(view) ? [t.keypadSpokenLanguage] : [];
+  return `${[t.keypadSpokenStart, ...keys, t.keypadSpokenRepeat, ...language].join(', ')}.`;
 }
 
 /** A `YYYY-MM` month as a voice reads it: "Oktober 2026", not "10-2026". */
@@ -86,7 +88,7 @@ export function spokenText(t: Messages, view: SessionView): string {
     case 'attract':
       if (view.identifyBy.bankCard)
         return `${error ? `${error} ` : ''}${t.attractAtmTitle}. ${t.attractAtmHint}`;
-      return `${error ? `${error} ` : ''}${t.attractTitle}. ${t.attractHint} ${spokenKeypadLegend(t, view)}`;
+      return `${error ? `${error} ` : ''}${attractText(view, t).title}. ${t.attractHint} ${spokenKeypadLegend(t, view)}`;
     case 'enterKpj':
       return [t.enterKpjTitle, error ?? t.enterKpjHelp, t.speechKeypadHint].join('. ');
     case 'enterBirthDate':

@@ -293,7 +293,8 @@ export const en: Messages = {
   // --- issue 12, viewrules slice: the start screen's keypad legend as spoken, around the numbers
   // of the brain's menu (core/session/menus.ts) ---
   keypadSpokenStart: 'With the keypad: Enter to start',
-  keypadSpokenEnd: '# repeat, * switch language.',
+  keypadSpokenRepeat: '# repeat',
+  keypadSpokenLanguage: '* switch language',
   // --- end of the viewrules slice ---
   // --- issue 12, clock slice: the technician screen's remaining words, the configured zone ---
   techActions: 'Actions',

@@ -296,7 +296,8 @@ export const id = {
   // --- issue 12, viewrules slice: the start screen's keypad legend as spoken, around the numbers
   // of the brain's menu (core/session/menus.ts) ---
   keypadSpokenStart: 'Dengan keypad: Enter untuk mulai',
-  keypadSpokenEnd: '# ulangi, * ganti bahasa.',
+  keypadSpokenRepeat: '# ulangi',
+  keypadSpokenLanguage: '* ganti bahasa',
   // --- end of the viewrules slice ---
   // --- issue 12, clock slice: the technician screen's remaining words, the configured zone ---
   techActions: 'Tindakan',
