@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { BANK_CARDS } from '../simulators/host';
 import { checkScreen } from './support/check-screen.ts';
@@ -11,15 +13,15 @@ import { LayoutGuard } from './support/layout-guard.ts';
  * no keyboard): bank card in, card PIN on the encrypting pin pad, the bank's answer, the card
  * back before the balance. The card reader service holds the card until the kiosk returns it.
  */
-test.use({
-  viewport: { width: 1024, height: 768 },
-  kioskConfig: {
-    simulateDevices: 'xfs4iot',
-    profile: 'atm',
-    cardTakeTimeoutMs: 3_000,
-    session: { thankYouSeconds: 1 },
-  },
-});
+const ATM_STACK = {
+  simulateDevices: 'xfs4iot',
+  profile: 'atm',
+  cardTakeTimeoutMs: 3_000,
+  session: { thankYouSeconds: 1 },
+};
+const THEMES_DIR = resolve(import.meta.dirname, '../docs/themes');
+
+test.use({ viewport: { width: 1024, height: 768 }, kioskConfig: ATM_STACK });
 
 type BankCard = 'bankVisa' | 'bankMastercard' | 'bankBlocked' | 'bankNoKpj';
 
@@ -176,18 +178,16 @@ test('in English, chosen with 2 on the start screen', async ({ page, kiosk }) =>
   await screen(page, 'balance');
 });
 
-test('every ATM screen: axe clean at 1024x768 and 800x600, and the layout guard at every size', async ({
-  page,
-  kiosk,
-}) => {
-  const guard = new LayoutGuard(page, 'atm');
+/** Every ATM screen, each checked by axe at 1024x768 and 800x600 and by the layout guard. */
+async function walkEveryScreen(page: Page, kiosk: KioskStack, label: string): Promise<void> {
+  const guard = new LayoutGuard(page, label);
   const check = async (name: string) => {
     for (const size of [
       { width: 1024, height: 768 },
       { width: 800, height: 600 },
     ]) {
       await page.setViewportSize(size);
-      await checkScreen(page, `atm-${name}`, `${size.width}x${size.height}`);
+      await checkScreen(page, `${label}-${name}`, `${size.width}x${size.height}`);
     }
     await guard.check(name);
   };
@@ -206,6 +206,7 @@ test('every ATM screen: axe clean at 1024x768 and 800x600, and the layout guard 
   await check('takeCard');
   await kiosk.devices('POST', '/api/card', { action: 'remove' });
   await screen(page, 'balance');
+  await check('balance');
   await kiosk.devices('POST', '/api/pinpad', { keys: 'X' });
   await screen(page, 'attract');
   await insert(page, kiosk, 'bankBlocked');
@@ -213,4 +214,36 @@ test('every ATM screen: axe clean at 1024x768 and 800x600, and the layout guard 
   await screen(page, 'cardRetained');
   await check('cardRetained');
   expect(guard.problems).toEqual([]);
+}
+
+test('every ATM screen: axe clean at 1024x768 and 800x600, and the layout guard at every size', async ({
+  page,
+  kiosk,
+}) => {
+  await walkEveryScreen(page, kiosk, 'atm');
 });
+
+for (const name of ['green-state-bank', 'blue-bank']) {
+  test.describe(`in the ${name} example theme`, () => {
+    const file = join(THEMES_DIR, name, 'kiosk.json');
+    const example = JSON.parse(readFileSync(file, 'utf8')) as {
+      language: 'id' | 'en';
+      theme: { logo: string };
+    };
+    test.use({
+      kioskConfig: {
+        ...ATM_STACK,
+        language: example.language,
+        // The kiosk reads the logo relative to the config file; the stack gets an object.
+        theme: { ...example.theme, logo: resolve(dirname(file), example.theme.logo) },
+      },
+    });
+
+    test('every ATM screen is axe clean at 1024x768 and 800x600 and fits', async ({
+      page,
+      kiosk,
+    }) => {
+      await walkEveryScreen(page, kiosk, `atm-${name}`);
+    });
+  });
+}
