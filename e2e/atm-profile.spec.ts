@@ -67,6 +67,17 @@ test('card and PIN to the balance on the pin pad alone; the card comes back firs
   const html = await page.content();
   for (const secret of [BANK_CARDS.oneKpj.pan, BANK_CARDS.oneKpj.pan.slice(0, 6) + '*'])
     expect(html).not.toContain(secret);
+  // A receipt on the pin pad's 3: the KPJ masked, nothing of the card.
+  await kiosk.devices('POST', '/api/pinpad', { keys: '3' });
+  await screen(page, 'takeReceipt');
+  const { receipts } = await kiosk.devices<{ receipts: string[][] }>(
+    'GET',
+    '/api/printer/receipts',
+  );
+  const receipt = receipts[0]!.join('\n');
+  expect(receipt).toMatch(/No\. KPJ\s+\*{7}2128/);
+  for (const secret of [BANK_CARDS.oneKpj.pan, BANK_CARDS.oneKpj.pan.slice(0, 6), siti.kpj])
+    expect(receipt).not.toContain(secret);
   await kiosk.devices('POST', '/api/pinpad', { keys: 'X' });
   await screen(page, 'attract');
   const records = journalRecords(kiosk.journalDir);
@@ -103,6 +114,7 @@ test('PIN tries exceeded: the card is retained, journaled, and the person told w
   await typePin(page, kiosk, '9999');
   await screen(page, 'cardRetained');
   await expect(page.getByRole('alert')).toHaveText('PIN salah terlalu banyak kali.');
+  expect((await retained(kiosk))?.retained).toBe(1);
   expect(
     journalRecords(kiosk.journalDir).find((r) => r.type === 'cardRetained')?.data,
   ).toMatchObject({ reason: 'pinTriesExceeded' });
@@ -115,6 +127,8 @@ test('a blocked card is retained', async ({ page, kiosk }) => {
   await typePin(page, kiosk, BANK_CARDS.blocked.pin);
   await screen(page, 'cardRetained');
   await expect(page.getByRole('alert')).toContainText('diblokir oleh bank');
+  // Kept in the reader's retain bin: CardReader.Move transport -> unit1 on the bank's answer.
+  expect((await retained(kiosk))?.retained).toBe(1);
 });
 
 test('two linked KPJ: both masked with the employer, 2 on the pin pad picks the second', async ({

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '../common/api';
 import type { BankCardPort, PinEntryEnd } from './bank-card-port';
 import { JournalEntry, type JournalEntryInput } from '../journal/journal-entry';
+import { createLogger } from '../log/logger';
 import { FakeHost, SAMPLE_SUMMARY } from './fake-host.test-helper';
 import { settle, testBrain } from './test-brain.test-helper';
 
@@ -61,7 +62,13 @@ class Sink {
 function atm(host = new FakeHost()) {
   const cards = new FakeBankCards();
   const sink = new Sink();
-  const brain = testBrain({ profile: 'atm', bankCards: cards, host, audit: sink });
+  // Every log line the brain writes, at debug, to look for card data in.
+  const logged: string[] = [];
+  const logger = createLogger({
+    level: 'debug',
+    destination: { write: (line: string) => logged.push(line) },
+  });
+  const brain = testBrain({ profile: 'atm', bankCards: cards, host, audit: sink, logger });
   const views: SessionView[] = [];
   brain.subscribe((view) => views.push(view));
   const view = () => views.at(-1)!;
@@ -78,7 +85,7 @@ function atm(host = new FakeHost()) {
     cards.take();
     await settle(() => sink.entries.length);
   };
-  return { brain, cards, host, sink, views, view, insert, typePin, takeCard };
+  return { brain, cards, host, sink, views, view, insert, typePin, takeCard, logged };
 }
 
 describe('the ATM profile: bank card and PIN to the balance', () => {
@@ -122,12 +129,13 @@ describe('the ATM profile: bank card and PIN to the balance', () => {
   });
 
   it('no view, journal record or log carries the PIN block, the card reference or a card number', async () => {
-    const { views, insert, typePin, sink, takeCard } = atm();
+    const { views, insert, typePin, sink, takeCard, logged } = atm();
     await insert();
     await typePin(BAD_BLOCK);
     await typePin();
     await takeCard();
-    const seen = JSON.stringify(views) + JSON.stringify(sink.entries);
+    expect(logged.length).toBeGreaterThan(0);
+    const seen = JSON.stringify(views) + JSON.stringify(sink.entries) + logged.join('');
     for (const secret of [GOOD_BLOCK, BAD_BLOCK, CARD.cardReference, '476173', 'A'.repeat(24)])
       expect(seen).not.toContain(secret);
   });
