@@ -147,6 +147,28 @@ test('two linked KPJ: both masked with the employer, 2 on the pin pad picks the 
   await expect(page.getByTestId('jht-closing')).toHaveText(rupiah(agus.closingBalance));
 });
 
+test('the FDKs beside the screen: each marked with the option it stands for, and pressing one chooses it', async ({
+  page,
+  kiosk,
+}) => {
+  const agus = kiosk.fixtures.inactive;
+  await insert(page, kiosk, 'bankMastercard');
+  await typePin(page, kiosk, BANK_CARDS.twoKpjs.pin);
+  await screen(page, 'chooseAccount');
+  // The simulated ATM: FDK 1-3 on the left are the pin pad's 1-3, FDK 4 Cancel.
+  const marks = page.locator('[data-fdk-label]');
+  await expect(marks).toHaveText(['1', '2', '✕', 'OK']);
+  await expect(marks.nth(1)).toHaveAttribute('data-fdk-label', '*******0517');
+  await kiosk.devices('POST', '/api/pinpad', { fdk: 2 });
+  await takeCard(page, kiosk);
+  await screen(page, 'balance');
+  await expect(page.getByTestId('jht-closing')).toHaveText(rupiah(agus.closingBalance));
+  // On the balance its menu's numbers are marked, and FDK 3 prints.
+  await expect(marks.first()).toHaveAttribute('data-fdk-label', /Rincian Iuran/);
+  await kiosk.devices('POST', '/api/pinpad', { fdk: 3 });
+  await screen(page, 'takeReceipt');
+});
+
 test('no KPJ linked: the card comes back, then where to register', async ({ page, kiosk }) => {
   await insert(page, kiosk, 'bankNoKpj');
   await typePin(page, kiosk, BANK_CARDS.noKpj.pin);

@@ -87,6 +87,8 @@ export function describeEvent(event: WatchedEvent): EventLine {
       return { text: 'card inserted', record: { type: event.type } };
     case 'mediaRemoved':
       return { text: 'card removed', record: { type: event.type } };
+    case 'fdkPressed':
+      return { text: `FDK ${event.fdk}`, record: { type: event.type, fdk: event.fdk } };
     case 'cardRetained':
       return {
         text: `card retained: ${event.reason === 'ordered' ? "on the kiosk's order" : 'not taken'}`,

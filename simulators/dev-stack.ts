@@ -39,8 +39,25 @@ export interface DevStackOptions {
 }
 
 /** The part of a kiosk config the stack decides (merge the rest in and parse the whole). */
+/**
+ * The simulated ATM's eight FDKs (1-4 left, 5-8 right): the left ones are the pin pad's 1-3 and
+ * Cancel, the right ones 4-6 and Enter, so every menu of up to six items has a key beside it.
+ */
+export const SIMULATED_ATM_FDKS = {
+  '1': '1',
+  '2': '2',
+  '3': '3',
+  '4': 'cancel',
+  '5': '4',
+  '6': '5',
+  '7': '6',
+  '8': 'enter',
+} as const;
+
 export interface DevStackConfig {
   profile: 'kiosk' | 'atm';
+  /** The ATM profile's FDK mapping (`atm.fdks`). */
+  atm?: { fdks: typeof SIMULATED_ATM_FDKS };
   host: { url: string };
   devices?: DevicesConfig;
   technician: { pinHash?: string; cardPrefix?: string };
@@ -77,6 +94,7 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
           ? startXfs4IoTDevices({
               printerTakesRawData: options.devices === 'xfs4iot',
               holdCard: options.profile === 'atm',
+              fdks: options.profile === 'atm' ? 8 : 0,
               ...(options.cardTakeTimeoutMs
                 ? { cardTakeTimeoutMs: options.cardTakeTimeoutMs }
                 : {}),
@@ -103,6 +121,11 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     return {
       config: {
         profile: options.profile ?? 'kiosk',
+        // FDKs come with the simulated ATM's XFS4IoT pin pad.
+        ...(options.profile === 'atm' &&
+        (options.devices === 'xfs4iot' || options.devices === 'xfs4iot-forms')
+          ? { atm: { fdks: SIMULATED_ATM_FDKS } }
+          : {}),
         host: { url: host.url },
         ...(embedded ? { devices: embedded.config } : {}),
         technician,

@@ -8,6 +8,23 @@ import { Theme } from './theme/theme';
 import { IanaTimeZone } from './time-zone';
 
 /** The kiosk's configuration file, validated on load. Every field has a sensible default. */
+const FdkNumber = z.enum(['1', '2', '3', '4', '5', '6', '7', '8']);
+const FdkKey = z.enum([
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  'enter',
+  'cancel',
+  'clear',
+]);
+
 export const KioskConfig = z
   .object({
     terminalId: z
@@ -69,9 +86,19 @@ export const KioskConfig = z
           .refine((length) => length.min <= length.max, 'min must not exceed max')
           .default({ min: 4, max: 6 }),
         pinTimeoutSeconds: z.number().int().min(10).max(300).default(60),
+        /**
+         * The ATM's function display keys beside the screen, by number (1-4 left, top down; 5-8
+         * right), each standing for a pin pad key: `{ "5": "1", "6": "2", "8": "cancel" }`.
+         */
+        fdks: z.partialRecord(FdkNumber, FdkKey).default({}),
       })
       .strict()
-      .default({ pinBlockFormat: 'iso4', pinLength: { min: 4, max: 6 }, pinTimeoutSeconds: 60 }),
+      .default({
+        pinBlockFormat: 'iso4',
+        pinLength: { min: 4, max: 6 },
+        pinTimeoutSeconds: 60,
+        fdks: {},
+      }),
     technician: z
       .object({
         /** scrypt hash of the technician PIN (`npm run hash-pin`); null disables technician mode. */

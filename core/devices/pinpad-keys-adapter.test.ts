@@ -40,6 +40,9 @@ function fakePad() {
       cancels += 1;
       finish?.({ code: 'canceled', errorDescription: 'canceled' });
     },
+    emit(event: PinPadEvent) {
+      events.emit(event);
+    },
     press(key: PlainKey) {
       events.emit({ type: 'keyPressed', mode: 'plain', key });
       if (key === 'enter') finish?.(success({ digits: '', terminatedBy: 'enter' }));
@@ -105,4 +108,18 @@ describe('pin pad keys', () => {
     brain.show(STEPS.identifying);
     expect(pad.open).toBe(false);
   });
+
+  it('an FDK becomes the intent of the pin pad key it stands for; an unmapped one does nothing', async () => {
+    const brain = fakeBrain(STEPS.keys);
+    const pad = fakePad();
+    wirePinPadKeys(brain, pad, fakeLogger(), { fdks: { '5': '2', '8': 'enter' } });
+    emitFdk(pad, 5);
+    emitFdk(pad, 8);
+    emitFdk(pad, 1);
+    expect(brain.events).toEqual([{ type: 'digit', digit: '2' }, { type: 'enter' }]);
+  });
 });
+
+function emitFdk(pad: ReturnType<typeof fakePad>, fdk: number) {
+  pad.emit({ type: 'fdkPressed', fdk });
+}

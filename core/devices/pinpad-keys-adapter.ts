@@ -27,7 +27,12 @@ export function wirePinPadKeys(
   brain: BrainPort,
   pad: KeyPad,
   logger: AdapterLogger,
-  options: { entryTimeoutMs?: number; retryDelayMs?: number } = {},
+  options: {
+    entryTimeoutMs?: number;
+    retryDelayMs?: number;
+    /** FDK number -> the pin pad key it stands for (an ATM's keys beside the screen). */
+    fdks?: Partial<Record<string, string>>;
+  } = {},
 ): () => void {
   const entryTimeoutMs = options.entryTimeoutMs ?? 120_000;
   const retryDelayMs = options.retryDelayMs ?? 500;
@@ -64,6 +69,12 @@ export function wirePinPadKeys(
   const offKeys = pad.on((event) => {
     if (event.type === 'statusChanged') {
       if (pad.status().device === 'online') arm();
+      return;
+    }
+    if (event.type === 'fdkPressed') {
+      const key = options.fdks?.[String(event.fdk)];
+      const intent = key ? intentForKey(key) : null;
+      if (intent) brain.dispatch(intent);
       return;
     }
     if (event.type !== 'keyPressed' || event.mode !== 'plain') return;

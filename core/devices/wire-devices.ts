@@ -8,7 +8,12 @@ export function wireDevicesToBrain(
   brain: BrainPort,
   manager: Pick<DeviceManager, 'cardReader' | 'scanner' | 'pinPad'>,
   logger: AdapterLogger,
-  options: { technicianCardPrefix?: string | null; bankCards?: BankCardHolder | null } = {},
+  options: {
+    technicianCardPrefix?: string | null;
+    bankCards?: BankCardHolder | null;
+    /** FDK number -> the pin pad key it stands for. */
+    fdks?: Partial<Record<string, string>>;
+  } = {},
 ): () => void {
   const offs = [
     wireIdentification(
@@ -18,7 +23,8 @@ export function wireDevicesToBrain(
       options,
     ),
   ];
-  if (manager.pinPad) offs.push(wirePinPadKeys(brain, manager.pinPad, logger));
+  if (manager.pinPad)
+    offs.push(wirePinPadKeys(brain, manager.pinPad, logger, { fdks: options.fdks ?? {} }));
   return () => {
     for (const off of offs) off();
   };

@@ -16,6 +16,7 @@ import { resolvePrinterLayout } from '../../devices/printer/printer-options';
 import { DeviceDiagnosticsAdapter } from '../devices/device-diagnostics-adapter';
 import { wireDevicesToBrain } from '../devices/wire-devices';
 import { BankCardDesk } from '../devices/bank-card-desk';
+import { fdkLayout } from '../session/fdk-layout';
 import { composeBalanceReceipt, newReceiptReference } from '../receipt';
 import { ReceiptSequence } from '../receipt/receipt-sequence';
 import { LazyJournalSink } from '../journal/lazy-journal-sink';
@@ -169,6 +170,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
       scanner: Boolean(devices?.scanner) && !bankCards,
       bankCard: Boolean(bankCards),
     },
+    fdks: fdkLayout(config.atm.fdks),
     branding: brandingOf(
       config.theme,
       deps.themeLogo !== undefined ? deps.themeLogo : loadThemeLogo(config),
@@ -197,6 +199,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     ? wireDevicesToBrain(brain, devices, logger, {
         technicianCardPrefix: config.technician.cardPrefix,
         bankCards,
+        fdks: config.atm.fdks,
       })
     : () => {};
   logger.info({ terminalId: config.terminalId, host: config.host.url }, 'kiosk started');

@@ -30,6 +30,8 @@ export interface KioskBrainOptions extends SessionMachineDeps {
   /** The journal; views that report an audited step are published only once it is durable. */
   audit?: AuditSink;
   technician?: { settings: TechnicianSettings; port: TechnicianPort | null; portSetup?: PortSetup };
+  /** The ATM's function display keys and the key each stands for (fdk-layout.ts). None if absent. */
+  fdks?: SessionView['fdks'];
   /** Configured card reader / scanner: the start screen says they can be used. None if absent. */
   identifyBy?: SessionView['identifyBy'];
 }
@@ -256,6 +258,7 @@ export class KioskBrain implements KioskApi {
       devices: this.devices,
       terminalId: this.options.terminalId,
       identifyBy: this.options.identifyBy ?? { card: false, scanner: false, bankCard: false },
+      fdks: this.options.fdks ?? [],
       branding: this.options.branding ?? DEFAULT_BRANDING,
       timeZone: this.options.timeZone ?? DEFAULT_TIME_ZONE,
     });

@@ -98,6 +98,7 @@ export interface ViewExtras {
   devices: DeviceReadiness;
   terminalId: string;
   identifyBy: SessionView['identifyBy'];
+  fdks: SessionView['fdks'];
   branding: SessionView['branding'];
   /** The configured IANA zone: the view carries it and its label (`WITA`). */
   timeZone: string;
@@ -159,6 +160,7 @@ export function toSessionView(
     devices: extras.devices,
     terminalId: extras.terminalId,
     identifyBy: extras.identifyBy,
+    fdks: extras.fdks,
     branding: extras.branding,
     clock: {
       timeZone: extras.timeZone,

@@ -33,7 +33,16 @@ export type PinPadKeyEvent =
   | { type: 'keyPressed'; mode: 'plain'; key: PlainKey }
   | { type: 'keyPressed'; mode: 'pin'; digits: number; key: 'digit' | FunctionKey };
 
-export type PinPadEvent = PinPadKeyEvent | PinPadLinkLostEvent;
+/**
+ * A function display key (an ATM's FDK beside the screen, `fdk01`..`fdk32`) pressed during plain
+ * entry; pads without FDKs never send it.
+ */
+export interface FdkPressedEvent {
+  type: 'fdkPressed';
+  fdk: number;
+}
+
+export type PinPadEvent = PinPadKeyEvent | FdkPressedEvent | PinPadLinkLostEvent;
 
 /** The link dropped or the pad stopped answering; the manager reopens it. */
 export interface PinPadLinkLostEvent {

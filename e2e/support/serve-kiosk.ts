@@ -59,6 +59,7 @@ const config = parseConfig(
   {
     ...overrides,
     profile: stack.config.profile,
+    ...(stack.config.atm ? { atm: stack.config.atm } : {}),
     technician: { diagSocket, ...stack.config.technician },
     // A spec that must catch the waiting screen gives the host longer than the usual 2 s.
     host: {

@@ -114,6 +114,8 @@ export interface EmbeddedDeviceControl {
     | ({
         /** Digits and `E` enter, `C` clear, `B` backspace, `X` cancel; waits for the kiosk to open entry (plain or PIN). */
         press(keys: string): Promise<{ accepted: number }>;
+        /** An ATM's function display key (XFS4IoT pads): false when no entry enables it. */
+        pressFdk?(fdk: number): Promise<boolean>;
         mode(): string;
       } & Pluggable)
     | null;

@@ -28,7 +28,11 @@ const CardAction = z
   })
   .strict();
 const ScanAction = z.object({ kind: z.enum(SCAN_KINDS), fixture: z.string().max(32) }).strict();
-const PinPadAction = z.object({ keys: z.string().regex(/^[0-9EXCB]{1,32}$/) }).strict();
+const PinPadAction = z.union([
+  z.object({ keys: z.string().regex(/^[0-9EXCB]{1,32}$/) }).strict(),
+  /** An FDK beside the screen (XFS4IoT pin pads), 1 = fdk01. */
+  z.object({ fdk: z.number().int().min(1).max(32) }).strict(),
+]);
 const PrinterAction = z
   .object({
     paper: z.enum(['ok', 'nearEnd', 'out']).optional(),
@@ -201,6 +205,11 @@ export async function startSimulatorPanel(options: SimulatorPanelOptions): Promi
       case 'POST /api/pinpad': {
         const body = await readBody(request, PinPadAction);
         if (!devices.pinPad) throw new HttpError(409, 'pin pad not simulated');
+        if ('fdk' in body) {
+          if (!(await devices.pinPad.pressFdk?.(body.fdk)))
+            throw new HttpError(409, `FDK ${body.fdk} is not enabled now`);
+          return json(response, 200, { accepted: 1 });
+        }
         const result = await devices.pinPad.press(body.keys);
         if (result.accepted < body.keys.length)
           throw new HttpError(409, `keys disabled after ${result.accepted} key(s): no entry open`);

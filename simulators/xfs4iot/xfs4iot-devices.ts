@@ -45,6 +45,8 @@ export async function startXfs4IoTDevices(
     /** false: the printer prints forms only (no PrintRaw). */ printerTakesRawData?: boolean;
     /** The kiosk's card reader keeps the card until it gives it back (the ATM profile). */
     holdCard?: boolean;
+    /** The simulated ATM's function display keys beside the screen (fdk01..fdkNN); 0: none. */
+    fdks?: number;
     /** How long an ejected card may wait to be taken before it is retained (the driver's default otherwise). */
     cardTakeTimeoutMs?: number;
   } = {},
@@ -81,7 +83,11 @@ export async function startXfs4IoTDevices(
       ...(options.holdCard ? { holdCard: true } : {}),
       ...(options.cardTakeTimeoutMs ? { takeTimeoutMs: options.cardTakeTimeoutMs } : {}),
     },
-    pinPad: { driver: xfs4iotPinPadDriver.name, transport: link(SERVICE_NAMES.pinPad) },
+    pinPad: {
+      driver: xfs4iotPinPadDriver.name,
+      transport: link(SERVICE_NAMES.pinPad),
+      ...(options.fdks ? { fdks: options.fdks } : {}),
+    },
     scanner: { driver: xfs4iotBarcodeReaderDriver.name, transport: link(SERVICE_NAMES.scanner) },
   };
 
@@ -128,6 +134,7 @@ export async function startXfs4IoTDevices(
     pinPad: {
       mode: () => pinPad.control.mode(),
       press: (keys) => pressKeys(pinPad.control, keys),
+      pressFdk: async (fdk) => pinPad.control.pressFdk(fdk),
       ...cable(SERVICE_NAMES.pinPad),
     },
     xfs4iot,

@@ -28,6 +28,7 @@ export function attractView(seq: number, overrides: Partial<SessionView> = {}): 
     voice: { on: false, repeat: 0 },
     terminalId: 'KSK-TEST-01',
     identifyBy: { card: false, scanner: false, bankCard: false },
+    fdks: [],
     clock: { timeZone: 'Asia/Jakarta', label: 'WIB' },
     branding: DEFAULT_BRANDING,
     technician: null,

@@ -444,6 +444,20 @@ export const SessionView = z.object({
   /** Voice guidance: on or off, and a counter that goes up each time the prompt is to be said again. */
   voice: z.object({ on: z.boolean(), repeat: z.number().int().nonnegative() }),
   terminalId: z.string(),
+  /**
+   * The ATM's function display keys (FDKs) and the pin pad key each stands for: the screen labels
+   * each beside its key with what that key does on the current step. Empty: no FDKs.
+   */
+  fdks: z
+    .array(
+      z.object({
+        fdk: z.number().int().min(1).max(8),
+        side: z.enum(['left', 'right']),
+        row: z.number().int().min(1).max(4),
+        key: z.enum(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'enter', 'cancel', 'clear']),
+      }),
+    )
+    .max(8),
   /** The configured identification devices: the start screen shows where to swipe or scan. */
   identifyBy: z.object({
     card: z.boolean(),

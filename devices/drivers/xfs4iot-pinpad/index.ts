@@ -15,12 +15,15 @@ export const xfs4iotPinPadDriver = defineDriver({
   config: deviceEntrySchema('xfs4iot-pinpad', [], ['xfs4iot'], {
     /** The DUKPT key names the service knows (KeyManagement), per PIN block format. */
     keys: z.object({ iso0: KeyName.optional(), iso4: KeyName.optional() }).strict().optional(),
+    /** How many function display keys (FDKs) the ATM has beside its screen: fdk01..fdkNN. */
+    fdks: z.number().int().min(0).max(32).default(0),
   }),
   create: (transport, config, context) =>
     new Xfs4IoTPinPad({
       transport,
       keys: { iso0: config.keys?.iso0 ?? 'PinDukptTdes', iso4: config.keys?.iso4 ?? 'PinDukptAes' },
       answerTimeoutMs: context.answerTimeoutMs,
+      fdks: config.fdks,
     }),
   diagnostics: {
     counters: { keyPressed: 'keysPressed' },

@@ -41,11 +41,24 @@ export function pinKeyOf(name: unknown): 'digit' | FunctionKey | undefined {
   return /^\d$/.test(key) ? 'digit' : (key as FunctionKey);
 }
 
-/** Every key the kiosk uses, enabled; enter and cancel end the entry. */
-export function activeKeys(): Record<string, { terminate: boolean }> {
+/** `fdk01`..`fdk32`, the Keyboard names of an ATM's function display keys. */
+export const fdkName = (fdk: number): string => `fdk${String(fdk).padStart(2, '0')}`;
+
+/** The FDK a KeyEvent names (`fdk05` -> 5), or undefined. */
+export function fdkOf(name: unknown): number | undefined {
+  const match = typeof name === 'string' ? /^fdk(0[1-9]|[12][0-9]|3[0-2])$/.exec(name) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Every key the kiosk uses, enabled; enter and cancel end the entry. `fdks`: how many FDKs the
+ * ATM has (they do not end the entry: the kiosk keeps one open while its step takes keys).
+ */
+export function activeKeys(fdks = 0): Record<string, { terminate: boolean }> {
   return Object.fromEntries([
     ...DIGIT_NAMES.map((name) => [name, { terminate: false }]),
     ...FUNCTION_KEYS.map((key) => [key, { terminate: key === 'enter' || key === 'cancel' }]),
+    ...Array.from({ length: fdks }, (_, index) => [fdkName(index + 1), { terminate: false }]),
   ]);
 }
 

@@ -20,13 +20,15 @@ import type {
 import { PinEntryValue } from '../../pinpad/protocol';
 import type { CommandOutcome } from '../../xfs4iot/client';
 import { completionOf, ServiceDevice } from '../../xfs4iot/service-device';
-import { activeKeys, digitsOf, pinKeyOf, plainKeyOf } from './keyboard-keys';
+import { activeKeys, digitsOf, fdkOf, pinKeyOf, plainKeyOf } from './keyboard-keys';
 
 export interface Xfs4IoTPinPadOptions {
   transport: Transport;
   /** The service's DUKPT key names for PinPad.GetPinBlock, per PIN block format. */
   keys: { iso0: string; iso4: string };
   answerTimeoutMs: number;
+  /** The ATM's function display keys beside the screen (0: none). */
+  fdks?: number;
 }
 
 /** PinPad.GetPinBlock `format` values (GetPinBlock_g.cs FormatEnum) for the kiosk's formats. */
@@ -146,12 +148,16 @@ export class Xfs4IoTPinPad implements PinPad {
     return this.entry('plain', timeoutMs, async () => {
       const outcome = await this.core.command(
         'Keyboard.DataEntry',
-        { maxLen: maxLength, autoEnd: true, activeKeys: activeKeys() },
+        { maxLen: maxLength, autoEnd: true, activeKeys: activeKeys(this.options.fdks ?? 0) },
         {
           timeoutMs,
           onEvent: (name, payload) => {
-            const key = name === 'Keyboard.KeyEvent' ? plainKeyOf(payload.digit) : undefined;
+            if (name !== 'Keyboard.KeyEvent') return;
+            const key = plainKeyOf(payload.digit);
             if (key) this.core.emit({ type: 'keyPressed', mode: 'plain', key });
+            const fdk = fdkOf(payload.digit);
+            if (fdk !== undefined && fdk <= (this.options.fdks ?? 0))
+              this.core.emit({ type: 'fdkPressed', fdk });
           },
         },
       );

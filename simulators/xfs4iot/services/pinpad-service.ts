@@ -6,6 +6,7 @@
  */
 import { xfsKeyName } from '../../../devices/drivers/xfs4iot-pinpad/keyboard-keys';
 import type { PinBlockFormat, PlainKey } from '../../../devices/pinpad/pinpad';
+import { fdkName, fdkOf } from '../../../devices/drivers/xfs4iot-pinpad/keyboard-keys';
 import { SimulatedDukptKeys, type DukptKeyOptions } from '../../pinpad/simulated-dukpt-keys';
 import type { CommandContext, CommandReply, SimulatedService } from '../simulated-service';
 
@@ -17,6 +18,8 @@ interface Entry {
   minLength: number;
   maxLength: number;
   autoEnd: boolean;
+  /** The function display keys the entry's activeKeys enable (fdk01 -> 1). */
+  fdks: ReadonlySet<number>;
   /** The keys' digits; in PIN entry the clear PIN, which exists only in here. */
   digits: string[];
   context: CommandContext;
@@ -26,6 +29,8 @@ interface Entry {
 export interface PinPadServiceControl {
   /** A key press on the pad; false when no entry is open (the keys are dark). */
   press(key: PlainKey): boolean;
+  /** An FDK beside the screen; false unless a plain entry enables it. */
+  pressFdk(fdk: number): boolean;
   mode(): 'idle' | 'plain' | 'pin';
   lastKsn(): { tdes: string; aes: string };
 }
@@ -59,6 +64,11 @@ export function createPinPadService(options: { name: string } & DukptKeyOptions)
         minLength: Number(payload.minLen ?? 0),
         maxLength: maxLength > 0 ? maxLength : 64,
         autoEnd: payload.autoEnd === true,
+        fdks: new Set(
+          Object.keys((payload.activeKeys as Record<string, unknown> | undefined) ?? {})
+            .map(fdkOf)
+            .filter((fdk): fdk is number => fdk !== undefined),
+        ),
         digits: [],
         context,
         finish: (reply) => {
@@ -115,6 +125,13 @@ export function createPinPadService(options: { name: string } & DukptKeyOptions)
       current.digits.push(key);
       if (current.autoEnd && current.digits.length >= current.maxLength) complete(current, 'auto');
     }
+    return true;
+  };
+
+  const pressFdk = (fdk: number): boolean => {
+    const current = entry;
+    if (!current || current.kind !== 'plain' || !current.fdks.has(fdk)) return false;
+    current.context.event('Keyboard.KeyEvent', { digit: fdkName(fdk), completion: 'contFdk' });
     return true;
   };
 
@@ -179,6 +196,6 @@ export function createPinPadService(options: { name: string } & DukptKeyOptions)
 
   return {
     service,
-    control: { press, mode: () => entry?.kind ?? 'idle', lastKsn: () => keys.lastKsn },
+    control: { press, pressFdk, mode: () => entry?.kind ?? 'idle', lastKsn: () => keys.lastKsn },
   };
 }

@@ -15,9 +15,9 @@ describe('the XFS4IoT PIN pad driver against the simulated Keyboard/PinPad servi
   const open = driverOnService(xfs4iotPinPadDriver);
   let publisher: SimulatedPublisher | undefined;
 
-  async function start() {
+  async function start(fields: { fdks?: number } = {}) {
     const { service, control } = createPinPadService({ name: 'PinPad1' });
-    const opened = await open(service);
+    const opened = await open(service, fields);
     publisher = opened.publisher;
     const pad = opened.device as Xfs4IoTPinPad;
     const events: unknown[] = [];
@@ -55,6 +55,28 @@ describe('the XFS4IoT PIN pad driver against the simulated Keyboard/PinPad servi
     });
     expect(events).toContainEqual({ type: 'keyPressed', mode: 'plain', key: 'backspace' });
     expect(pad.status().entry).toBe('idle');
+  });
+
+  it('reports the FDKs beside the screen during plain entry, only those the ATM has', async () => {
+    const { control, pad, events } = await start({ fdks: 8 });
+    const entry = pad.dataEntry({ maxLength: 11, timeoutMs: 5000 });
+    await expect.poll(() => control.mode()).toBe('plain');
+    expect(control.pressFdk(5)).toBe(true);
+    // fdk09 was not enabled: the service keeps it dark.
+    expect(control.pressFdk(9)).toBe(false);
+    await expect.poll(() => events).toContainEqual({ type: 'fdkPressed', fdk: 5 });
+    // An FDK does not end the entry; the digits typed are the entry's.
+    await type(control, [...digits('12'), 'enter']);
+    expect(await entry).toMatchObject({ code: 'success', value: { digits: '12' } });
+    const sent = publisher!.received.find((message) => message.text.includes('Keyboard.DataEntry'));
+    expect(JSON.parse(sent!.text).payload.activeKeys).toHaveProperty('fdk08', { terminate: false });
+  });
+
+  it('a pad without FDKs enables none', async () => {
+    const { control, pad } = await start();
+    void pad.dataEntry({ maxLength: 11, timeoutMs: 5000 });
+    await expect.poll(() => control.mode()).toBe('plain');
+    expect(control.pressFdk(1)).toBe(false);
   });
 
   it.each([0, 4] as const)(
