@@ -214,6 +214,39 @@ test('in English, chosen with 2 on the start screen', async ({ page, kiosk }) =>
   await screen(page, 'balance');
 });
 
+test.describe('with key tones', () => {
+  test.use({ kioskConfig: { ...ATM_STACK, atm: { keyTones: true } } });
+
+  test('a tone for each PIN digit typed, none for the other keys', async ({ page, kiosk }) => {
+    // Counts the tones the page starts, in place of the speaker.
+    await page.addInitScript(() => {
+      const counter = window as unknown as { tones: number };
+      counter.tones = 0;
+      const Real = window.AudioContext;
+      window.AudioContext = class extends Real {
+        override createOscillator() {
+          const oscillator = super.createOscillator();
+          const start = oscillator.start.bind(oscillator);
+          oscillator.start = (when?: number) => {
+            counter.tones += 1;
+            start(when);
+          };
+          return oscillator;
+        }
+      };
+    });
+    await page.reload();
+    await insert(page, kiosk, 'bankVisa');
+    await kiosk.devices('POST', '/api/pinpad', { keys: '12' });
+    await expect(page.locator('.dot.filled')).toHaveCount(2);
+    await kiosk.devices('POST', '/api/pinpad', { keys: 'C' });
+    await expect(page.locator('.dot.filled')).toHaveCount(0);
+    await kiosk.devices('POST', '/api/pinpad', { keys: '1' });
+    await expect(page.locator('.dot.filled')).toHaveCount(1);
+    expect(await page.evaluate(() => (window as unknown as { tones: number }).tones)).toBe(3);
+  });
+});
+
 /** Every ATM screen, each checked by axe at 1024x768 and 800x600 and by the layout guard. */
 async function walkEveryScreen(page: Page, kiosk: KioskStack, label: string): Promise<void> {
   const guard = new LayoutGuard(page, label);

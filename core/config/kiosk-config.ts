@@ -91,6 +91,8 @@ export const KioskConfig = z
          * right), each standing for a pin pad key: `{ "5": "1", "6": "2", "8": "cancel" }`.
          */
         fdks: z.partialRecord(FdkNumber, FdkKey).default({}),
+        /** A short tone for each PIN digit typed (the pin pad may beep by itself as well). */
+        keyTones: z.boolean().default(false),
       })
       .strict()
       .default({
@@ -98,6 +100,7 @@ export const KioskConfig = z
         pinLength: { min: 4, max: 6 },
         pinTimeoutSeconds: 60,
         fdks: {},
+        keyTones: false,
       }),
     technician: z
       .object({

@@ -32,6 +32,15 @@ function pad(status: PinPadStatus = { device: 'online', entry: 'idle' }) {
 
 const reader = (value: 'taken' | 'retained' | 'notHeld' = 'taken') => ({
   returned: 0,
+  capabilities: () => ({
+    readTracks: [],
+    mode: 'xfs4iot' as const,
+    transport: 'test',
+    mediaSensor: true as const,
+    lrcCheck: true as const,
+    chip: false as const,
+    holdsCard: value !== 'notHeld',
+  }),
   async returnCard() {
     this.returned += 1;
     return success(value);

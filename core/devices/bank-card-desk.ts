@@ -31,7 +31,7 @@ export class BankCardDesk implements BankCardPort {
 
   constructor(
     private readonly devices: {
-      cardReader: Pick<CardReader, 'returnCard' | 'retainCard'>;
+      cardReader: Pick<CardReader, 'returnCard' | 'retainCard' | 'capabilities'>;
       pinPad: Pick<PinPad, 'pinEntry' | 'on' | 'status' | 'cancel'> | null;
     },
     private readonly logger: AdapterLogger,
@@ -104,6 +104,10 @@ export class BankCardDesk implements BankCardPort {
     if (result.code === 'success' && result.value === 'retained') return 'retained';
     this.logger.warn({ device: 'cardReader', code: result.code }, 'card could not be retained');
     return 'failed';
+  }
+
+  holdsCard(): boolean {
+    return this.devices.cardReader.capabilities().holdsCard;
   }
 
   forget(): void {

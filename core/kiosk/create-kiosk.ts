@@ -171,6 +171,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
       bankCard: Boolean(bankCards),
     },
     fdks: fdkLayout(config.atm.fdks),
+    keyTones: config.atm.keyTones,
     branding: brandingOf(
       config.theme,
       deps.themeLogo !== undefined ? deps.themeLogo : loadThemeLogo(config),

@@ -18,6 +18,10 @@ class FakeBankCards implements BankCardPort {
   returned = 0;
   retained = 0;
   forgotten = 0;
+  held = true;
+  holdsCard() {
+    return this.held;
+  }
 
   enterPin(onDigits: (count: number) => void): Promise<PinEntryEnd> {
     this.digits = onDigits;
@@ -277,5 +281,18 @@ describe('the ATM profile: bank card and PIN to the balance', () => {
     kiosk.dispatch({ type: 'bankCardInserted', ...CARD });
     await settle();
     expect(kiosk.view().screen).toBe('attract');
+  });
+
+  it('the reminder to take the card at the end: only for a reader that did not hold it (dip)', async () => {
+    for (const held of [true, false]) {
+      const { brain, view, insert, typePin, takeCard, cards } = atm();
+      cards.held = held;
+      await insert();
+      await typePin();
+      await takeCard();
+      brain.send({ type: 'finish' });
+      await settle();
+      expect(view()).toMatchObject({ screen: 'thankYou', takeCard: !held });
+    }
   });
 });

@@ -17,6 +17,8 @@ export interface BankCardPort {
   returnCard(): Promise<'taken' | 'retained' | 'failed'>;
   /** Keeps the card (the bank says: PIN tries exceeded, card blocked). */
   retainCard(): Promise<'retained' | 'failed'>;
+  /** The reader keeps the card until it is given back (motorised); false: the person holds it (swipe, dip). */
+  holdsCard(): boolean;
   /** The session is over: the card number is wiped. */
   forget(): void;
 }

@@ -32,6 +32,8 @@ export interface KioskBrainOptions extends SessionMachineDeps {
   technician?: { settings: TechnicianSettings; port: TechnicianPort | null; portSetup?: PortSetup };
   /** The ATM's function display keys and the key each stands for (fdk-layout.ts). None if absent. */
   fdks?: SessionView['fdks'];
+  /** The ATM profile: a tone for each PIN digit. */
+  keyTones?: boolean;
   /** Configured card reader / scanner: the start screen says they can be used. None if absent. */
   identifyBy?: SessionView['identifyBy'];
 }
@@ -259,6 +261,7 @@ export class KioskBrain implements KioskApi {
       terminalId: this.options.terminalId,
       identifyBy: this.options.identifyBy ?? { card: false, scanner: false, bankCard: false },
       fdks: this.options.fdks ?? [],
+      keyTones: this.options.keyTones ?? false,
       branding: this.options.branding ?? DEFAULT_BRANDING,
       timeZone: this.options.timeZone ?? DEFAULT_TIME_ZONE,
     });

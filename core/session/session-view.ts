@@ -99,6 +99,7 @@ export interface ViewExtras {
   terminalId: string;
   identifyBy: SessionView['identifyBy'];
   fdks: SessionView['fdks'];
+  keyTones: boolean;
   branding: SessionView['branding'];
   /** The configured IANA zone: the view carries it and its label (`WITA`). */
   timeZone: string;
@@ -122,7 +123,7 @@ export function toSessionView(
     // The ATM profile's card, masked, until the balance: then the card is back with its owner.
     bankCard:
       context.bankCard && !context.verified ? { maskedPan: context.bankCard.maskedPan } : null,
-    pin: screen === 'enterPin' ? { digits: context.pinDigits } : null,
+    pin: screen === 'enterPin' ? { digits: context.pinDigits, keyTones: extras.keyTones } : null,
     accounts:
       screen === 'chooseAccount' && context.accounts
         ? context.accounts.map(({ maskedKpj, employer, membershipStatus }) => ({
@@ -141,7 +142,12 @@ export function toSessionView(
           }
         : null,
     busy: screen === 'loading' || screen === 'printing',
-    takeCard: screen === 'thankYou' && context.method === 'card',
+    // A card the reader did not hold (a KPJ card, a bank card in a dip reader) is still with the
+    // person's things at the end; a held bank card came back before the balance.
+    takeCard:
+      screen === 'thankYou' &&
+      (context.method === 'card' ||
+        (context.method === 'bankCard' && context.deps.bankCards?.holdsCard() === false)),
     voice: { on: context.voice, repeat: context.voiceRepeat },
     receiptReference: context.receiptReference,
     printProblem: context.printProblem,

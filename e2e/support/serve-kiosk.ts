@@ -59,7 +59,10 @@ const config = parseConfig(
   {
     ...overrides,
     profile: stack.config.profile,
-    ...(stack.config.atm ? { atm: stack.config.atm } : {}),
+    // The stack's FDKs, and whatever a spec sets of the ATM profile besides.
+    ...(stack.config.atm || overrides.atm
+      ? { atm: { ...stack.config.atm, ...(overrides.atm as object | undefined) } }
+      : {}),
     technician: { diagSocket, ...stack.config.technician },
     // A spec that must catch the waiting screen gives the host longer than the usual 2 s.
     host: {

@@ -399,7 +399,13 @@ export const SessionView = z.object({
   /** The ATM profile's card, from its insertion to its return: the masked number only. */
   bankCard: z.object({ maskedPan: z.string().regex(/^\*+\d{4}$/) }).nullable(),
   /** While the card PIN is typed on the pin pad: how many digits, never which. */
-  pin: z.object({ digits: z.number().int().min(0).max(12) }).nullable(),
+  pin: z
+    .object({
+      digits: z.number().int().min(0).max(12),
+      /** Sound a tone for each digit typed (`atm.keyTones`). */
+      keyTones: z.boolean(),
+    })
+    .nullable(),
   /** The KPJ linked to the card's owner, masked, to pick one (digit = index + 1). */
   accounts: z
     .array(
