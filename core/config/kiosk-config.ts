@@ -93,6 +93,11 @@ export const KioskConfig = z
         fdks: z.partialRecord(FdkNumber, FdkKey).default({}),
         /** A short tone for each PIN digit typed (the pin pad may beep by itself as well). */
         keyTones: z.boolean().default(false),
+        /**
+         * Embedded in the ATM's own application: it hands over with the card in the reader and
+         * takes the terminal back at the end, card and all (docs/atm-profile.md, "Hand-off").
+         */
+        handOff: z.boolean().default(false),
       })
       .strict()
       .default({
@@ -101,6 +106,7 @@ export const KioskConfig = z
         pinTimeoutSeconds: 60,
         fdks: {},
         keyTones: false,
+        handOff: false,
       }),
     technician: z
       .object({

@@ -126,6 +126,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     audit,
     profile: config.profile,
     bankCards,
+    handOff: config.profile === 'atm' && config.atm.handOff,
     technician: {
       port: technicianPort,
       portSetup: new PortSetup(

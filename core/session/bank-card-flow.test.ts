@@ -63,7 +63,7 @@ class Sink {
   }
 }
 
-function atm(host = new FakeHost()) {
+function atm(host = new FakeHost(), options: { handOff?: boolean } = {}) {
   const cards = new FakeBankCards();
   const sink = new Sink();
   // Every log line the brain writes, at debug, to look for card data in.
@@ -72,7 +72,14 @@ function atm(host = new FakeHost()) {
     level: 'debug',
     destination: { write: (line: string) => logged.push(line) },
   });
-  const brain = testBrain({ profile: 'atm', bankCards: cards, host, audit: sink, logger });
+  const brain = testBrain({
+    profile: 'atm',
+    bankCards: cards,
+    host,
+    audit: sink,
+    logger,
+    ...options,
+  });
   const views: SessionView[] = [];
   brain.subscribe((view) => views.push(view));
   const view = () => views.at(-1)!;
@@ -294,5 +301,48 @@ describe('the ATM profile: bank card and PIN to the balance', () => {
       await settle();
       expect(view()).toMatchObject({ screen: 'thankYou', takeCard: !held });
     }
+  });
+
+  describe("hand-off: embedded in the ATM's own application", () => {
+    it('the card stays in the reader: no "take your card", the balance, then the terminal handed back', async () => {
+      const { brain, view, views, insert, typePin, cards } = atm(new FakeHost(), { handOff: true });
+      await insert();
+      await typePin();
+      expect(view().screen).toBe('balance');
+      expect(views.some((v) => v.screen === 'takeCard')).toBe(false);
+      brain.send({ type: 'finish' });
+      await settle();
+      expect(view()).toMatchObject({ screen: 'thankYou', handBack: true, takeCard: false });
+      expect(cards.returned).toBe(0);
+    });
+
+    it('cancel on the PIN hands the terminal back at once, the card still in the reader', async () => {
+      const { brain, view, insert, cards } = atm(new FakeHost(), { handOff: true });
+      await insert();
+      brain.send({ type: 'cancel' });
+      await settle();
+      expect(view()).toMatchObject({ screen: 'thankYou', handBack: true });
+      expect(cards.returned).toBe(0);
+    });
+
+    it('the bank still has a blocked card retained', async () => {
+      const host = new FakeHost();
+      host.failNext = { kind: 'cardBlocked' };
+      const { view, insert, typePin, cards } = atm(host, { handOff: true });
+      await insert();
+      await typePin();
+      expect(view().screen).toBe('cardRetained');
+      expect(cards.retained).toBe(1);
+    });
+
+    it('without hand-off the closing screen never hands back', async () => {
+      const { brain, view, insert, typePin, takeCard } = atm();
+      await insert();
+      await typePin();
+      await takeCard();
+      brain.send({ type: 'finish' });
+      await settle();
+      expect(view()).toMatchObject({ screen: 'thankYou', handBack: false });
+    });
   });
 });

@@ -1,18 +1,23 @@
 import { sessionSetup } from './session-setup';
 
 const THANK_YOU = '#session.thankYou';
-const RETURNING = '#session.visit.bankCard.returningCard';
+const CARD_BACK = '#session.visit.bankCard.cardBack';
 const SERVED = '#session.visit.served';
 
 /**
  * The ATM profile's identification and verification: the card PIN on the encrypting pin pad,
  * checked by the bank, which answers with the KPJ linked to its customer. The card comes back
  * before the balance (card first); it is kept when the bank says so or when it is not taken.
- * Leaving early (cancel, time-out) also goes through giving the card back.
+ * Leaving early (cancel, time-out) also goes through giving the card back. Embedded in the ATM's
+ * own application (`handOff`), the card stays in the reader for it instead.
  */
 export const bankCardStates = sessionSetup.createStateConfig({
   initial: 'enterPin',
-  on: { cancel: RETURNING, timeout: RETURNING },
+  on: {
+    // Embedded (hand-off), the card stays for the ATM's application, which takes over at the end.
+    cancel: CARD_BACK,
+    timeout: CARD_BACK,
+  },
   states: {
     enterPin: {
       tags: ['showsIdentity'],
@@ -23,8 +28,8 @@ export const bankCardStates = sessionSetup.createStateConfig({
         pinDigits: { actions: 'setPinDigits' },
         pinEntered: 'checkingPin',
         pinEnded: [
-          { guard: 'pinPadUnavailable', target: 'returningCard', actions: 'showPinPadUnavailable' },
-          { target: 'returningCard' },
+          { guard: 'pinPadUnavailable', target: 'cardBack', actions: 'showPinPadUnavailable' },
+          { target: 'cardBack' },
         ],
       },
     },
@@ -40,7 +45,7 @@ export const bankCardStates = sessionSetup.createStateConfig({
         }),
         onDone: [
           { guard: 'severalAccounts', target: 'chooseAccount', actions: 'takeAccounts' },
-          { target: 'returningCard', actions: ['takeAccounts', 'journalAccountIdentified'] },
+          { target: 'cardBack', actions: ['takeAccounts', 'journalAccountIdentified'] },
         ],
         onError: [
           {
@@ -58,7 +63,7 @@ export const bankCardStates = sessionSetup.createStateConfig({
             target: 'retaining',
             actions: 'showBankFailure',
           },
-          { target: 'returningCard', actions: ['showBankFailure', 'journalHostError'] },
+          { target: 'cardBack', actions: ['showBankFailure', 'journalHostError'] },
         ],
       },
     },
@@ -68,15 +73,19 @@ export const bankCardStates = sessionSetup.createStateConfig({
       on: {
         digit: {
           guard: 'accountChosen',
-          target: 'returningCard',
+          target: 'cardBack',
           actions: ['pickAccount', 'journalAccountIdentified'],
         },
         chooseAccount: {
           guard: 'accountChosen',
-          target: 'returningCard',
+          target: 'cardBack',
           actions: ['pickAccount', 'journalAccountIdentified'],
         },
       },
+    },
+    // The card goes back to its owner now; embedded (hand-off), it stays for the ATM's application.
+    cardBack: {
+      always: [{ guard: 'handsCardBack', target: 'afterCard' }, { target: 'returningCard' }],
     },
     returningCard: {
       meta: { screen: 'takeCard' },
@@ -85,18 +94,17 @@ export const bankCardStates = sessionSetup.createStateConfig({
       invoke: {
         src: 'returnCard',
         input: ({ context }) => ({ deps: context.deps }),
-        onDone: [
-          { guard: 'cardRetained', target: 'retained' },
-          { guard: 'hasError', target: 'failed' },
-          { guard: 'accountPicked', target: 'loadingBalance' },
-          { target: THANK_YOU },
-        ],
-        onError: [
-          { guard: 'hasError', target: 'failed' },
-          { guard: 'accountPicked', target: 'loadingBalance' },
-          { target: THANK_YOU },
-        ],
+        onDone: [{ guard: 'cardRetained', target: 'retained' }, { target: 'afterCard' }],
+        onError: { target: 'afterCard' },
       },
+    },
+    /** Once the card is dealt with: what the bank said, the balance, or the end of the visit. */
+    afterCard: {
+      always: [
+        { guard: 'hasError', target: 'failed' },
+        { guard: 'accountPicked', target: 'loadingBalance' },
+        { target: THANK_YOU },
+      ],
     },
     loadingBalance: {
       meta: { screen: 'loading' },

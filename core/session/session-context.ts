@@ -32,6 +32,11 @@ export interface SessionMachineDeps {
   profile?: 'kiosk' | 'atm';
   /** The ATM profile's held bank card (null on a kiosk, or with no card reader). */
   bankCards?: BankCardPort | null;
+  /**
+   * The ATM profile embedded in the ATM's own application: the card stays in the reader for it
+   * (not given back before the balance), and the end of the visit hands the terminal back.
+   */
+  handOff?: boolean;
   lockouts: LockoutRegistry;
   maxBirthDateAttempts: number;
   thankYouMs: number;

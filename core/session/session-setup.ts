@@ -337,6 +337,8 @@ export const sessionSetup = setup({
   },
   guards: {
     atmProfile: ({ context }) => context.deps.profile === 'atm',
+    /** Embedded: the ATM's application keeps the card and gets the terminal back at the end. */
+    handsCardBack: ({ context }) => context.deps.handOff === true,
     kioskProfile: ({ context }) => context.deps.profile !== 'atm',
     bankFailureIs: ({ event }, params: { kind: HostFailure['kind'] }) =>
       failureOfEvent(event).kind === params.kind,

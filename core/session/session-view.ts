@@ -144,8 +144,10 @@ export function toSessionView(
     busy: screen === 'loading' || screen === 'printing',
     // A card the reader did not hold (a KPJ card, a bank card in a dip reader) is still with the
     // person's things at the end; a held bank card came back before the balance.
+    handBack: screen === 'thankYou' && context.deps.handOff === true,
     takeCard:
       screen === 'thankYou' &&
+      !context.deps.handOff &&
       (context.method === 'card' ||
         (context.method === 'bankCard' && context.deps.bankCards?.holdsCard() === false)),
     voice: { on: context.voice, repeat: context.voiceRepeat },

@@ -19,6 +19,7 @@ export function attractView(seq: number, overrides: Partial<SessionView> = {}): 
     printProblem: null,
     busy: false,
     takeCard: false,
+    handBack: false,
     balance: null,
     history: null,
     projection: null,

@@ -433,6 +433,11 @@ export const SessionView = z.object({
   busy: z.boolean(),
   /** On the closing screen: the person identified with a card, remind them to take it. */
   takeCard: z.boolean(),
+  /**
+   * Hand-off (the ATM profile embedded in the ATM's own application): the visit is over and the
+   * ATM's application takes the terminal back, with the card still in the reader.
+   */
+  handBack: z.boolean(),
   balance: BalanceView.nullable(),
   history: HistoryView.nullable(),
   projection: ProjectionView.nullable(),

@@ -53,8 +53,11 @@ export interface Xfs4IoTCardReaderOptions {
   maxHoldMs?: number;
 }
 
-/** `release`: the reader closed; the card stays where it is. */
-type CardOrder = 'return' | 'retain' | 'release';
+/**
+ * `release`: the reader closed, the card stays where it is; `gone`: the card left the reader by
+ * other means (another application on the ATM moved it), so there is nothing left to hold.
+ */
+type CardOrder = 'return' | 'retain' | 'release' | 'gone';
 
 /** A card held after its read: the order the kiosk gives, and where the card ended. */
 interface HeldCard {
@@ -321,11 +324,17 @@ export class Xfs4IoTCardReader implements CardReader {
     const timer = setTimeout(() => held.order('return'), this.maxHoldMs);
     const closed = () => held.order('release');
     signal.addEventListener('abort', closed);
+    const watch = new AbortController();
+    void this.waitForMedia((media) => media === 'noMedia', watch.signal).then((gone) => {
+      if (gone) held.order('gone');
+    });
     const order = await held.ordered;
     clearTimeout(timer);
+    watch.abort();
     signal.removeEventListener('abort', closed);
     let result: Completion<CardDisposal>;
-    if (order === 'release' || signal.aborted)
+    if (order === 'gone') result = success('notHeld' as const);
+    else if (order === 'release' || signal.aborted)
       result = failure('canceled', 'the card reader closed with the card held');
     else if (order === 'retain') result = await this.retain('transport', 'ordered', signal);
     else result = await this.giveBack(signal);

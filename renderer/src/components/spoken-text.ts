@@ -135,7 +135,8 @@ export function spokenText(t: Messages, view: SessionView): string {
     case 'outOfService':
       return `${t.outOfServiceTitle}. ${t.outOfServiceBody}`;
     case 'thankYou':
-      return view.takeCard ? `${t.takeCard} ${t.thankYouTitle}` : t.thankYouTitle;
+      if (view.takeCard) return `${t.takeCard} ${t.thankYouTitle}`;
+      return view.handBack ? `${t.thankYouTitle} ${t.handBackBody}` : t.thankYouTitle;
     case 'enterPin':
       return [t.enterPinTitle, error ?? t.enterPinHelp, t.pinCancelHint].join('. ');
     case 'chooseAccount':

@@ -373,5 +373,7 @@ export const en: Messages = {
   errorNoKpjLinked:
     'No KPJ number is linked to your details yet. Register or link one in the JMO app or at a BPJS Ketenagakerjaan branch office.',
   errorPinPadUnavailable: 'The PIN pad cannot be used right now. Please try again later.',
+  handBackBody:
+    "Back to your bank's services. Your card stays in the machine for your next transaction.",
   // --- end of the ATM profile ---
 };

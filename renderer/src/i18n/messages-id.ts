@@ -380,6 +380,8 @@ export const id = {
   errorNoKpjLinked:
     'Belum ada nomor KPJ yang terhubung dengan data Anda. Daftar atau hubungkan di aplikasi JMO atau di kantor cabang BPJS Ketenagakerjaan.',
   errorPinPadUnavailable: 'PIN pad tidak dapat digunakan saat ini. Silakan coba lagi nanti.',
+  handBackBody:
+    'Anda kembali ke layanan bank. Kartu Anda tetap di mesin untuk transaksi berikutnya.',
   // --- end of the ATM profile ---
 } as const;
 

@@ -246,6 +246,19 @@ describe('the XFS4IoT card reader driver against the simulated CardReader servic
       expect(sim.control.retained()).toBe(1);
     });
 
+    it('a held card that leaves by other means (the ATM application ejected it) frees the reader', async () => {
+      const { sim, reader } = await start({ holdCard: true });
+      const read = reader.readCard(5000);
+      await sim.control.insert(kpjCard(KPJ));
+      expect((await read).code).toBe('success');
+      await expect.poll(() => sim.control.media()).toBe('present');
+      expect(readsSent()).toBe(1);
+      await sim.control.remove();
+      // Armed again for the next card, with nothing left to give back.
+      await expect.poll(readsSent).toBe(2);
+      expect(await reader.returnCard()).toEqual({ code: 'success', value: 'notHeld' });
+    });
+
     it('an unreadable card is given back at once even when holding', async () => {
       const { sim, reader } = await start({ holdCard: true });
       const read = reader.readCard(5000);
