@@ -177,7 +177,7 @@ test('no KPJ linked: the card comes back, then where to register', async ({ page
   await expect(page.getByText(/aplikasi JMO atau di kantor cabang/)).toBeVisible();
 });
 
-test('the bank link down: the card comes back and the person is told; the PIN is not sent twice', async ({
+test('the bank link down: the card comes back and the person is told (the client never resends a PIN: http-host-client.test.ts)', async ({
   page,
   kiosk,
 }) => {

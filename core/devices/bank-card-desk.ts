@@ -19,7 +19,7 @@ const DEFAULTS: BankCardDeskOptions = {
 };
 
 /** How long to wait for the pad's plain entry (the keys adapter's) to end before PIN entry. */
-const PAD_IDLE_WAIT_MS = 2_000;
+const PAD_IDLE_WAIT_MS = 5_000;
 
 /**
  * Holds the bank card read in the ATM profile: its number goes to the encrypting pin pad and
@@ -41,9 +41,9 @@ export class BankCardDesk implements BankCardPort {
   }
 
   /** A bank card was read: keeps its number, answers what the brain may know of it. */
-  hold(pan: string): { cardReference: string; maskedPan: string } {
+  hold(pan: string): { maskedPan: string } {
     this.pan = pan;
-    return { cardReference: cardReferenceOf(pan), maskedPan: maskedPanOf(pan) };
+    return { maskedPan: maskedPanOf(pan) };
   }
 
   async enterPin(onDigits: (count: number) => void, signal: AbortSignal): Promise<PinEntryEnd> {

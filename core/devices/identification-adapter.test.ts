@@ -21,7 +21,16 @@ const SCANNED: ScannerEvent = {
 function reader(data: CardData | undefined) {
   const events = new Emitter<CardReaderEvent>();
   let stored = data;
+  let given = 0;
   return {
+    /** Cards the adapter gave back at once (the ATM profile's reader holds every card it reads). */
+    get givenBack() {
+      return given;
+    },
+    returnCard: async () => {
+      given += 1;
+      return { code: 'success' as const, value: 'taken' as const };
+    },
     on: events.on.bind(events),
     read: (next: CardData) => {
       stored = next;
@@ -132,7 +141,11 @@ describe('identification from card reader and scanner', () => {
     wireIdentification(
       brain,
       {
-        cardReader: { on: cardEvents.on.bind(cardEvents), takeCardData: () => undefined },
+        cardReader: {
+          on: cardEvents.on.bind(cardEvents),
+          takeCardData: () => undefined,
+          returnCard: async () => ({ code: 'success' as const, value: 'notHeld' as const }),
+        },
         scanner: { on: scanEvents.on.bind(scanEvents), takeKpj: () => undefined },
       },
       fakeLogger(),
@@ -155,7 +168,7 @@ describe('identification from card reader and scanner', () => {
         held,
         hold: (pan: string) => {
           held.push(pan);
-          return { cardReference: '476173******0010', maskedPan: '************0010' };
+          return { maskedPan: '************0010' };
         },
       };
     };
@@ -168,18 +181,28 @@ describe('identification from card reader and scanner', () => {
       wireIdentification(brain, { cardReader: card }, logger, { bankCards });
       card.read({ kind: 'bank', pan: PAN, track2: `${PAN}=2812` });
       expect(bankCards.held).toEqual([PAN]);
-      expect(brain.events).toEqual([
-        {
-          type: 'bankCardInserted',
-          cardReference: '476173******0010',
-          maskedPan: '************0010',
-        },
-      ]);
+      expect(brain.events).toEqual([{ type: 'bankCardInserted', maskedPan: '************0010' }]);
       expect(JSON.stringify(brain.events) + logger.lines.join('')).not.toContain(PAN);
       expect(card.left).toBeUndefined();
+      // Held for the visit: the flow gives it back.
+      expect(card.givenBack).toBe(0);
     });
 
-    it('a bank card while a session is on is taken from the driver and dropped', () => {
+    it('a KPJ card or a technician card at an ATM is given back at once, starting nothing', () => {
+      const brain = fakeBrain();
+      const card = reader(undefined);
+      wireIdentification(brain, { cardReader: card }, fakeLogger(), {
+        bankCards: holder(),
+        technicianCardPrefix: '99900',
+      });
+      card.read({ kind: 'kpj', kpj: KPJ });
+      expect(brain.events).toEqual([]);
+      card.read({ kind: 'bank', pan: '9990000000000008', track2: '9990000000000008=4912' });
+      expect(brain.events).toEqual([{ type: 'technicianCard', cardTail: '0008' }]);
+      expect(card.givenBack).toBe(2);
+    });
+
+    it('a bank card while a session is on is taken from the driver and given back', () => {
       const brain = fakeBrain(STEPS.keys);
       const card = reader(undefined);
       const bankCards = holder();
@@ -188,6 +211,7 @@ describe('identification from card reader and scanner', () => {
       expect(bankCards.held).toEqual([]);
       expect(brain.events).toEqual([]);
       expect(card.left).toBeUndefined();
+      expect(card.givenBack).toBe(1);
     });
   });
 });

@@ -4,11 +4,11 @@ import type { AdapterLogger, BrainPort } from './brain-port';
 
 /** The ATM profile's holder of the bank card read (core/devices/bank-card-desk.ts). */
 export interface BankCardHolder {
-  hold(pan: string): { cardReference: string; maskedPan: string };
+  hold(pan: string): { maskedPan: string };
 }
 
 /** What identification uses of any card reader and scanner. */
-export type IdentifyingReader = Pick<CardReader, 'on' | 'takeCardData'>;
+export type IdentifyingReader = Pick<CardReader, 'on' | 'takeCardData' | 'returnCard'>;
 export type IdentifyingScanner = Pick<Scanner, 'on' | 'takeKpj'>;
 
 /**
@@ -45,7 +45,13 @@ export function wireIdentification(
         if (event.type !== 'cardRead') return;
         const data = reader.takeCardData();
         if (!data) return;
+        // At an ATM the reader holds every card it reads: one that starts no bank-card visit
+        // is given back at once, or the reader would stay shut on it.
+        const giveBack = () => {
+          if (options.bankCards) void reader.returnCard();
+        };
         if (data.kind === 'bank' && prefix && data.pan.startsWith(prefix)) {
+          giveBack();
           // Only the last 4 digits leave here; the PIN prompt still guards technician mode.
           logger.info({ device: 'cardReader' }, 'technician card read');
           brain.dispatch({ type: 'technicianCard', cardTail: data.pan.slice(-4) });
@@ -53,7 +59,11 @@ export function wireIdentification(
         }
         if (data.kind === 'bank' && options.bankCards) {
           if (!identifying()) {
-            logger.info({ device: 'cardReader' }, 'bank card ignored: a session is on');
+            logger.info(
+              { device: 'cardReader', screen: brain.view().screen },
+              'bank card given back: not now',
+            );
+            giveBack();
             return;
           }
           logger.info({ device: 'cardReader' }, 'bank card read: held for the card PIN');
@@ -64,6 +74,11 @@ export function wireIdentification(
           logger.info({ device: 'cardReader' }, 'bank card read: not used for identification');
           if (identifying())
             brain.dispatch({ type: 'identificationRejected', reason: 'cardNotKpj' });
+          return;
+        }
+        if (options.bankCards) {
+          logger.info({ device: 'cardReader' }, 'KPJ card given back: an ATM takes bank cards');
+          giveBack();
           return;
         }
         if (!identifying()) {

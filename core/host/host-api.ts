@@ -261,7 +261,8 @@ export const BankCardVerifyReply = z.object({
   accounts: z
     .array(LinkedAccount)
     .min(1)
-    .max(10)
+    // One pin pad digit picks each (1-9).
+    .max(9)
     .superRefine(uniqueBy((account) => account.token)),
   expiresInSeconds: z.number().int().positive().max(86_400),
 });

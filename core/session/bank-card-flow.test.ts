@@ -6,7 +6,9 @@ import { createLogger } from '../log/logger';
 import { FakeHost, SAMPLE_SUMMARY } from './fake-host.test-helper';
 import { settle, testBrain } from './test-brain.test-helper';
 
-const CARD = { cardReference: '476173******0010', maskedPan: '************0010' };
+/** The card as the brain knows it (its last four digits), and as the desk names it to the bank. */
+const CARD = { maskedPan: '************0010' };
+const CARD_REFERENCE = '476173******0010';
 const GOOD_BLOCK = '0412AC89ABCDEF01';
 const BAD_BLOCK = 'FFFFFFFFFFFFFFFF';
 
@@ -31,7 +33,7 @@ class FakeBankCards implements BankCardPort {
     for (const count of [1, 2, 3, 4]) this.digits!(count);
     this.typed!({
       ok: true,
-      pin: { cardReference: CARD.cardReference, format: 'iso4', pinBlock, ksn: 'A'.repeat(24) },
+      pin: { cardReference: CARD_REFERENCE, format: 'iso4', pinBlock, ksn: 'A'.repeat(24) },
     });
   }
   private handBack: (() => void) | null = null;
@@ -39,8 +41,11 @@ class FakeBankCards implements BankCardPort {
   take() {
     this.handBack?.();
   }
+  /** The reader cannot give the card back (jammed). */
+  stuck = false;
   async returnCard() {
     this.returned += 1;
+    if (this.stuck) return 'failed' as const;
     await new Promise<void>((resolve) => (this.handBack = resolve));
     if (this.takes) return 'taken' as const;
     this.retained += 1;
@@ -116,7 +121,7 @@ describe('the ATM profile: bank card and PIN to the balance', () => {
     expect(views.some((v) => v.screen === 'enterPin' && v.pin?.digits === 4)).toBe(true);
     expect(host.bankRequests).toEqual([
       {
-        cardReference: CARD.cardReference,
+        cardReference: CARD_REFERENCE,
         format: 'iso4',
         pinBlock: GOOD_BLOCK,
         ksn: 'A'.repeat(24),
@@ -147,7 +152,7 @@ describe('the ATM profile: bank card and PIN to the balance', () => {
     await takeCard();
     expect(logged.length).toBeGreaterThan(0);
     const seen = JSON.stringify(views) + JSON.stringify(sink.entries) + logged.join('');
-    for (const secret of [GOOD_BLOCK, BAD_BLOCK, CARD.cardReference, '476173', 'A'.repeat(24)])
+    for (const secret of [GOOD_BLOCK, BAD_BLOCK, CARD_REFERENCE, '476173', 'A'.repeat(24)])
       expect(seen).not.toContain(secret);
   });
 
@@ -343,6 +348,104 @@ describe('the ATM profile: bank card and PIN to the balance', () => {
       brain.send({ type: 'finish' });
       await settle();
       expect(view()).toMatchObject({ screen: 'thankYou', handBack: false });
+    });
+  });
+
+  describe('leaving early, and things going wrong', () => {
+    it('a wrong PIN, then Cancel: the card comes back and the visit ends plainly, not on an error', async () => {
+      const { brain, view, insert, typePin, takeCard, sink } = atm();
+      await insert();
+      await typePin(BAD_BLOCK);
+      brain.send({ type: 'cancel' });
+      await settle();
+      await takeCard();
+      expect(view().screen).toBe('thankYou');
+      expect(sink.entries.find((e) => e.type === 'sessionEnded')?.data).toMatchObject({
+        reason: 'canceled',
+      });
+    });
+
+    it('Cancel while the bank answers waits for the answer: the last wrong PIN still keeps the card', async () => {
+      const host = new FakeHost();
+      host.bankAttemptsLeft = 1;
+      let answer!: () => void;
+      const verify = host.verifyBankCard.bind(host);
+      host.verifyBankCard = async (request) => {
+        await new Promise<void>((resolve) => (answer = resolve));
+        return verify(request);
+      };
+      const { brain, view, cards, insert, typePin } = atm(host);
+      await insert();
+      await typePin(BAD_BLOCK);
+      expect(view().screen).toBe('loading');
+      brain.send({ type: 'cancel' });
+      await settle();
+      expect(view().screen).toBe('loading');
+      answer();
+      await settle();
+      expect(view()).toMatchObject({ screen: 'cardRetained', error: { code: 'pinTriesExceeded' } });
+      expect(cards.returned).toBe(0);
+    });
+
+    it('Cancel while the balance loads ends the visit, without asking the host again', async () => {
+      const host = new FakeHost();
+      const { brain, view, insert, typePin, takeCard } = atm(host);
+      await insert();
+      await typePin();
+      let release!: () => void;
+      const balance = host.balance.bind(host);
+      host.balance = async () => {
+        await new Promise<void>((resolve) => (release = resolve));
+        return balance();
+      };
+      await takeCard();
+      expect(view().screen).toBe('loading');
+      brain.send({ type: 'cancel' });
+      await settle();
+      release();
+      await settle();
+      expect(view().screen).toBe('thankYou');
+      expect(host.calls.filter((call) => call === 'balance')).toHaveLength(1);
+    });
+
+    it('a card the reader cannot give back: the person is told, and no balance is shown', async () => {
+      const { view, insert, typePin, cards } = atm();
+      cards.stuck = true;
+      await insert();
+      await typePin();
+      expect(view()).toMatchObject({
+        screen: 'error',
+        error: { code: 'cardNotReturned' },
+        balance: null,
+      });
+    });
+
+    it('a card not taken after "no KPJ linked" is kept for not being taken, and says only that', async () => {
+      const host = new FakeHost();
+      host.failNext = { kind: 'noKpjLinked' };
+      const { view, insert, typePin, cards, sink } = atm(host);
+      cards.takes = false;
+      await insert();
+      await typePin();
+      await settle();
+      cards.take();
+      await settle(() => sink.entries.length);
+      expect(view()).toMatchObject({ screen: 'cardRetained', error: null });
+      expect(sink.entries.find((e) => e.type === 'cardRetained')?.data).toMatchObject({
+        reason: 'notTaken',
+      });
+    });
+
+    it('at an ATM, Start on the closing screen does not open the KPJ step', async () => {
+      const { brain, view, insert, typePin, takeCard } = atm();
+      await insert();
+      await typePin();
+      await takeCard();
+      brain.send({ type: 'finish' });
+      await settle();
+      brain.send({ type: 'start' });
+      await settle();
+      expect(view().screen).toBe('thankYou');
     });
   });
 });

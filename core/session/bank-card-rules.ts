@@ -14,8 +14,7 @@ export function bankErrorCode(failure: HostFailure): ErrorCode {
     case 'noKpjLinked':
       return 'noKpjLinked';
     case 'notFound':
-      // The bank does not know the card: for the person it is a card the service cannot take.
-      return 'cardBlocked';
+      return 'cardNotAccepted';
     default:
       return hostErrorCode(failure);
   }

@@ -13,10 +13,13 @@ const SERVED = '#session.visit.served';
  */
 export const bankCardStates = sessionSetup.createStateConfig({
   initial: 'enterPin',
+  // Leaving early ends the visit plainly (no error of an earlier PIN try is left to show), and
+  // never without the card: it goes back first (or stays, embedded). A journal that fails
+  // (auditFailed) ends the visit too, card first all the same.
   on: {
-    // Embedded (hand-off), the card stays for the ATM's application, which takes over at the end.
-    cancel: CARD_BACK,
-    timeout: CARD_BACK,
+    cancel: { target: CARD_BACK, actions: ['clearError', 'markCanceledEnd'] },
+    timeout: { target: CARD_BACK, actions: 'clearError' },
+    auditFailed: { target: CARD_BACK, actions: 'clearError' },
   },
   states: {
     enterPin: {
@@ -29,7 +32,7 @@ export const bankCardStates = sessionSetup.createStateConfig({
         pinEntered: 'checkingPin',
         pinEnded: [
           { guard: 'pinPadUnavailable', target: 'cardBack', actions: 'showPinPadUnavailable' },
-          { target: 'cardBack' },
+          { target: 'cardBack', actions: ['clearError', 'markCanceledEnd'] },
         ],
       },
     },
@@ -37,6 +40,9 @@ export const bankCardStates = sessionSetup.createStateConfig({
       tags: ['showsIdentity'],
       meta: { screen: 'loading' },
       entry: 'clearError',
+      // The bank's answer decides what becomes of the card (kept on the last wrong PIN): it is
+      // awaited, within the host timeout, whatever the person does meanwhile.
+      on: { cancel: {}, timeout: {} },
       invoke: {
         src: 'verifyBankCard',
         input: ({ context, event }) => ({
@@ -94,8 +100,13 @@ export const bankCardStates = sessionSetup.createStateConfig({
       invoke: {
         src: 'returnCard',
         input: ({ context }) => ({ deps: context.deps }),
-        onDone: [{ guard: 'cardRetained', target: 'retained' }, { target: 'afterCard' }],
-        onError: { target: 'afterCard' },
+        onDone: [
+          // Not taken in time: that is all there is to say (not what the bank said before).
+          { guard: 'cardRetained', target: 'retained', actions: 'clearError' },
+          { guard: 'cardStuck', target: 'failed', actions: 'showCardNotReturned' },
+          { target: 'afterCard' },
+        ],
+        onError: { target: 'failed', actions: 'showCardNotReturned' },
       },
     },
     /** Once the card is dealt with: what the bank said, the balance, or the end of the visit. */
@@ -108,6 +119,8 @@ export const bankCardStates = sessionSetup.createStateConfig({
     },
     loadingBalance: {
       meta: { screen: 'loading' },
+      // The card is already back (or with the ATM's application): leaving ends the visit.
+      on: { cancel: THANK_YOU, timeout: THANK_YOU, auditFailed: '#session.attract' },
       invoke: {
         src: 'accountBalance',
         input: ({ context }) => ({ deps: context.deps, account: context.account! }),

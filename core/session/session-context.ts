@@ -78,7 +78,7 @@ export interface EntryState {
 }
 
 /** Why the session ended, when the step it ends from says more than the event (docs/journal.md). */
-export type VisitEnd = 'locked' | 'error';
+export type VisitEnd = 'locked' | 'error' | 'canceled';
 
 export interface SessionContext extends EntryState {
   deps: SessionMachineDeps;
@@ -105,7 +105,7 @@ export interface SessionContext extends EntryState {
   /** Goes up on every "say it again". */
   voiceRepeat: number;
   /** The ATM profile's card while it is in the reader: masked, never the number. */
-  bankCard: { cardReference: string; maskedPan: string } | null;
+  bankCard: { maskedPan: string } | null;
   /** The digits typed so far of the card PIN (a count: the digits stay in the pin pad). */
   pinDigits: number;
   /** The KPJ linked to the card's owner, with their tokens; `account` is the one picked. */

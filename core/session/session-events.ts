@@ -15,7 +15,7 @@ export type SessionEvent =
   /** The start screen's "not a BPJS card" has been shown long enough. */
   | { type: 'identificationNoticeExpired' }
   /** The ATM profile: a bank card was read and is held; the brain knows only its reference. */
-  | { type: 'bankCardInserted'; cardReference: string; maskedPan: string }
+  | { type: 'bankCardInserted'; maskedPan: string }
   /** While the card PIN is typed: the digit count. */
   | { type: 'pinDigits'; count: number }
   /** The card PIN as a PIN block, ready for the bank. */

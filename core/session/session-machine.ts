@@ -157,7 +157,7 @@ export const sessionMachine = sessionSetup.createMachine({
       meta: { screen: 'thankYou' },
       entry: 'forgetPerson',
       after: { thankYou: 'attract' },
-      on: { start: 'visit', enter: 'attract' },
+      on: { start: { guard: 'kioskProfile', target: 'visit' }, enter: 'attract' },
     },
   },
 });

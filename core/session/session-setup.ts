@@ -140,7 +140,7 @@ export const sessionSetup = setup({
     takeBankCard: assign(({ event }) =>
       event.type === 'bankCardInserted'
         ? {
-            bankCard: { cardReference: event.cardReference, maskedPan: event.maskedPan },
+            bankCard: { maskedPan: event.maskedPan },
             method: 'bankCard' as const,
           }
         : {},
@@ -160,6 +160,7 @@ export const sessionSetup = setup({
       };
     }),
     showPinPadUnavailable: assign({ error: { code: 'pinPadUnavailable' as const } }),
+    showCardNotReturned: assign({ error: { code: 'cardNotReturned' as const } }),
     takeAccounts: assign(({ event }) => {
       const { accounts } = outputOf<BankCardVerifyReply>(event);
       return { accounts, account: accounts.length === 1 ? accounts[0]! : null };
@@ -239,6 +240,8 @@ export const sessionSetup = setup({
         (context.kpj ? context.deps.lockouts.lockedUntil(context.kpj, context.deps.now()) : null),
     })),
     markErrorEnd: assign({ visitEnd: 'error' as const }),
+    /** Left early: the visit ends as canceled even when what follows is giving the card back. */
+    markCanceledEnd: assign({ visitEnd: 'canceled' as const }),
 
     // Served steps
     /** Each print job gets the next reference (a counter): issued once, then kept. */
@@ -353,6 +356,8 @@ export const sessionSetup = setup({
       return context.accounts?.[index] !== undefined;
     },
     cardRetained: ({ event }) => outputOf<string>(event) === 'retained',
+    /** The reader could not give the card back (jammed, an eject refused). */
+    cardStuck: ({ event }) => outputOf<string>(event) === 'failed',
     hasError: ({ context }) => context.error !== null,
     accountPicked: ({ context }) => context.account !== null,
     pinPadUnavailable: ({ event }) => event.type === 'pinEnded' && event.reason === 'unavailable',

@@ -68,6 +68,10 @@ export const ErrorCode = z.enum([
   'noKpjLinked',
   /** The pin pad could not take the PIN (offline, a fault): nothing was sent to the bank. */
   'pinPadUnavailable',
+  /** The card reader could not give the card back (jammed): the bank or the call centre helps. */
+  'cardNotReturned',
+  /** The bank does not know the card. */
+  'cardNotAccepted',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -66,5 +66,9 @@ export function errorMessage(
       return t.errorNoKpjLinked;
     case 'pinPadUnavailable':
       return t.errorPinPadUnavailable;
+    case 'cardNotReturned':
+      return t.errorCardNotReturned;
+    case 'cardNotAccepted':
+      return t.errorCardNotAccepted;
   }
 }

@@ -373,6 +373,9 @@ export const en: Messages = {
   errorNoKpjLinked:
     'No KPJ number is linked to your details yet. Register or link one in the JMO app or at a BPJS Ketenagakerjaan branch office.',
   errorPinPadUnavailable: 'The PIN pad cannot be used right now. Please try again later.',
+  errorCardNotReturned:
+    'The card could not be given back. Please contact the bank that issued it or call centre 175.',
+  errorCardNotAccepted: 'This card cannot be used for BPJS Ketenagakerjaan services.',
   handBackBody:
     "Back to your bank's services. Your card stays in the machine for your next transaction.",
   // --- end of the ATM profile ---

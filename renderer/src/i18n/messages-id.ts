@@ -380,6 +380,9 @@ export const id = {
   errorNoKpjLinked:
     'Belum ada nomor KPJ yang terhubung dengan data Anda. Daftar atau hubungkan di aplikasi JMO atau di kantor cabang BPJS Ketenagakerjaan.',
   errorPinPadUnavailable: 'PIN pad tidak dapat digunakan saat ini. Silakan coba lagi nanti.',
+  errorCardNotReturned:
+    'Kartu tidak dapat dikeluarkan. Hubungi bank penerbit kartu Anda atau Call Centre 175.',
+  errorCardNotAccepted: 'Kartu ini tidak dapat digunakan untuk layanan BPJS Ketenagakerjaan.',
   handBackBody:
     'Anda kembali ke layanan bank. Kartu Anda tetap di mesin untuk transaksi berikutnya.',
   // --- end of the ATM profile ---
