@@ -46,6 +46,17 @@ const menuIntent = (context: SessionContext, event: SessionEvent, menu: MenuName
     ? intentForKey(menu, event.digit, menuFactsOf(context, printerReadiness(context)))
     : null;
 
+/** The linked KPJ an intent picks: by its place (touch), or the pin pad digit shown beside it (1 = first). */
+function accountChosenBy(context: SessionContext, event: SessionEvent) {
+  const index =
+    event.type === 'chooseAccount'
+      ? event.index
+      : event.type === 'digit'
+        ? Number(event.digit) - 1
+        : -1;
+  return context.accounts?.[index] ?? null;
+}
+
 /** The session machine's vocabulary: every guard, action, actor and delay by name. */
 export const sessionSetup = setup({
   types: {
@@ -165,15 +176,7 @@ export const sessionSetup = setup({
       const { accounts } = outputOf<BankCardVerifyReply>(event);
       return { accounts, account: accounts.length === 1 ? accounts[0]! : null };
     }),
-    pickAccount: assign(({ context, event }) => {
-      const index =
-        event.type === 'chooseAccount'
-          ? event.index
-          : event.type === 'digit'
-            ? Number(event.digit) - 1
-            : -1;
-      return { account: context.accounts?.[index] ?? null };
-    }),
+    pickAccount: assign(({ context, event }) => ({ account: accountChosenBy(context, event) })),
     acceptAccountBalance: assign(({ context, event }) => {
       const summary = outputOf<BalanceSummary>(event);
       return {
@@ -346,15 +349,7 @@ export const sessionSetup = setup({
     bankFailureIs: ({ event }, params: { kind: HostFailure['kind'] }) =>
       failureOfEvent(event).kind === params.kind,
     severalAccounts: ({ event }) => outputOf<BankCardVerifyReply>(event).accounts.length > 1,
-    accountChosen: ({ context, event }) => {
-      const index =
-        event.type === 'chooseAccount'
-          ? event.index
-          : event.type === 'digit'
-            ? Number(event.digit) - 1
-            : -1;
-      return context.accounts?.[index] !== undefined;
-    },
+    accountChosen: ({ context, event }) => accountChosenBy(context, event) !== null,
     cardRetained: ({ event }) => outputOf<string>(event) === 'retained',
     /** The reader could not give the card back (jammed, an eject refused). */
     cardStuck: ({ event }) => outputOf<string>(event) === 'failed',
