@@ -110,6 +110,52 @@ describe('the bank card desk (ATM profile)', () => {
     expect(pinPad.asked).toHaveLength(1);
   });
 
+  it('a PIN entry refused while the keys adapter still has its plain entry open is tried again once the pad is free', async () => {
+    let status: PinPadStatus = { device: 'online', entry: 'idle' };
+    const base = pad();
+    let refusals = 1;
+    const pinPad = {
+      ...base,
+      status: () => status,
+      async pinEntry(options: PinEntryOptions) {
+        if (refusals-- > 0) {
+          // The adapter re-opened its plain entry just now; it ends a moment later.
+          status = { device: 'online', entry: 'plain' };
+          setTimeout(() => {
+            status = { device: 'online', entry: 'idle' };
+            base.events.emit({ type: 'statusChanged', status });
+          }, 0);
+          return failure('deviceNotReady', 'another entry is in progress') as never;
+        }
+        return base.pinEntry(options);
+      },
+    };
+    const desk = new BankCardDesk({ cardReader: reader(), pinPad }, fakeLogger());
+    desk.hold(PAN);
+    const end = await desk.enterPin(() => {}, new AbortController().signal);
+    expect(end.ok).toBe(true);
+    expect(base.asked).toHaveLength(1);
+  });
+
+  it('a pin pad that refuses for another reason is not asked again', async () => {
+    const base = pad();
+    let asked = 0;
+    const pinPad = {
+      ...base,
+      async pinEntry() {
+        asked += 1;
+        return failure('hardwareError', 'broken') as never;
+      },
+    };
+    const desk = new BankCardDesk({ cardReader: reader(), pinPad }, fakeLogger());
+    desk.hold(PAN);
+    expect(await desk.enterPin(() => {}, new AbortController().signal)).toEqual({
+      ok: false,
+      reason: 'unavailable',
+    });
+    expect(asked).toBe(1);
+  });
+
   it('a card the reader does not hold (swiped) counts as given back; a retain it cannot do fails', async () => {
     const desk = new BankCardDesk({ cardReader: reader('notHeld'), pinPad: pad() }, fakeLogger());
     expect(await desk.returnCard()).toBe('taken');

@@ -20,6 +20,8 @@ const DEFAULTS: BankCardDeskOptions = {
 
 /** How long to wait for the pad's plain entry (the keys adapter's) to end before PIN entry. */
 const PAD_IDLE_WAIT_MS = 5_000;
+/** How long PIN entry is tried again while the pad is still busy with a plain entry. */
+const PAD_FREE_WAIT_MS = 10_000;
 
 /**
  * Holds the bank card read in the ATM profile: its number goes to the encrypting pin pad and
@@ -57,16 +59,24 @@ export class BankCardDesk implements BankCardPort {
     const abort = () => pad.cancel();
     signal.addEventListener('abort', abort);
     try {
-      await this.padIdle(pad, signal);
-      if (signal.aborted) return { ok: false, reason: 'canceled' };
       const { pinFormat, pinLength, pinTimeoutMs } = this.options;
-      const entered = await pad.pinEntry({
-        pan,
-        minLength: pinLength.min,
-        maxLength: pinLength.max,
-        format: pinFormat,
-        timeoutMs: pinTimeoutMs,
-      });
+      const deadline = Date.now() + PAD_FREE_WAIT_MS;
+      let entered: Awaited<ReturnType<typeof pad.pinEntry>>;
+      for (;;) {
+        await this.padIdle(pad, signal);
+        if (signal.aborted) return { ok: false, reason: 'canceled' };
+        entered = await pad.pinEntry({
+          pan,
+          minLength: pinLength.min,
+          maxLength: pinLength.max,
+          format: pinFormat,
+          timeoutMs: pinTimeoutMs,
+        });
+        // Refused because the keys adapter opened its plain entry again (its view of the step
+        // lags while the journal is written): the pad frees up once the PIN step is shown.
+        const busy = entered.code === 'deviceNotReady' && pad.status().entry !== 'idle';
+        if (!busy || Date.now() > deadline) break;
+      }
       if (entered.code === 'success') {
         const { format, pinBlock, ksn } = entered.value;
         return {
