@@ -4,26 +4,12 @@ import { DevicesConfig } from '../../devices/manager/device-config';
 import { DEFAULT_HOST_URL, HostConfig } from '../host/host-config';
 import { LogLevel } from '../log/logger';
 import { TechnicianPinHash } from '../technician/pin-hash';
+import { FdkKey } from '../common/api';
 import { Theme } from './theme/theme';
 import { IanaTimeZone } from './time-zone';
 
 /** The kiosk's configuration file, validated on load. Every field has a sensible default. */
 const FdkNumber = z.enum(['1', '2', '3', '4', '5', '6', '7', '8']);
-const FdkKey = z.enum([
-  '0',
-  '1',
-  '2',
-  '3',
-  '4',
-  '5',
-  '6',
-  '7',
-  '8',
-  '9',
-  'enter',
-  'cancel',
-  'clear',
-]);
 
 export const KioskConfig = z
   .object({

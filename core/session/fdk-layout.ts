@@ -1,6 +1,4 @@
-import type { SessionView } from '../common/api';
-
-export type FdkKey = SessionView['fdks'][number]['key'];
+import type { FdkKey, SessionView } from '../common/api';
 
 /**
  * Where each configured FDK sits beside the screen: 1-4 down the left edge, 5-8 down the right

@@ -376,6 +376,24 @@ export const ClockView = z.object({ timeZone: z.string(), label: z.string() });
 export type ClockView = z.infer<typeof ClockView>;
 
 /** A full snapshot of what the UI shows; the brain sends a new one on every change. */
+/** The pin pad key an ATM's FDK stands for (`atm.fdks`). */
+export const FdkKey = z.enum([
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  'enter',
+  'cancel',
+  'clear',
+]);
+export type FdkKey = z.infer<typeof FdkKey>;
+
 export const SessionView = z.object({
   /** Increases with every snapshot: lets a transport drop stale ones. */
   seq: z.number().int().nonnegative(),
@@ -469,7 +487,7 @@ export const SessionView = z.object({
         fdk: z.number().int().min(1).max(8),
         side: z.enum(['left', 'right']),
         row: z.number().int().min(1).max(4),
-        key: z.enum(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'enter', 'cancel', 'clear']),
+        key: FdkKey,
       }),
     )
     .max(8),
