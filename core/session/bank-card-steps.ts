@@ -1,8 +1,7 @@
 import { fromCallback, fromPromise } from 'xstate';
-import { maskKpj } from '../common/domain/mask';
 import type { CardPin } from './bank-card-port';
 import type { LinkedAccount } from '../host/host-api';
-import { HostError } from '../host/host-client';
+import { balanceOfLinkedAccount } from '../host/balance-of-kpj';
 import type { SessionMachineDeps } from './session-context';
 import type { SessionEvent } from './session-events';
 
@@ -43,21 +42,8 @@ export const bankCardSteps = {
   ),
   /** The picked account's balance; a summary for another KPJ is a malformed reply, never shown. */
   accountBalance: fromPromise(
-    async ({
-      input,
-      signal,
-    }: {
-      input: WithDeps & { account: LinkedAccount };
-      signal: AbortSignal;
-    }) => {
-      const summary = await input.deps.host.balance(input.account.token, signal);
-      if (maskKpj(summary.participant.kpj) !== input.account.maskedKpj)
-        throw new HostError({
-          kind: 'malformedReply',
-          detail: 'participant.kpj: not the KPJ picked',
-        });
-      return summary;
-    },
+    ({ input, signal }: { input: WithDeps & { account: LinkedAccount }; signal: AbortSignal }) =>
+      balanceOfLinkedAccount(input.deps.host, input.account, signal),
   ),
   returnCard: fromPromise(({ input }: { input: WithDeps }) => cardsOf(input.deps).returnCard()),
   retainCard: fromPromise(({ input }: { input: WithDeps }) => cardsOf(input.deps).retainCard()),
