@@ -60,6 +60,18 @@ class FakeBankCards implements BankCardPort {
   }
 }
 
+/** Holds the host's next answers to `method` until the returned function lets them go. */
+function holdAnswer(host: FakeHost, method: 'verifyBankCard' | 'balance'): () => void {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const answer = (host[method] as (...args: unknown[]) => Promise<unknown>).bind(host);
+  (host as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+    await gate;
+    return answer(...args);
+  };
+  return () => release();
+}
+
 class Sink {
   entries: JournalEntryInput[] = [];
   async record(entry: JournalEntryInput) {
@@ -368,12 +380,7 @@ describe('the ATM profile: bank card and PIN to the balance', () => {
     it('Cancel while the bank answers waits for the answer: the last wrong PIN still keeps the card', async () => {
       const host = new FakeHost();
       host.bankAttemptsLeft = 1;
-      let answer!: () => void;
-      const verify = host.verifyBankCard.bind(host);
-      host.verifyBankCard = async (request) => {
-        await new Promise<void>((resolve) => (answer = resolve));
-        return verify(request);
-      };
+      const answer = holdAnswer(host, 'verifyBankCard');
       const { brain, view, cards, insert, typePin } = atm(host);
       await insert();
       await typePin(BAD_BLOCK);
@@ -392,12 +399,7 @@ describe('the ATM profile: bank card and PIN to the balance', () => {
       const { brain, view, insert, typePin, takeCard } = atm(host);
       await insert();
       await typePin();
-      let release!: () => void;
-      const balance = host.balance.bind(host);
-      host.balance = async () => {
-        await new Promise<void>((resolve) => (release = resolve));
-        return balance();
-      };
+      const release = holdAnswer(host, 'balance');
       await takeCard();
       expect(view().screen).toBe('loading');
       brain.send({ type: 'cancel' });
