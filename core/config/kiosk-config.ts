@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { withoutControlCharacters } from '../../devices/common/control-free-path';
 import { DevicesConfig } from '../../devices/manager/device-config';
+import { DEVICE_NAMES } from '../../devices/drivers/device-slots';
 import { DEFAULT_HOST_URL, HostConfig } from '../host/host-config';
 import { LogLevel } from '../log/logger';
 import { TechnicianPinHash } from '../technician/pin-hash';
@@ -10,6 +11,9 @@ import { IanaTimeZone } from './time-zone';
 
 /** The kiosk's configuration file, validated on load. Every field has a sensible default. */
 const FdkNumber = z.enum(['1', '2', '3', '4', '5', '6', '7', '8']);
+
+/** A local time of day, `HH:MM` (24 h), in the config's time zone. */
+const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour (e.g. 05:30)');
 
 export const KioskConfig = z
   .object({
@@ -158,6 +162,41 @@ export const KioskConfig = z
         enabled: true,
         anchorSeconds: 300,
       }),
+    /**
+     * When the kiosk is out of service (docs/deploy.md, "Out of service"): the host does not
+     * answer its health probe, the journal cannot be written, or a device named here is down.
+     */
+    service: z
+      .object({
+        /** Device slots the kiosk cannot serve without (each must be in `devices`). */
+        requiredDevices: z.array(z.enum(DEVICE_NAMES as [string, ...string[]])).default([]),
+        /** How long a required device may be down (a reconnect, a reboot) before it counts. */
+        deviceGraceSeconds: z.number().int().min(0).max(3_600).default(60),
+        /** Time between health probes of the host while it answers. */
+        hostProbeSeconds: z.number().int().min(1).max(3_600).default(30),
+        /** Time between probes once one failed (back in service that soon after the host). */
+        hostRetrySeconds: z.number().int().min(1).max(600).default(5),
+        /** Failed probes in a row before the host counts as unreachable. */
+        hostFailuresToLeave: z.number().int().min(1).max(20).default(2),
+      })
+      .strict()
+      .default({
+        requiredDevices: [],
+        deviceGraceSeconds: 60,
+        hostProbeSeconds: 30,
+        hostRetrySeconds: 5,
+        hostFailuresToLeave: 2,
+      }),
+    /** Work done only while nobody is served (docs/deploy.md, "Maintenance"); null: none. */
+    maintenance: z
+      .object({
+        /** A clean restart once a day at this local time, as soon as no session is open. */
+        dailyRestartAt: TimeOfDay.nullable().default(null),
+        /** Outside opening hours the screen goes dark at rest; a touch or key wakes it. */
+        displayOff: z.object({ from: TimeOfDay, to: TimeOfDay }).strict().nullable().default(null),
+      })
+      .strict()
+      .default({ dailyRestartAt: null, displayOff: null }),
     log: z
       .object({
         level: LogLevel.default('info'),
@@ -174,6 +213,21 @@ export const KioskConfig = z
     message: 'the default language must be one of theme.languages',
     path: ['language'],
   })
+  .refine(
+    (c) => c.service.requiredDevices.every((name) => c.devices?.[name as keyof typeof c.devices]),
+    {
+      message: 'every device in service.requiredDevices must be configured in devices',
+      path: ['service', 'requiredDevices'],
+    },
+  )
+  .refine(
+    (c) =>
+      !c.maintenance.displayOff || c.maintenance.displayOff.from !== c.maintenance.displayOff.to,
+    {
+      message: 'maintenance.displayOff.from and .to must differ',
+      path: ['maintenance', 'displayOff'],
+    },
+  )
   .refine((c) => c.session.idleWarningSeconds < c.session.idleTimeoutSeconds, {
     message: 'session.idleWarningSeconds must be less than session.idleTimeoutSeconds',
     path: ['session', 'idleWarningSeconds'],

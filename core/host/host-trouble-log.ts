@@ -16,6 +16,8 @@ const TROUBLE: ReadonlySet<HostFailure['kind']> = new Set([
 export function withHostTroubleLog(
   host: HostClient,
   logger: { warn(object: object, message: string): void },
+  /** Told after each outage logged (the service monitor probes the host at once). */
+  onTrouble: () => void = () => {},
 ): HostClient {
   const logged =
     <A extends unknown[], R>(operation: string, call: (...args: A) => Promise<R>) =>
@@ -24,8 +26,10 @@ export function withHostTroubleLog(
         return await call(...args);
       } catch (error) {
         const signal = args.find((arg): arg is AbortSignal => arg instanceof AbortSignal);
-        if (error instanceof HostError && TROUBLE.has(error.failure.kind) && !signal?.aborted)
+        if (error instanceof HostError && TROUBLE.has(error.failure.kind) && !signal?.aborted) {
           logger.warn({ operation, failure: error.failure }, 'host trouble');
+          onTrouble();
+        }
         throw error;
       }
     };

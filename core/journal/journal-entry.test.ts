@@ -25,6 +25,8 @@ describe('JournalEntry schema (privacy guard)', () => {
       { type: 'technicianAction', data: { action: 'printTestPage' } },
       { type: 'journalWarning', data: { message: 'near cap' } },
       { type: 'recordRefused', data: { recordType: 'sessionStarted', fields: ['data.sessionId'] } },
+      { type: 'outOfService', data: { reasons: ['hostUnreachable'], devicesDown: [] } },
+      { type: 'backInService', data: { reasons: ['requiredDeviceDown'], seconds: 95 } },
       { type: 'kioskStarted', data: { version: '0.1.0' } },
       { type: 'kioskStopped' },
     ];

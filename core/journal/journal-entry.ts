@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PrinterProblem } from '../common/api';
+import { OutOfServiceReason } from '../common/service-status';
 
 /**
  * What may be written to the journal: one strict schema per record type. The schema is the
@@ -103,6 +104,22 @@ export const JournalEntry = z.discriminatedUnion('type', [
     z.strictObject({
       recordType: token(40),
       fields: z.array(z.string().regex(/^[A-Za-z0-9.()]{1,80}$/, 'a field path')).max(10),
+    }),
+  ),
+  /** The kiosk stopped serving (service-monitor.ts): why, and which required devices are down. */
+  entry(
+    'outOfService',
+    z.strictObject({
+      reasons: z.array(OutOfServiceReason).min(1).max(3),
+      devicesDown: z.array(token(40)).max(8),
+    }),
+  ),
+  /** It serves again: what had held it, and for how long. */
+  entry(
+    'backInService',
+    z.strictObject({
+      reasons: z.array(OutOfServiceReason).max(3),
+      seconds: z.number().int().min(0),
     }),
   ),
   entry('kioskStarted', z.strictObject({ version: token(40) })),

@@ -23,6 +23,8 @@ import { LazyJournalSink } from '../journal/lazy-journal-sink';
 import { JournalAnchoring } from '../journal/journal-anchoring';
 import type { AuditSink } from '../session/session-audit';
 import { KIOSK_VERSION } from './version';
+import { ServiceMonitor } from '../session/service-monitor';
+import { journalServiceChanges } from './service-journal';
 import { PortSetup } from '../technician/port-setup';
 import { PortConfiguratorAdapter, type PortDiscovery } from '../devices/port-configurator-adapter';
 import { ConfigFileStore } from '../config/config-file-store';
@@ -58,13 +60,18 @@ export interface KioskDeps {
 export interface Kiosk {
   api: KioskApi;
   brain: KioskBrain;
+  /** Whether the kiosk serves, and if not why. */
+  service: ServiceMonitor;
   stop(): Promise<void>;
 }
 
 /** The composition root of the brain: config in, a running kiosk API out. Shells call this. */
 export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}): Kiosk {
   const logger = deps.logger ?? createLogger({ level: config.log.level });
-  const host = withHostTroubleLog(deps.host ?? createHostClient(config), logger);
+  const rawHost = deps.host ?? createHostClient(config);
+  // Declared before the trouble log that feeds it: a failed call asks for a probe at once.
+  let service: ServiceMonitor | null = null;
+  const host = withHostTroubleLog(rawHost, logger, () => service?.probeHostNow());
   const sequence = new ReceiptSequence(config.timeZone);
   const journal =
     deps.audit === undefined && config.journal.enabled
@@ -100,6 +107,24 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
       : devices?.printer
         ? new PrinterPortAdapter(devices.printer)
         : null;
+  // The probe goes to the host itself: its failures are service changes, logged once each,
+  // not a "host trouble" warning every few seconds.
+  service = new ServiceMonitor({
+    journal: audit ?? null,
+    host: rawHost,
+    devices,
+    settings: {
+      hostProbeMs: config.service.hostProbeSeconds * 1000,
+      hostRetryMs: config.service.hostRetrySeconds * 1000,
+      hostFailuresToLeave: config.service.hostFailuresToLeave,
+      requiredDevices: config.service.requiredDevices,
+      deviceGraceMs: config.service.deviceGraceSeconds * 1000,
+    },
+    now,
+    logger,
+  });
+  const monitor = service;
+  const unjournalService = audit ? journalServiceChanges(monitor, audit, logger, now) : () => {};
   const technicianPort = new KioskTechnicianPort({
     host,
     hostUrl: config.host.url,
@@ -108,6 +133,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
     configPath: deps.configPath ?? '(defaults)',
     journalDir: config.journal.dir,
     ...(journal ? { journalHealth: () => journal.healthInfo() } : {}),
+    service: () => monitor.status(),
     devices: deps.deviceDiagnostics ?? (devices ? new DeviceDiagnosticsAdapter(devices) : null),
     startedAt: now().getTime(),
     now,
@@ -124,6 +150,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
   const brain = new KioskBrain({
     host,
     audit,
+    service: monitor,
     profile: config.profile,
     bankCards,
     handOff: config.profile === 'atm' && config.atm.handOff,
@@ -208,7 +235,10 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
   return {
     api: brain,
     brain,
+    service: monitor,
     async stop() {
+      monitor.stop();
+      unjournalService();
       unwireDevices();
       unjournalDevices();
       unlogDevices();

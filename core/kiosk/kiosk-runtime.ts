@@ -6,6 +6,7 @@ import {
   type NamedDisposable,
 } from '../common/disposable-store';
 import type { StaticAsset } from '../common/static-asset';
+import type { ServiceStatusSource } from '../common/service-status';
 import type { KioskConfig } from '../config/kiosk-config';
 import { loadConfig, loadThemeLogo } from '../config/load-config';
 import type { PortDiscovery } from '../devices/port-configurator-adapter';
@@ -46,6 +47,8 @@ export interface KioskRuntime extends AsyncDisposable {
   /** What a shell binds its UI to. */
   readonly api: KioskApi;
   readonly brain: KioskBrain;
+  /** Whether the kiosk serves, and if not why (the host, the journal, a required device). */
+  readonly service: ServiceStatusSource;
   /** The device manager, when the config has a `devices` section. */
   readonly devices: DeviceManager | null;
   readonly logger: Logger;
@@ -112,6 +115,7 @@ export async function startKioskRuntime(
       config,
       api: kiosk.api,
       brain: kiosk.brain,
+      service: kiosk.service,
       devices,
       logger,
       assets: themeLogo ? [themeLogo] : [],

@@ -20,6 +20,8 @@ export const bankCardStates = sessionSetup.createStateConfig({
     cancel: { target: CARD_BACK, actions: ['clearError', 'markCanceledEnd'] },
     timeout: { target: CARD_BACK, actions: 'clearError' },
     auditFailed: { target: CARD_BACK, actions: 'clearError' },
+    // Out of service before the balance: the card comes back with a word, and the visit ends.
+    serviceLost: { target: CARD_BACK, actions: 'showOutOfService' },
   },
   states: {
     enterPin: {
@@ -42,7 +44,7 @@ export const bankCardStates = sessionSetup.createStateConfig({
       entry: 'clearError',
       // The bank's answer decides what becomes of the card (kept on the last wrong PIN): it is
       // awaited, within the host timeout, whatever the person does meanwhile.
-      on: { cancel: {}, timeout: {} },
+      on: { cancel: {}, timeout: {}, serviceLost: {} },
       invoke: {
         src: 'verifyBankCard',
         input: ({ context, event }) => ({
@@ -96,7 +98,7 @@ export const bankCardStates = sessionSetup.createStateConfig({
     returningCard: {
       meta: { screen: 'takeCard' },
       // The card is on its way out: leaving now would leave it behind.
-      on: { cancel: {}, timeout: {} },
+      on: { cancel: {}, timeout: {}, serviceLost: {} },
       invoke: {
         src: 'returnCard',
         input: ({ context }) => ({ deps: context.deps }),
@@ -120,7 +122,12 @@ export const bankCardStates = sessionSetup.createStateConfig({
     loadingBalance: {
       meta: { screen: 'loading' },
       // The card is already back (or with the ATM's application): leaving ends the visit.
-      on: { cancel: THANK_YOU, timeout: THANK_YOU, auditFailed: '#session.attract' },
+      on: {
+        cancel: THANK_YOU,
+        timeout: THANK_YOU,
+        auditFailed: '#session.attract',
+        serviceLost: { target: 'failed', actions: 'showOutOfService' },
+      },
       invoke: {
         src: 'accountBalance',
         input: ({ context }) => ({ deps: context.deps, account: context.account! }),
@@ -130,7 +137,7 @@ export const bankCardStates = sessionSetup.createStateConfig({
     },
     retaining: {
       meta: { screen: 'loading' },
-      on: { cancel: {}, timeout: {} },
+      on: { cancel: {}, timeout: {}, serviceLost: {} },
       invoke: {
         src: 'retainCard',
         input: ({ context }) => ({ deps: context.deps }),
@@ -142,7 +149,13 @@ export const bankCardStates = sessionSetup.createStateConfig({
       tags: ['takesKeys'],
       meta: { screen: 'cardRetained' },
       entry: ['journalCardRetained', 'markErrorEnd'],
-      on: { enter: THANK_YOU, finish: THANK_YOU, cancel: THANK_YOU, timeout: THANK_YOU },
+      on: {
+        enter: THANK_YOU,
+        finish: THANK_YOU,
+        cancel: THANK_YOU,
+        timeout: THANK_YOU,
+        serviceLost: {},
+      },
     },
     failed: {
       tags: ['takesKeys'],
@@ -154,6 +167,7 @@ export const bankCardStates = sessionSetup.createStateConfig({
         finish: THANK_YOU,
         cancel: THANK_YOU,
         timeout: THANK_YOU,
+        serviceLost: {},
       },
     },
   },

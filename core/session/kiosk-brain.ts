@@ -20,6 +20,8 @@ import { SessionAuditor, type AuditSink } from './session-audit';
 import { TechnicianMode, type TechnicianSettings } from '../technician/technician-mode';
 import type { TechnicianPort } from '../technician/technician-port';
 import type { PortSetup } from '../technician/port-setup';
+import type { ServiceStatus, ServiceStatusSource } from '../common/service-status';
+import { ServiceMonitor } from './service-monitor';
 
 export interface KioskBrainOptions extends SessionMachineDeps {
   terminalId: string;
@@ -36,6 +38,11 @@ export interface KioskBrainOptions extends SessionMachineDeps {
   keyTones?: boolean;
   /** Configured card reader / scanner: the start screen says they can be used. None if absent. */
   identifyBy?: SessionView['identifyBy'];
+  /**
+   * Whether the kiosk may serve (service-monitor.ts). Default: a monitor of the journal alone.
+   * The brain stops it when it was given one it made itself.
+   */
+  service?: ServiceStatusSource;
 }
 
 /** Out of service: nobody is served, keys and cards do nothing. */
@@ -47,7 +54,7 @@ const TECHNICIAN_STEP: SessionView['step'] = {
   resting: false,
 };
 
-/** Events that begin a session; refused while the journal cannot be written. */
+/** Events that begin a session from a resting step; refused there while out of service. */
 const SESSION_STARTS = new Set(['start', 'enter', 'kpjCaptured']);
 
 /**
@@ -60,7 +67,11 @@ export class KioskBrain implements KioskApi {
   private readonly listeners = new Set<(view: SessionView) => void>();
   private devices: DeviceReadiness;
   private readonly unsubscribePrinter: () => void;
-  private readonly unsubscribeJournal: () => void;
+  private readonly unsubscribeService: () => void;
+  private readonly service: ServiceStatusSource;
+  /** A monitor the brain made itself (no `service` given): stopped with the brain. */
+  private readonly ownService: ServiceMonitor | null;
+  private serviceBefore: ServiceStatus;
   private seq = 0;
   private current: SessionView;
   private lastScreen: string = 'attract';
@@ -93,16 +104,22 @@ export class KioskBrain implements KioskApi {
           onChange: () => this.publish(),
         })
       : null;
+    this.ownService = options.service ? null : new ServiceMonitor({ journal: options.audit });
+    const service = options.service ?? this.ownService!;
+    this.service = service;
+    this.serviceBefore = service.status();
     this.actor = createActor(sessionMachine, {
-      input: { deps: options, defaultLanguage: options.defaultLanguage },
+      input: {
+        deps: { ...options, inService: () => service.status().inService },
+        defaultLanguage: options.defaultLanguage,
+      },
       inspect: (event) => this.inspect(event),
     });
     this.actor.on('journal', (event) => this.facts.push(event.fact));
     this.current = this.render();
     this.actor.subscribe(() => this.onChange());
     this.actor.start();
-    this.unsubscribeJournal =
-      options.audit?.onWritableChange?.(() => this.onJournalWritableChange()) ?? (() => {});
+    this.unsubscribeService = this.service.onChange((status) => this.onServiceChange(status));
   }
 
   send(intent: Intent): void {
@@ -130,7 +147,8 @@ export class KioskBrain implements KioskApi {
       }
     }
     if (event.type === 'technicianCard') return;
-    if (this.outOfService() && SESSION_STARTS.has(event.type)) return;
+    // At rest (the start screen, thank-you) these would begin a visit; inside one, they go on.
+    if (this.outOfService() && SESSION_STARTS.has(event.type) && this.step().has('resting')) return;
     if (this.idle.running && event.type !== 'timeout') this.idle.restart();
     this.deliver(event);
     // Intents that change nothing in the flow (activity, extendTime) still refresh the countdown.
@@ -181,7 +199,8 @@ export class KioskBrain implements KioskApi {
   stop(): void {
     this.technician?.stop();
     this.unsubscribePrinter();
-    this.unsubscribeJournal();
+    this.unsubscribeService();
+    this.ownService?.stop();
     this.idle.stop();
     this.actor.stop();
     this.listeners.clear();
@@ -204,16 +223,25 @@ export class KioskBrain implements KioskApi {
     this.publish();
   }
 
-  /** The journal cannot be written: no session may start, and none may go on unrecorded. */
+  /** Out of service (the journal, the host or a required device): no session may start. */
   private outOfService(): boolean {
-    return this.options.audit?.writable?.() === false;
+    return !this.service.status().inService;
   }
 
-  private onJournalWritableChange(): void {
-    if (this.outOfService()) {
+  private onServiceChange(status: ServiceStatus): void {
+    const before = this.serviceBefore;
+    this.serviceBefore = status;
+    const journalLost =
+      status.reasons.includes('journalUnwritable') && !before.reasons.includes('journalUnwritable');
+    if (journalLost) {
       this.options.logger.error('journal cannot be written: out of service');
       this.endSessionUnrecorded();
-    } else this.options.logger.info('journal can be written again: in service');
+    } else if (!status.inService && before.inService) {
+      // The session in progress ends with a word to the person where it still waits on the
+      // host (or the device); one already served finishes what is on screen.
+      if (!this.step().has('resting')) this.deliver({ type: 'serviceLost' });
+    }
+    if (status.inService && !before.inService) this.options.logger.info('in service again');
     this.publish();
   }
 

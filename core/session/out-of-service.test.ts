@@ -6,6 +6,7 @@ import type { KioskBrain } from './kiosk-brain';
 import { LockoutRegistry } from './lockout-registry';
 import { settle, testBrain } from './test-brain.test-helper';
 import type { AuditSink } from './session-audit';
+import { IN_SERVICE, type ServiceStatus, type ServiceStatusSource } from '../common/service-status';
 
 const KPJ = SAMPLE_SUMMARY.participant.kpj;
 
@@ -108,5 +109,86 @@ describe('out of service while the journal cannot be written', () => {
     expect(view().screen).toBe('outOfService');
     journal.set(true);
     expect(view().screen).toBe('attract');
+  });
+});
+
+/** A service status the test sets by hand, as the monitor would from the host or a device. */
+class HandSetService implements ServiceStatusSource {
+  private current: ServiceStatus = IN_SERVICE;
+  private readonly listeners = new Set<(s: ServiceStatus) => void>();
+  status() {
+    return this.current;
+  }
+  onChange(listener: (s: ServiceStatus) => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  set(reasons: ServiceStatus['reasons']) {
+    this.current = reasons.length
+      ? { inService: false, reasons, since: new Date().toISOString(), devicesDown: [] }
+      : IN_SERVICE;
+    for (const listener of this.listeners) listener(this.current);
+  }
+}
+
+describe('out of service when the host or a required device is gone', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  function serviceBrain() {
+    const service = new HandSetService();
+    const journal = new FillingJournal();
+    const brain = testBrain({ service, audit: journal, lockouts: new LockoutRegistry(60_000) });
+    const views: SessionView[] = [];
+    brain.subscribe((v) => views.push(v));
+    return { brain, service, journal, view: () => views.at(-1)! };
+  }
+
+  it('shows out of service at rest, starts nothing, and serves again by itself', async () => {
+    const { brain, service, view } = serviceBrain();
+    service.set(['hostUnreachable']);
+    expect(view().screen).toBe('outOfService');
+    brain.send({ type: 'start' });
+    brain.dispatch({ type: 'kpjCaptured', kpj: KPJ, method: 'scanner' });
+    await settle();
+    expect(view().screen).toBe('outOfService');
+    service.set([]);
+    expect(view().screen).toBe('attract');
+    brain.send({ type: 'start' });
+    await settle();
+    expect(view().screen).toBe('enterKpj');
+  });
+
+  it('ends a visit not yet served with a word, journaled, then rests out of service', async () => {
+    const { brain, service, journal, view } = serviceBrain();
+    await toBirthDate(brain);
+    brain.send({ type: 'digit', digit: '2' });
+    service.set(['requiredDeviceDown']);
+    await settle();
+    expect(view()).toMatchObject({ screen: 'error', error: { code: 'outOfService' } });
+    // What was typed is gone with the visit; Enter cannot lead to another try while out.
+    expect(view().entry).toBeNull();
+    brain.send({ type: 'enter' });
+    await settle();
+    expect(view().screen).toBe('outOfService');
+    expect(journal.entries.at(-1)).toMatchObject({
+      type: 'sessionEnded',
+      data: { reason: 'error' },
+    });
+  });
+
+  it('lets a person already served finish what is on screen', async () => {
+    const { brain, service, view } = serviceBrain();
+    await toBirthDate(brain);
+    brain.send({ type: 'submitBirthDate', birthDate: '29-02-1992' });
+    await settle();
+    expect(view().screen).toBe('balance');
+    service.set(['hostUnreachable']);
+    await settle();
+    expect(view().screen).toBe('balance');
+    expect(view().balance).not.toBeNull();
+    brain.send({ type: 'finish' });
+    await settle();
+    expect(view().screen).toBe('outOfService');
   });
 });

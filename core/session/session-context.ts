@@ -51,6 +51,8 @@ export interface SessionMachineDeps {
   timeZone?: string;
   /** The partner bank's theme (core/config/theme): its languages are the ones offered. */
   branding?: BrandingView;
+  /** Whether the kiosk serves now (service-monitor.ts); absent: always. */
+  inService?: () => boolean;
 }
 
 /** The languages a person may choose here (the theme's; without one, every language). */

@@ -9,6 +9,8 @@ export type SessionEvent =
   | { type: 'timeout' }
   /** A record of this session could not be journaled: end it before anything more is shown. */
   | { type: 'auditFailed' }
+  /** The kiosk went out of service (host or a required device); the journal still works. */
+  | { type: 'serviceLost' }
   | { type: 'kpjCaptured'; kpj: string; method: IdentificationMethod }
   /** A card or scan was presented to identify, but it carries no KPJ (said on screen). */
   | { type: 'identificationRejected'; reason: 'cardNotKpj' | 'cardUnreadable' | 'scanNotKpj' }

@@ -65,6 +65,8 @@ export const sessionMachine = sessionSetup.createMachine({
       states: {
         identify: {
           initial: 'enterKpj',
+          // Out of service before the person is served: a word, then the visit ends.
+          on: { serviceLost: { target: ERROR, actions: 'showOutOfService' } },
           states: {
             enterKpj: {
               tags: ['identifying', 'takesKeys'],
@@ -127,6 +129,7 @@ export const sessionMachine = sessionSetup.createMachine({
           },
           // What the verification steps take from the person; the rest stays with the visit.
           on: {
+            serviceLost: { target: 'error', actions: 'showOutOfService' },
             digit: { actions: 'forwardToVerification' },
             backspace: { actions: 'forwardToVerification' },
             clear: { actions: 'forwardToVerification' },
@@ -148,7 +151,11 @@ export const sessionMachine = sessionSetup.createMachine({
           tags: ['showsIdentity', 'takesKeys'],
           meta: { screen: 'error' },
           entry: ['markErrorEnd', 'journalHostError'],
-          on: { enter: 'identify', back: 'identify', finish: THANK_YOU },
+          on: {
+            enter: [{ guard: 'inService', target: 'identify' }, { target: THANK_YOU }],
+            back: [{ guard: 'inService', target: 'identify' }, { target: THANK_YOU }],
+            finish: THANK_YOU,
+          },
         },
       },
     },

@@ -172,6 +172,7 @@ export const sessionSetup = setup({
     }),
     showPinPadUnavailable: assign({ error: { code: 'pinPadUnavailable' as const } }),
     showCardNotReturned: assign({ error: { code: 'cardNotReturned' as const } }),
+    showOutOfService: assign({ error: { code: 'outOfService' as const } }),
     takeAccounts: assign(({ event }) => {
       const { accounts } = outputOf<BankCardVerifyReply>(event);
       return { accounts, account: accounts.length === 1 ? accounts[0]! : null };
@@ -346,6 +347,8 @@ export const sessionSetup = setup({
     /** Embedded: the ATM's application keeps the card and gets the terminal back at the end. */
     handsCardBack: ({ context }) => context.deps.handOff === true,
     kioskProfile: ({ context }) => context.deps.profile !== 'atm',
+    /** The kiosk serves (service-monitor.ts): an error screen may lead to another try. */
+    inService: ({ context }) => context.deps.inService?.() ?? true,
     bankFailureIs: ({ event }, params: { kind: HostFailure['kind'] }) =>
       failureOfEvent(event).kind === params.kind,
     severalAccounts: ({ event }) => outputOf<BankCardVerifyReply>(event).accounts.length > 1,

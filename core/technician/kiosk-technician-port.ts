@@ -7,6 +7,7 @@ import type {
   TechnicianInfo,
 } from '../common/api';
 import type { HostClient } from '../host/host-client';
+import type { ServiceStatus } from '../common/service-status';
 import { HostError } from '../host/host-client';
 import type { TechnicianActionResult, TechnicianPort } from './technician-port';
 
@@ -26,6 +27,8 @@ export interface KioskTechnicianPortOptions {
   journalDir: string;
   /** Whether the journal can be written; absent when the kiosk keeps no journal. */
   journalHealth?: () => JournalHealthInfo;
+  /** Whether the kiosk serves now. */
+  service?: () => ServiceStatus;
   devices: DeviceDiagnosticsSource | null;
   startedAt: number;
   now: () => Date;
@@ -53,6 +56,7 @@ export class KioskTechnicianPort implements TechnicianPort {
       journalDir: this.options.journalDir,
       journalFreeBytes: this.journalFreeBytes(),
       ...(this.options.journalHealth ? { journal: this.options.journalHealth() } : {}),
+      ...(this.options.service ? { service: this.options.service() } : {}),
     };
   }
 

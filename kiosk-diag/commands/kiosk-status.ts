@@ -1,4 +1,5 @@
 import type { JournalHealthInfo, TechnicianDevice } from '../../core/common/api';
+import type { OutOfServiceReason, ServiceStatus } from '../../core/common/service-status';
 import { detailProblems, type DetailProblem } from '../../core/devices/device-fault-journal';
 import { flag, intOption, type OptionValues } from '../args';
 import type { DiagCommand } from '../command';
@@ -45,6 +46,26 @@ export function deviceProblems(device: TechnicianDevice): string[] {
   return [`${device.name}: ${device.state}${hint}`];
 }
 
+const REASON_WORDS: Record<OutOfServiceReason, string> = {
+  hostUnreachable:
+    'the host does not answer (check the network and host.url; kiosk-diag host ping)',
+  journalUnwritable: 'the journal cannot be written',
+  requiredDeviceDown: 'a required device is down',
+};
+
+/** Out of service: since when and why (the journal's own line says more about the journal). */
+export function serviceProblems(service: ServiceStatus | undefined): string[] {
+  if (!service || service.inService) return [];
+  const why = service.reasons.map((reason) =>
+    reason === 'requiredDeviceDown'
+      ? `${REASON_WORDS[reason]} (${service.devicesDown.join(', ')})`
+      : REASON_WORDS[reason],
+  );
+  return [
+    `service: OUT OF SERVICE since ${service.since}: ${why.join('; ')}; it comes back by itself once fixed`,
+  ];
+}
+
 /** What is wrong with the journal: it cannot be written, or it refused records. */
 export function journalProblems(journal: JournalHealthInfo | undefined): string[] {
   if (!journal) return [];
@@ -72,7 +93,11 @@ async function kioskStatus(values: OptionValues, io: DiagIo): Promise<ExitCode> 
   if (!answer.ok) throw new DiagError(`the kiosk refused: ${answer.error}`, EXIT.problems);
   if (!('status' in answer)) throw new DiagError('the kiosk sent no status', EXIT.problems);
   const { devices, events, info, screen } = answer.status;
-  const problems = [...journalProblems(info.journal), ...devices.flatMap(deviceProblems)];
+  const problems = [
+    ...serviceProblems(info.service),
+    ...journalProblems(info.journal),
+    ...devices.flatMap(deviceProblems),
+  ];
   const exit: ExitCode = problems.length ? EXIT.problems : EXIT.ok;
 
   if (flag(values, 'json')) {
@@ -95,6 +120,7 @@ async function kioskStatus(values: OptionValues, io: DiagIo): Promise<ExitCode> 
     ['config', info.configPath],
     ['host', info.hostUrl],
     ['journal', info.journalDir],
+    ['service', serviceLine(info.service)],
   ]))
     writeLine(io.stdout, line);
   writeLine(io.stdout);
@@ -132,4 +158,11 @@ async function kioskStatus(values: OptionValues, io: DiagIo): Promise<ExitCode> 
       : 'Result: all devices ready',
   );
   return exit;
+}
+
+function serviceLine(service: ServiceStatus | undefined): string {
+  if (!service) return 'unknown (an older kiosk)';
+  return service.inService
+    ? 'in service'
+    : `out of service since ${service.since} (${service.reasons.join(', ')})`;
 }

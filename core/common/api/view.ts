@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceStatus } from '../service-status';
 import { BrandingView } from './branding';
 import { Intent, Language, TechnicianAction } from './intents';
 
@@ -72,6 +73,8 @@ export const ErrorCode = z.enum([
   'cardNotReturned',
   /** The bank does not know the card. */
   'cardNotAccepted',
+  /** The kiosk went out of service during the visit (the host or a required device is gone). */
+  'outOfService',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -246,6 +249,8 @@ export const TechnicianInfo = z.object({
   journalFreeBytes: z.number().nullable(),
   /** Absent when the kiosk keeps no journal. */
   journal: JournalHealthInfo.optional(),
+  /** Whether the kiosk serves, and if not why (core/session/service-monitor.ts). */
+  service: ServiceStatus.optional(),
 });
 export type TechnicianInfo = z.infer<typeof TechnicianInfo>;
 

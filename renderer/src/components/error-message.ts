@@ -70,5 +70,7 @@ export function errorMessage(
       return t.errorCardNotReturned;
     case 'cardNotAccepted':
       return t.errorCardNotAccepted;
+    case 'outOfService':
+      return t.errorOutOfService;
   }
 }

@@ -94,6 +94,8 @@ export const en: Messages = {
       ? 'Wrong date of birth. 1 attempt left.'
       : `Wrong date of birth. ${left} attempts left.`,
   errorHostUnavailable: 'The service is not available right now. Please try again shortly.',
+  errorOutOfService:
+    'This kiosk has just gone out of service, so your visit ends here. Please use the JMO app or another kiosk, or call 175.',
   errorHostTimeout: 'The service did not answer in time. Please try again.',
   errorHostMalformed: 'The service had a problem. Please try again later.',
   errorSessionExpired: 'Your session has ended. Please start again.',

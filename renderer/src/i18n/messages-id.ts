@@ -95,6 +95,8 @@ export const id = {
       ? 'Tanggal lahir salah. Sisa 1 kali percobaan.'
       : `Tanggal lahir salah. Sisa ${left} kali percobaan.`,
   errorHostUnavailable: 'Layanan sedang tidak tersedia. Silakan coba beberapa saat lagi.',
+  errorOutOfService:
+    'Kios ini baru saja tidak dapat melayani, sehingga layanan Anda berakhir di sini. Silakan gunakan aplikasi JMO atau kios lain, atau hubungi Call Center 175.',
   errorHostTimeout: 'Layanan tidak menjawab tepat waktu. Silakan coba lagi.',
   errorHostMalformed: 'Terjadi gangguan pada layanan. Silakan coba lagi nanti.',
   errorSessionExpired: 'Sesi Anda telah berakhir. Silakan mulai lagi.',
