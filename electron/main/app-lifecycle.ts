@@ -11,6 +11,7 @@ import { remoteDebuggingSwitches } from './debugging-switches';
 import { denyAllPermissions } from './session-permissions';
 import { resolveShellPaths } from './shell-paths';
 import { guardWebContents } from './web-contents-guards';
+import { recoverRenderer } from './renderer-recovery';
 import { devToolsAllowed } from './window-options';
 
 /** In-memory partition (no "persist:" prefix): cache and storage never reach the disk. */
@@ -85,6 +86,7 @@ export function startKioskShell(options: ShellOptions): void {
     );
     const unbind = bindKioskIpc(runtime.api, window.webContents, logger);
     started.defer(unbind, 'kiosk IPC');
+    started.defer(recoverRenderer(window.webContents, runtime.api, logger), 'renderer recovery');
     window.on('closed', () => {
       unbind();
       window = null;
