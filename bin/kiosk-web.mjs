@@ -6,9 +6,9 @@ import { register } from 'tsx/esm/api';
 // (or right after its ready line) stops it cleanly once it is up, instead of killing it mid-way.
 let kiosk = null;
 let stopping = false;
-const dispose = () =>
+const dispose = (code = 0) =>
   kiosk.dispose().then(
-    () => process.exit(0),
+    () => process.exit(code),
     () => process.exit(1),
   );
 const stop = () => {
@@ -26,6 +26,12 @@ const started = await startKioskWeb(process.argv.slice(2), {
   out: (line) => console.log(line),
   err: (line) => console.error(line),
   env: process.env,
+  // The daily restart: the service manager starts the kiosk again on this code (75, EX_TEMPFAIL).
+  restart: () => {
+    if (stopping) return;
+    stopping = true;
+    void dispose(75);
+  },
 });
 if (typeof started === 'number') {
   process.exit(started);

@@ -135,6 +135,58 @@ describe('startKioskRuntime', () => {
     await expect.poll(() => runtime.devices?.snapshot('printer')?.state).toBe('noDevice');
   });
 
+  it('a required device that is missing takes the kiosk out of service until it is plugged in', async () => {
+    // A port whose printer is plugged in only later: opening it fails until then.
+    const { device, factory: ports } = memorySerialPorts('/dev/ttyUSB0');
+    let plugged = false;
+    const factory: typeof ports = (...args) => {
+      const transport = ports(...args);
+      const open = transport.open.bind(transport);
+      transport.open = () => (plugged ? open() : Promise.reject(new Error('ENOENT: no port')));
+      return transport;
+    };
+    const runtime = await startKioskRuntime(
+      configWith({
+        devices: {
+          printer: { driver: 'escpos', transport: serialAt('/dev/ttyUSB0') },
+          reconnect: { initialDelayMs: 10, maxDelayMs: 20 },
+        },
+        service: { requiredDevices: ['printer'], deviceGraceSeconds: 0 },
+      }),
+      {
+        host: new FakeHost(),
+        logger: createLogger({ level: 'silent' }),
+        deviceManager: { transportFactory: factory, printerPollIntervalMs: 0 },
+      },
+    );
+    running.push(runtime);
+    await expect.poll(() => runtime.brain.view().screen).toBe('outOfService');
+    expect(runtime.service.status()).toMatchObject({
+      reasons: ['requiredDeviceDown'],
+      devicesDown: ['printer'],
+    });
+    await plugInPrinter(device('/dev/ttyUSB0'));
+    plugged = true;
+    await expect
+      .poll(() => runtime.devices?.snapshot('printer')?.state, { timeout: 5000 })
+      .toBe('online');
+    await expect.poll(() => runtime.brain.view().screen, { timeout: 5000 }).toBe('attract');
+    expect(runtime.service.status().inService).toBe(true);
+  });
+
+  it('outside opening hours the start screen is dark', async () => {
+    const runtime = await startKioskRuntime(
+      configWith({ maintenance: { displayOff: { from: '00:00', to: '23:59' } } }),
+      {
+        host: new FakeHost(),
+        logger: createLogger({ level: 'silent' }),
+        now: () => new Date('2026-12-04T05:00:00Z'),
+      },
+    );
+    running.push(runtime);
+    expect(runtime.brain.view().screen).toBe('screenOff');
+  });
+
   it('startKioskRuntimeFromFile loads the file and refuses a bad one, naming the field', async () => {
     const file = join(dir, 'kiosk.json');
     await writeFile(

@@ -17,6 +17,13 @@ import type { KioskBrain } from '../session/kiosk-brain';
 import { DeviceManager, type DeviceManagerOptions } from '../../devices/manager/device-manager';
 import { createKiosk } from './create-kiosk';
 import { loadHostClientModule } from './host-client-module';
+import { startMaintenance } from './maintenance-schedule';
+
+/**
+ * The exit code of a planned restart (EX_TEMPFAIL): the systemd unit restarts on it
+ * (RestartForceExitStatus) without counting it as a failure (SuccessExitStatus).
+ */
+export const RESTART_EXIT_CODE = 75;
 
 /** What a shell, a test or an integrator may put in place of what the config describes. */
 export interface KioskRuntimeOverrides {
@@ -52,6 +59,12 @@ export interface KioskRuntime extends AsyncDisposable {
   /** The device manager, when the config has a `devices` section. */
   readonly devices: DeviceManager | null;
   readonly logger: Logger;
+  /**
+   * The daily restart (maintenance.dailyRestartAt) is due and nobody is served: the shell stops
+   * the runtime and its process ends with RESTART_EXIT_CODE (or relaunches itself). Without a
+   * listener the runtime only logs it.
+   */
+  onRestartDue(listener: () => void): () => void;
   /** Files the shell serves beside the renderer: the theme's logo, when it has one. */
   readonly assets: readonly StaticAsset[];
   /**
@@ -109,6 +122,26 @@ export async function startKioskRuntime(
       );
     if (overrides.waitForDevices) await opened;
 
+    const restartListeners = new Set<() => void>();
+    store.defer(
+      startMaintenance({
+        maintenance: config.maintenance,
+        timeZone: config.timeZone,
+        kiosk: {
+          resting: () => kiosk.brain.view().step.resting,
+          onViewChange: (listener) => kiosk.brain.subscribe(() => listener()),
+          setOffHours: (offHours) => kiosk.brain.setOffHours(offHours),
+        },
+        restart: () => {
+          if (restartListeners.size === 0) logger.warn('daily restart due, but no shell restarts');
+          for (const listener of restartListeners) listener();
+        },
+        ...(overrides.now ? { now: overrides.now } : {}),
+        logger,
+      }),
+      'maintenance schedule',
+    );
+
     // The shells' own parts go into a store of their own, disposed before the brain's.
     const shellParts = store.add(new DisposableStore(report));
     return {
@@ -120,6 +153,10 @@ export async function startKioskRuntime(
       logger,
       assets: themeLogo ? [themeLogo] : [],
       add: (disposable) => shellParts.add(disposable),
+      onRestartDue: (listener) => {
+        restartListeners.add(listener);
+        return () => restartListeners.delete(listener);
+      },
       dispose: () => store.dispose(),
       [Symbol.asyncDispose]: () => store.dispose(),
     };

@@ -22,6 +22,7 @@ import type { TechnicianPort } from '../technician/technician-port';
 import type { PortSetup } from '../technician/port-setup';
 import type { ServiceStatus, ServiceStatusSource } from '../common/service-status';
 import { ServiceMonitor } from './service-monitor';
+import { ScreenSleep } from './screen-sleep';
 
 export interface KioskBrainOptions extends SessionMachineDeps {
   terminalId: string;
@@ -47,12 +48,22 @@ export interface KioskBrainOptions extends SessionMachineDeps {
 
 /** Out of service: nobody is served, keys and cards do nothing. */
 const NOBODY_SERVED: SessionView['step'] = { takesKeys: false, identifying: false, resting: true };
+/** Dark outside opening hours: any key or touch lights the screen (and does nothing else). */
+const DARK: SessionView['step'] = { takesKeys: true, identifying: false, resting: true };
 /** A technician is at the kiosk: the participant flow takes no keys or cards meanwhile. */
 const TECHNICIAN_STEP: SessionView['step'] = {
   takesKeys: false,
   identifying: false,
   resting: false,
 };
+
+/** Events from a device, not a touch or key: they wake a dark screen and go on (a card is in). */
+const DEVICE_EVENTS = new Set([
+  'kpjCaptured',
+  'bankCardInserted',
+  'identificationRejected',
+  'technicianCard',
+]);
 
 /** Events that begin a session from a resting step; refused there while out of service. */
 const SESSION_STARTS = new Set(['start', 'enter', 'kpjCaptured']);
@@ -72,6 +83,7 @@ export class KioskBrain implements KioskApi {
   /** A monitor the brain made itself (no `service` given): stopped with the brain. */
   private readonly ownService: ServiceMonitor | null;
   private serviceBefore: ServiceStatus;
+  private readonly sleep: ScreenSleep;
   private seq = 0;
   private current: SessionView;
   private lastScreen: string = 'attract';
@@ -90,6 +102,7 @@ export class KioskBrain implements KioskApi {
       () => this.publish(),
       () => this.expire(),
     );
+    this.sleep = new ScreenSleep(options.idleTimeoutMs, () => this.publish());
     const printer = options.receipts.printer;
     this.devices = printer ? printer.readiness() : { printer: 'absent' };
     this.unsubscribePrinter =
@@ -132,6 +145,11 @@ export class KioskBrain implements KioskApi {
 
   /** Device and other in-process sources feed the flow through here (e.g. a swiped KPJ card). */
   dispatch(event: SessionEvent): void {
+    // A touch or a key on a dark screen only lights it: nobody meant to press what is not shown.
+    if (this.sleep.dark() && this.step().has('resting') && !this.technician?.active) {
+      this.sleep.wake();
+      if (!DEVICE_EVENTS.has(event.type)) return;
+    } else if (this.step().has('resting')) this.sleep.wake();
     if (this.technician) {
       if (this.technician.active) {
         if (this.technician.takes(event)) this.technician.handle(event as Intent);
@@ -191,6 +209,11 @@ export class KioskBrain implements KioskApi {
     return this.current;
   }
 
+  /** Outside opening hours the resting screen goes dark (the maintenance schedule says when). */
+  setOffHours(offHours: boolean): void {
+    this.sleep.setOffHours(offHours);
+  }
+
   setDevices(devices: DeviceReadiness): void {
     this.devices = devices;
     this.publish();
@@ -198,6 +221,7 @@ export class KioskBrain implements KioskApi {
 
   stop(): void {
     this.technician?.stop();
+    this.sleep.stop();
     this.unsubscribePrinter();
     this.unsubscribeService();
     this.ownService?.stop();
@@ -212,8 +236,10 @@ export class KioskBrain implements KioskApi {
     if (step.screen !== this.lastScreen) {
       this.options.logger.info({ from: this.lastScreen, to: step.screen }, 'session step');
       this.lastScreen = step.screen;
-      if (step.has('resting')) this.idle.stop();
-      else this.idle.restart();
+      if (step.has('resting')) {
+        this.idle.stop();
+        this.sleep.rest();
+      } else this.idle.restart();
     }
     const entries = this.auditor.entriesFor(this.facts.splice(0));
     if (entries.length && this.options.audit) {
@@ -293,10 +319,13 @@ export class KioskBrain implements KioskApi {
       branding: this.options.branding ?? DEFAULT_BRANDING,
       timeZone: this.options.timeZone ?? DEFAULT_TIME_ZONE,
     });
-    if (!this.technician?.active)
-      return this.outOfService() && step.has('resting')
+    if (!this.technician?.active) {
+      if (!step.has('resting')) return view;
+      if (this.sleep.dark()) return { ...view, screen: 'screenOff', step: DARK, menu: null };
+      return this.outOfService()
         ? { ...view, screen: 'outOfService', step: NOBODY_SERVED, menu: null }
         : view;
+    }
     return {
       ...view,
       screen: this.technician.screen(),

@@ -23,7 +23,13 @@ export interface DiagSocket {
 }
 
 /** Screens on which no participant is being served. */
-const FREE_SCREENS = new Set(['attract', 'outOfService', 'technicianPin', 'technician']);
+const FREE_SCREENS = new Set([
+  'attract',
+  'outOfService',
+  'screenOff',
+  'technicianPin',
+  'technician',
+]);
 
 /** Whether something already answers on the socket (another kiosk running on this folder). */
 function answers(path: string): Promise<boolean> {

@@ -16,6 +16,7 @@ function makeElectron() {
       app.emit('will-quit', fakeEvent());
     }),
     exit: vi.fn(),
+    relaunch: vi.fn(),
     getAppPath: vi.fn(() => '/opt/kiosk'),
     isPackaged: true,
     switches: new Set<string>(),
@@ -103,6 +104,9 @@ const config = { log: { level: 'silent' }, terminalId: 'KSK-TEST-01' };
 let kiosk: {
   api: { send: ReturnType<typeof vi.fn>; subscribe: ReturnType<typeof vi.fn> };
   dispose: ReturnType<typeof vi.fn>;
+  onRestartDue: ReturnType<typeof vi.fn>;
+  /** What the shell gave onRestartDue: the maintenance schedule calls it. */
+  restartDue: () => void;
 };
 let electron: ReturnType<typeof makeElectron>;
 
@@ -113,6 +117,11 @@ beforeEach(() => {
   kiosk = {
     api: { send: vi.fn(), subscribe: vi.fn(() => () => {}) },
     dispose: vi.fn(() => Promise.resolve()),
+    onRestartDue: vi.fn((listener: () => void) => {
+      kiosk.restartDue = listener;
+      return () => {};
+    }),
+    restartDue: () => {},
   };
   core.loadConfig.mockReset().mockReturnValue(config);
   core.startKioskRuntime.mockReset().mockResolvedValue(kiosk);
@@ -329,5 +338,13 @@ describe('startKioskShell: shutdown', () => {
       { err: expect.stringContaining('host.clientModule /etc/bank-host.mjs') },
       'kiosk shell failed to start',
     );
+  });
+
+  it('the daily restart stops the runtime cleanly and relaunches the app', async () => {
+    await startReady();
+    await vi.waitFor(() => expect(kiosk.onRestartDue).toHaveBeenCalled());
+    kiosk.restartDue();
+    expect(electron.app.relaunch).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(kiosk.dispose).toHaveBeenCalledOnce());
   });
 });

@@ -72,6 +72,12 @@ export function startKioskShell(options: ShellOptions): void {
       await startKioskRuntime(config, { logger, configFile: configPath ?? null }),
     );
     if (started.isDisposed) return; // quit while the runtime was starting: it is stopped already
+    // The daily restart (nobody served): a clean stop, then the same app again.
+    runtime.onRestartDue(() => {
+      logger.info('daily restart');
+      app.relaunch();
+      app.quit();
+    });
     const paths = resolveShellPaths(app.getAppPath(), options.mainDir, options.env);
     const kioskSession = session.fromPartition(KIOSK_PARTITION);
     denyAllPermissions(kioskSession);

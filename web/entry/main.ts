@@ -12,6 +12,8 @@ export interface KioskWebIo {
   out(line: string): void;
   err(line: string): void;
   env: Readonly<Record<string, string | undefined>>;
+  /** The daily restart is due (nobody served): stop the kiosk and end with RESTART_EXIT_CODE. */
+  restart?: () => void;
 }
 
 export const KIOSK_WEB_USAGE = [
@@ -59,6 +61,7 @@ export async function startKioskWeb(
       runtime: { configFile: configPath },
       ...(port !== undefined ? { port } : {}),
     });
+    if (io.restart) kiosk.runtime.onRestartDue(io.restart);
     // performance.now() counts from process start, so this includes loading the code.
     io.out(readyLine(kiosk, Math.round(performance.now())));
     for (const line of kiosk.launch ? openInstructions(kiosk.launch) : []) io.out(line);

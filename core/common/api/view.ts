@@ -21,8 +21,10 @@ export const Screen = z.enum([
   'thankYou',
   'technicianPin',
   'technician',
-  /** The journal cannot be written: nobody is served until it can (docs/journal.md). */
+  /** The host, the journal or a required device is gone: nobody is served until it is back. */
   'outOfService',
+  /** Outside opening hours (maintenance.displayOff): the screen is dark until touched. */
+  'screenOff',
   // The ATM profile (docs/atm-profile.md): bank card and card PIN, verified by the bank.
   /** The card PIN on the encrypting pin pad: the screen shows only how many digits. */
   'enterPin',

@@ -134,6 +134,8 @@ export function spokenText(t: Messages, view: SessionView): string {
       return t.lockedTitle;
     case 'outOfService':
       return `${t.outOfServiceTitle}. ${t.outOfServiceBody}`;
+    case 'screenOff':
+      return t.screenOffBody;
     case 'thankYou':
       if (view.takeCard) return `${t.takeCard} ${t.thankYouTitle}`;
       return view.handBack ? `${t.thankYouTitle} ${t.handBackBody}` : t.thankYouTitle;

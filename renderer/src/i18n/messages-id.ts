@@ -104,6 +104,8 @@ export const id = {
   lockedTitle: 'Akses dikunci sementara',
   lockedBody: (time: string, zone: string) =>
     `Terlalu banyak percobaan tanggal lahir yang salah. Silakan coba lagi setelah pukul ${time} ${zone}.`,
+  screenOffBody:
+    'Kios beristirahat di luar jam layanan. Sentuh layar atau tekan tombol untuk memulai.',
   outOfServiceTitle: 'Kios ini sedang tidak dapat melayani',
   outOfServiceBody:
     'Mohon maaf, layanan di kios ini sedang tidak tersedia. Silakan gunakan kios lain atau aplikasi JMO, atau hubungi petugas (Call Center 175).',
