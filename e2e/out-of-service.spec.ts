@@ -10,7 +10,7 @@ test('a kiosk whose journal cannot be written shows out of service in both langu
 }) => {
   expect(kiosk.url).toBeTruthy(); // the stack runs, with its journal where it cannot be written
   await expect(
-    page.getByRole('heading', { name: 'Kios ini sedang tidak dapat melayani' }),
+    page.getByRole('heading', { name: 'Kios ini untuk sementara tidak dapat melayani' }),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mulai' })).toHaveCount(0);
   await page.keyboard.press('Enter'); // the keypad's start key starts nothing either
@@ -18,7 +18,9 @@ test('a kiosk whose journal cannot be written shows out of service in both langu
   await checkScreen(page, 'out-of-service-id', 'landscape');
 
   await page.keyboard.press('*');
-  await expect(page.getByRole('heading', { name: 'This kiosk is out of service' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'This kiosk is temporarily out of service' }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start' })).toHaveCount(0);
   await checkScreen(page, 'out-of-service-en', 'landscape');
 });

@@ -14,6 +14,8 @@ const FdkNumber = z.enum(['1', '2', '3', '4', '5', '6', '7', '8']);
 
 /** A local time of day, `HH:MM` (24 h), in the config's time zone. */
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour (e.g. 05:30)');
+/** The end of a window may also be 24:00, the end of the day. */
+const EndOfWindow = z.union([z.literal('24:00'), TimeOfDay]);
 
 export const KioskConfig = z
   .object({
@@ -193,7 +195,11 @@ export const KioskConfig = z
         /** A clean restart once a day at this local time, as soon as no session is open. */
         dailyRestartAt: TimeOfDay.nullable().default(null),
         /** Outside opening hours the screen goes dark at rest; a touch or key wakes it. */
-        displayOff: z.object({ from: TimeOfDay, to: TimeOfDay }).strict().nullable().default(null),
+        displayOff: z
+          .object({ from: TimeOfDay, to: EndOfWindow })
+          .strict()
+          .nullable()
+          .default(null),
       })
       .strict()
       .default({ dailyRestartAt: null, displayOff: null }),

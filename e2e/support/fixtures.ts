@@ -169,7 +169,8 @@ export const test = base.extend<{ kioskConfig: Record<string, unknown>; kiosk: K
         .getByRole('button', { name: /Mulai|Start/ })
         // The ATM profile's start screen: the card starts the visit, there is no button.
         .or(page.getByRole('heading', { name: /Masukkan kartu ATM|Insert your bank card/ }))
-        .or(page.locator('[data-screen="outOfService"]')),
+        .or(page.locator('[data-screen="outOfService"]'))
+        .or(page.locator('[data-screen="screenOff"]')),
     ).toBeVisible();
     await use(stack);
     stop();

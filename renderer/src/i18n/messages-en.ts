@@ -104,7 +104,7 @@ export const en: Messages = {
   lockedBody: (time, zone) =>
     `Too many wrong dates of birth. Please try again after ${time} ${zone}.`,
   screenOffBody: 'The kiosk rests outside opening hours. Touch the screen or press a key to start.',
-  outOfServiceTitle: 'This kiosk is out of service',
+  outOfServiceTitle: 'This kiosk is temporarily out of service',
   outOfServiceBody:
     'Sorry, this kiosk cannot serve you right now. Please use another kiosk or the JMO app, or ask the staff (call centre 175).',
   thankYouTitle: 'Thank you',

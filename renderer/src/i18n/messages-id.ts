@@ -106,7 +106,7 @@ export const id = {
     `Terlalu banyak percobaan tanggal lahir yang salah. Silakan coba lagi setelah pukul ${time} ${zone}.`,
   screenOffBody:
     'Kios beristirahat di luar jam layanan. Sentuh layar atau tekan tombol untuk memulai.',
-  outOfServiceTitle: 'Kios ini sedang tidak dapat melayani',
+  outOfServiceTitle: 'Kios ini untuk sementara tidak dapat melayani',
   outOfServiceBody:
     'Mohon maaf, layanan di kios ini sedang tidak tersedia. Silakan gunakan kios lain atau aplikasi JMO, atau hubungi petugas (Call Center 175).',
   thankYouTitle: 'Terima kasih',
