@@ -18,6 +18,7 @@ import type { FigureGroup } from './figures/figure-group';
 import { memory } from './figures/memory';
 import { receipt } from './figures/receipt';
 import { reconnect } from './figures/reconnect';
+import { recovery } from './figures/recovery';
 import { touchLatency } from './figures/touch-latency';
 import { launchChromium } from './lib/browser';
 import { buildRenderer } from './lib/build-renderer';
@@ -36,6 +37,7 @@ const GROUPS: FigureGroup[] = [
   touchLatency,
   balanceLatency,
   memory,
+  recovery,
 ];
 
 const { values: args } = parseArgs({

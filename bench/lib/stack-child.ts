@@ -25,6 +25,9 @@ const emit = (message: ChildEvent | ChildReply) => process.send?.(message);
 interface ExternalHost {
   hostUrl: string;
   participant: Participant;
+  /** A restarted brain takes the port and UI secret of the one before (the page reconnects). */
+  webPort?: number;
+  uiSecret?: string;
 }
 
 async function embeddedHost() {
@@ -46,7 +49,7 @@ async function main(): Promise<void> {
   const config = parseConfig(
     {
       host: { url: host.url, timeoutMs: 5_000 },
-      web: { port: 0 },
+      web: { port: external?.webPort ?? 0 },
       session: BENCH_SESSION,
       technician: { diagSocket: null },
       // A journal of its own: a kiosk whose journal is still locked by the stack before it
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
   const kiosk = await startWebKiosk(config, {
     rendererDir: `${ROOT}/dist/renderer`,
     launchFile: false,
+    ...(external?.uiSecret ? { uiSecret: external.uiSecret } : {}),
     runtime: { logger: createLogger({ level: 'silent' }) },
   });
   const { runtime, shell } = kiosk;

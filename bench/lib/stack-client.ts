@@ -41,6 +41,8 @@ export class KioskStack {
   static async start(externalHost?: {
     hostUrl: string;
     participant: Participant;
+    webPort?: number;
+    uiSecret?: string;
   }): Promise<KioskStack> {
     const args = externalHost ? [JSON.stringify(externalHost)] : [];
     const child = fork(join(ROOT, 'bench/lib/stack-child.ts'), args, {
@@ -79,6 +81,14 @@ export class KioskStack {
 
   memory(): Promise<MemoryReading> {
     return this.request<MemoryReading>({ cmd: 'memory' });
+  }
+
+  /** SIGKILL, as a crash would: resolves once the process is gone. */
+  async crash(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGKILL');
+    await exited;
   }
 
   async stop(): Promise<void> {
