@@ -277,7 +277,7 @@ export const layers = [
     name: 'bin',
     files: ['bin/**'],
     role: 'the entry points: kiosk-diag, kiosk-web',
-    imports: ['kiosk-diag/main.ts', 'web/entry/main.ts'],
+    imports: ['kiosk-diag/main.ts', 'web/entry/main.ts', 'web/screen/kiosk-screen.ts'],
     packages: ['tsx'],
     builtins: true,
   },
