@@ -22,9 +22,10 @@ Options:
   --socket PATH   the socket itself (default .kiosk-data/diag/kiosk-diag.sock)
   --timeout MS    how long to wait for the kiosk (default 3000)
 
-Exit: 0 every device online with nothing to fix, 1 a device needs attention (not online,
-      paper out, cover open) or the journal does (cannot be written: the kiosk is out of
-      service; or it refused records), 2 usage or configuration error, 3 no kiosk answers.`,
+Exit: 0 every device online with nothing to fix, 1 the kiosk is out of service (the host
+      does not answer, the journal cannot be written, a required device is down), a device
+      needs attention (not online, paper out, cover open) or the journal refused records,
+      2 usage or configuration error, 3 no kiosk answers.`,
   options: SOCKET_OPTIONS,
   run: kioskStatus,
 };

@@ -27,8 +27,12 @@ function tokensUsedAs(property: string): Set<string> {
 const tokensOf = (names: ThemeColorName[]) =>
   new Set<string>(names.map((name) => THEME_COLOR_TOKENS[name]));
 
-/** Drawn under the idle warning's dialog (a surface): no text sits on it. */
-const NO_TEXT_ON = new Set(['--color-backdrop']);
+/** Backgrounds no visible text sits on: under the idle warning's dialog, and the dark screen. */
+const NO_TEXT_ON = new Set([
+  '--color-backdrop',
+  // The dark screen outside opening hours: its only words are for screen readers.
+  '--color-screen-off',
+]);
 
 describe('the contrast pairs', () => {
   const textPairs = CONTRAST_PAIRS.filter((pair) => pair.use !== 'nonText');
