@@ -7,6 +7,8 @@ import { expect, tapDigits, test, toBalanceByTouch, type Participant } from './s
 async function toBirthDateHalfTyped(page: Page, person: Participant, next: string) {
   await tapDigits(page, person.kpj);
   await page.getByRole('button', { name: next }).click();
+  // The birth date step is on screen (the lookup answered) before anything is typed into it.
+  await expect(page.getByTestId('entry-value')).toHaveText('__-__-____');
   const typed = person.birthDate.slice(0, 5); // DD-MM
   await tapDigits(page, typed.replace('-', ''));
   await expect(page.getByTestId('entry-value')).toHaveText(`${typed}-____`);
