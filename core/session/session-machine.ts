@@ -148,7 +148,7 @@ export const sessionMachine = sessionSetup.createMachine({
           on: { enter: THANK_YOU, finish: THANK_YOU },
         },
         error: {
-          tags: ['showsIdentity', 'takesKeys'],
+          tags: ['showsIdentity', 'takesKeys', 'offersRetry'],
           meta: { screen: 'error' },
           entry: ['markErrorEnd', 'journalHostError'],
           on: {

@@ -118,7 +118,7 @@ export function toSessionView(
     screen,
     language: context.language,
     entry: entryOf(context, step),
-    error: verification?.error ?? context.error,
+    error: errorOf(step, context),
     identity: identityOf(step, context),
     // The ATM profile's card, masked, until the balance: then the card is back with its owner.
     bankCard:
@@ -207,4 +207,12 @@ function projectionViewOf(context: SessionContext, summary: BalanceSummary): Pro
     series: result.years.map((y) => ({ year: y.year, balance: y.balance })),
     editing: context.editing,
   };
+}
+
+/** The error, and on the error screen whether another try is offered (the machine's tag says). */
+function errorOf(step: CurrentStep, context: SessionContext): SessionView['error'] {
+  const error = step.verification?.error ?? context.error;
+  if (!error || step.screen !== 'error') return error;
+  const retry = step.has('offersRetry') && (context.deps.inService?.() ?? true);
+  return { ...error, retry };
 }

@@ -4,32 +4,51 @@ import type { CdpMessage, CdpPipe } from './cdp-pipe';
  * Reloads every page of the browser whose renderer crashed (killed, out of memory): Chromium
  * itself would leave its "Aw, Snap!" page on the kiosk's screen. The brain has already ended
  * the session that page showed (its connection closed), so the reload shows the start screen.
+ * Crashes come from target discovery (Target.targetCrashed), so one that happens before the page
+ * is attached is not missed: the reload waits for the attach.
  */
 export function watchForCrashes(
   cdp: CdpPipe,
   log: (line: string) => void,
 ): { crashes(): number; stop(): void } {
-  const attached = new Set<string>();
+  /** The page targets attached, and the session each is driven through (null: attaching). */
+  const sessions = new Map<string, string | null>();
+  const reloadOnAttach = new Set<string>();
   let crashes = 0;
+  const reload = (sessionId: string) => cdp.send('Page.reload', {}, sessionId);
   const stop = cdp.onMessage((message: CdpMessage) => {
     const params = message.params ?? {};
-    if (
-      message.method === 'Target.targetCreated' ||
-      message.method === 'Target.targetInfoChanged'
-    ) {
-      const info = params.targetInfo as { targetId: string; type: string } | undefined;
-      if (info?.type === 'page' && !attached.has(info.targetId)) {
-        attached.add(info.targetId);
+    switch (message.method) {
+      case 'Target.targetCreated':
+      case 'Target.targetInfoChanged': {
+        const info = params.targetInfo as { targetId: string; type: string } | undefined;
+        if (info?.type !== 'page' || sessions.has(info.targetId)) return;
+        sessions.set(info.targetId, null);
         cdp.send('Target.attachToTarget', { targetId: info.targetId, flatten: true });
+        return;
       }
-    } else if (message.method === 'Target.attachedToTarget') {
-      cdp.send('Inspector.enable', {}, params.sessionId as string);
-    } else if (message.method === 'Target.targetDestroyed') {
-      attached.delete(params.targetId as string);
-    } else if (message.method === 'Inspector.targetCrashed' && message.sessionId) {
-      crashes += 1;
-      log(`kiosk page crashed (${crashes} so far): reloading it`);
-      cdp.send('Page.reload', { ignoreCache: false }, message.sessionId);
+      case 'Target.attachedToTarget': {
+        const targetId = (params.targetInfo as { targetId: string } | undefined)?.targetId;
+        const sessionId = params.sessionId as string | undefined;
+        if (!targetId || !sessionId) return;
+        sessions.set(targetId, sessionId);
+        if (reloadOnAttach.delete(targetId)) reload(sessionId);
+        return;
+      }
+      case 'Target.targetDestroyed':
+        sessions.delete(params.targetId as string);
+        reloadOnAttach.delete(params.targetId as string);
+        return;
+      case 'Target.targetCrashed': {
+        const targetId = params.targetId as string;
+        if (!sessions.has(targetId)) return; // not a page (a worker, an extension)
+        crashes += 1;
+        log(`kiosk page crashed (${String(params.status)}; ${crashes} so far): reloading it`);
+        const sessionId = sessions.get(targetId);
+        if (sessionId) reload(sessionId);
+        else reloadOnAttach.add(targetId);
+        return;
+      }
     }
   });
   cdp.send('Target.setDiscoverTargets', { discover: true });

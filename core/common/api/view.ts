@@ -413,6 +413,11 @@ export const SessionView = z.object({
       attemptsLeft: z.number().int().nonnegative().optional(),
       missingDigits: z.number().int().positive().optional(),
       bounds: Bounds.optional(),
+      /**
+       * On the error screen: whether the person may try again (else only finish). Absent on
+       * errors shown inside a step.
+       */
+      retry: z.boolean().optional(),
     })
     .nullable(),
   /**
