@@ -24,6 +24,8 @@ export interface JournalAnchoringOptions {
   now?: () => Date;
   /** Budget of the last send at stop (default 2000 ms). */
   stopTimeoutMs?: number;
+  /** Told after each anchor the host accepted (journal shipping follows it). */
+  onSent?: (head: JournalHead) => void;
 }
 
 /**
@@ -113,6 +115,7 @@ export class JournalAnchoring {
         signal,
       );
       this.sent = head;
+      if (!this.stopped) this.tellSent(head);
       if (this.failing) this.options.logger.info({ seq: head.seq }, 'journal anchor sent again');
       this.failing = false;
     } catch (error) {
@@ -120,6 +123,17 @@ export class JournalAnchoring {
       if (this.stopped && when === 'interval') return;
       this.failing = true;
       this.log(error, head, when);
+    }
+  }
+
+  private tellSent(head: JournalHead): void {
+    try {
+      this.options.onSent?.(head);
+    } catch (error) {
+      this.options.logger.error(
+        { err: (error as Error).message },
+        'journal anchor listener failed',
+      );
     }
   }
 
@@ -160,7 +174,7 @@ export class JournalAnchoring {
  * The call, or a timeout as soon as the signal aborts: a host call that ignores its signal must
  * not hold anchoring (and with it the kiosk's stop) forever.
  */
-function untilAborted<T>(call: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(call: Promise<T>, signal: AbortSignal): Promise<T> {
   let onAbort = () => undefined as void;
   const aborted = new Promise<never>((_resolve, reject) => {
     onAbort = () => reject(new HostError({ kind: 'timeout' }));
