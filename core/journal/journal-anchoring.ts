@@ -24,8 +24,11 @@ export interface JournalAnchoringOptions {
   now?: () => Date;
   /** Budget of the last send at stop (default 2000 ms). */
   stopTimeoutMs?: number;
-  /** Told after each anchor the host accepted (journal shipping follows it). */
-  onSent?: (head: JournalHead) => void;
+  /**
+   * Told after each anchor sent (accepted or not), not at stop: journal shipping follows it, and
+   * records its own outcome.
+   */
+  afterSend?: () => void;
 }
 
 /**
@@ -115,7 +118,6 @@ export class JournalAnchoring {
         signal,
       );
       this.sent = head;
-      if (!this.stopped) this.tellSent(head);
       if (this.failing) this.options.logger.info({ seq: head.seq }, 'journal anchor sent again');
       this.failing = false;
     } catch (error) {
@@ -123,12 +125,14 @@ export class JournalAnchoring {
       if (this.stopped && when === 'interval') return;
       this.failing = true;
       this.log(error, head, when);
+    } finally {
+      if (!this.stopped) this.tellSent();
     }
   }
 
-  private tellSent(head: JournalHead): void {
+  private tellSent(): void {
     try {
-      this.options.onSent?.(head);
+      this.options.afterSend?.();
     } catch (error) {
       this.options.logger.error(
         { err: (error as Error).message },

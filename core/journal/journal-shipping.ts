@@ -183,6 +183,7 @@ export class JournalShipper {
   }
 
   private async hostCall<T>(call: () => Promise<T>, signal: AbortSignal): Promise<T> {
+    if (signal.aborted) throw new HostError({ kind: 'unavailable', detail: 'request canceled' });
     const reply = await untilAborted(call(), signal);
     // Held to the schema here too: a wrong seq would make shipping skip or repeat records.
     const parsed = JournalShipped.safeParse(reply);

@@ -173,6 +173,7 @@ export const layers = [
     tests: {
       imports: [
         'core/config/**',
+        'core/journal/**',
         'core/kiosk/**',
         'core/log/**',
         'core/technician/**',

@@ -39,6 +39,11 @@ export interface HostSimulatorOptions {
   /** The host's clock, for lock and token expiry (default: the real clock). */
   now?: () => Date;
   participants?: readonly SimParticipant[];
+  /**
+   * Where shipped journals are kept; pass the store of a simulator that was closed to start it
+   * again with what it held (as a real host's durable storage would). Default: a new, empty one.
+   */
+  journals?: JournalStore;
   /** Called once per answered host request; carries no personal data. */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -94,7 +99,7 @@ export async function startHostSimulator(
     tokens: new TokenStore(options.tokenTtlSeconds ?? 300, now),
     otp: new OtpStore(now, options.otpTtlSeconds ?? 300, options.otpResendSeconds ?? 30),
     anchors: new Map(),
-    journals: new JournalStore(),
+    journals: options.journals ?? new JournalStore(),
     now,
   };
   let faults: FaultConfig = FaultConfig.parse(options.faults ?? {});

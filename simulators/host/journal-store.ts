@@ -18,7 +18,7 @@ export class JournalStore {
 
   /** Every line the terminal shipped, in seq order (seq n at index n - 1). */
   linesOf(terminalId: string): readonly string[] {
-    return this.journals.get(terminalId)?.lines ?? [];
+    return [...(this.journals.get(terminalId)?.lines ?? [])];
   }
 
   /**
