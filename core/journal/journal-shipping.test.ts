@@ -292,11 +292,23 @@ describe('JournalShipper', () => {
   it('a kick while shipping ships once more afterwards; stop cancels a hung send', async () => {
     await write(3);
     const s = shipper();
+    // Hold the first question until more is written and kicked meanwhile.
+    let release: (() => void) | null = null;
+    const original = host.journalShipped.bind(host);
+    host.journalShipped = async () => {
+      host.journalShipped = original;
+      await new Promise<void>((resolve) => (release = resolve));
+      return original();
+    };
     s.kick();
+    await vi.waitFor(() => expect(release).not.toBeNull());
     await write(2);
     s.kick();
+    release!();
     await s.idle();
     expect(host.head.seq).toBe(5);
+    expect(host.asked).toBe(2); // one run, a second round in it for the kick
+    expect(host.batches.map((b) => b.length)).toEqual([3, 2]);
 
     await write(1);
     host.hang = true;
