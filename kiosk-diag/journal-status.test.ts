@@ -77,6 +77,25 @@ describe('kiosk-diag journal status', () => {
     expect(run.stdout).toContain('Result: everything shipped');
   });
 
+  it('blocked (the host holds what this journal lacks) is a problem even with nothing waiting', async () => {
+    await writeShippingCursor(
+      dir,
+      shippedUpTo(10, {
+        lastError: {
+          at: '2026-11-22T03:10:00.000Z',
+          kind: 'blocked',
+          detail: 'the host holds seq 12, this journal ends at seq 10',
+        },
+      }),
+    );
+    const run = await runCaptured(['journal', 'status', '--dir', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'failed: blocked (the host holds seq 12, this journal ends at seq 10)',
+    );
+    expect(run.stdout).toContain('Result: shipping is blocked');
+  });
+
   it('says so when the cursor file is damaged, and counts from nothing shipped', async () => {
     await writeFile(join(dir, 'journal-shipping.json'), '{"shipped":');
     const run = await runCaptured(['journal', 'status', '--dir', dir]);

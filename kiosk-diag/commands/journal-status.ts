@@ -29,7 +29,8 @@ ${JOURNAL_DIR_HELP}
   --json             everything as one JSON object
 
 Exit: 0 nothing waits or the last attempt went through, 1 records wait and the last attempt
-      failed (or the host holds less than the kiosk says), 2 usage / no journal folder,
+      failed, the host and this journal disagree (blocked), or the host holds less than the
+      kiosk says, 2 usage / no journal folder,
       3 --host: the host could not be asked.`,
   options: { ...JOURNAL_DIR_OPTIONS, host: { type: 'boolean' }, socket: { type: 'string' } },
   run: status,
@@ -40,7 +41,9 @@ async function status(values: OptionValues, io: DiagIo): Promise<ExitCode> {
   const result = await journalShippingStatus(dir);
   const host = flag(values, 'host') ? await hostHolds(values, io) : null;
   const { cursor, localHead, waiting } = result;
-  const failing = waiting.records > 0 && cursor?.lastError != null;
+  // Blocked: the host holds what this journal lacks, so even "nothing waiting" is a problem.
+  const failing =
+    cursor?.lastError != null && (waiting.records > 0 || cursor.lastError.kind === 'blocked');
   const hostBehind = host !== null && cursor !== null && host.held.seq < cursor.shipped.seq;
   const exit: ExitCode = failing || hostBehind ? EXIT.problems : EXIT.ok;
   if (flag(values, 'json')) {
@@ -81,7 +84,9 @@ async function status(values: OptionValues, io: DiagIo): Promise<ExitCode> {
     hostBehind
       ? `Result: the host holds seq ${host!.held.seq}, less than the ${cursor!.shipped.seq} it confirmed: the kiosk ships the rest again`
       : failing
-        ? `Result: ${waiting.records} record(s) waiting; shipping is failing (kept on this kiosk, retried by itself)`
+        ? cursor?.lastError?.kind === 'blocked'
+          ? 'Result: shipping is blocked: the host and this journal disagree (kiosk-diag journal verify --anchor host)'
+          : `Result: ${waiting.records} record(s) waiting; shipping is failing (kept on this kiosk, retried by itself)`
         : waiting.records > 0
           ? `Result: ${waiting.records} record(s) waiting for the next shipment`
           : 'Result: everything shipped',
