@@ -118,8 +118,8 @@ describe('journal shipping through a host outage (kiosk, simulator, loopback HTT
       JSON.stringify({ terminalId: TERMINAL, host: { url }, journal: { dir: journalDir() } }),
     );
     const status = await runCaptured(['journal', 'status', '--config', config, '--host']);
-    expect(status.code).toBe(0);
     expect(status.stdout).toContain('Result: everything shipped');
+    expect(status.code).toBe(0);
     expect(status.stdout).toMatch(new RegExp(`host holds\\s+seq ${held.length} `));
 
     // Stopped and started again: the kiosk resumes from what the host says it holds.

@@ -94,7 +94,9 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
       ? new JournalShipper({
           dir: config.journal.dir,
           head: () => journal.head(),
-          host,
+          // Not through the trouble log: shipping logs its own failures, and a background
+          // upload retrying must not hurry the service monitor's probes (out of service).
+          host: rawHost,
           logger,
           batchRecords: config.journal.ship.batchRecords,
           retryMaxMs: config.journal.ship.retryMaxSeconds * 1000,
