@@ -179,6 +179,9 @@ export class JournalShipper {
     await this.save({
       shipped: { seq: held.seq, hash: held.hash, file },
       confirmedAt: this.now().toISOString(),
+      // The host answers and agrees: whatever failed before is over.
+      lastError: null,
+      nextRetryAt: null,
     });
   }
 
