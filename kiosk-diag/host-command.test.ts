@@ -88,7 +88,8 @@ describe('kiosk-diag host with a bank host client (host.clientModule)', () => {
   };
   const methods = `const refuse = async () => { throw new Error('not in this test'); };
     const rest = { lookup: refuse, verifyBirthDate: refuse, verifyBankCard: refuse, sendOtp: refuse, verifyOtp: refuse,
-      balance: refuse, contributions: refuse, sendJournalAnchor: refuse, latestJournalAnchor: refuse };`;
+      balance: refuse, contributions: refuse, sendJournalAnchor: refuse, latestJournalAnchor: refuse,
+      journalShipped: refuse, shipJournalRecords: refuse };`;
 
   it("pings through the bank's module, given the host section with --url, and closes it", async () => {
     const { path, config } = await bankModule(`${methods}

@@ -5,6 +5,7 @@ import { hostCommand } from './commands/host';
 import { kioskRunCommand } from './commands/kiosk-run';
 import { kioskStatusCommand } from './commands/kiosk-status';
 import { journalExportCommand } from './commands/journal-export';
+import { journalStatusCommand } from './commands/journal-status';
 import { journalTailCommand } from './commands/journal-tail';
 import { journalVerifyCommand } from './commands/journal-verify';
 import { printTestCommand } from './commands/print-test';
@@ -25,6 +26,7 @@ export const DEFAULT_COMMANDS: DiagCommand[] = [
   journalVerifyCommand,
   journalExportCommand,
   journalTailCommand,
+  journalStatusCommand,
 ];
 
 function overview(commands: DiagCommand[]): string {

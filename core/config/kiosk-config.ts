@@ -156,6 +156,20 @@ export const KioskConfig = z
          * host` catches a journal cut short or re-hashed on the kiosk. 0: not sent.
          */
         anchorSeconds: z.number().int().min(0).max(86_400).default(300),
+        /**
+         * Ship the journal to the host after each anchor (docs/journal.md): on whenever anchoring
+         * is (anchorSeconds > 0) unless `enabled` is false.
+         */
+        ship: z
+          .object({
+            enabled: z.boolean().default(true),
+            /** Records per batch; the host takes at most 1000 (and 256 KiB) at a time. */
+            batchRecords: z.number().int().min(1).max(1000).default(500),
+            /** Longest wait between tries while the host cannot be reached (doubling from 1 s). */
+            retryMaxSeconds: z.number().int().min(1).max(3600).default(300),
+          })
+          .strict()
+          .default({ enabled: true, batchRecords: 500, retryMaxSeconds: 300 }),
       })
       .strict()
       .default({
@@ -163,6 +177,7 @@ export const KioskConfig = z
         capMegabytes: 512,
         enabled: true,
         anchorSeconds: 300,
+        ship: { enabled: true, batchRecords: 500, retryMaxSeconds: 300 },
       }),
     /**
      * When the kiosk is out of service (docs/deploy.md, "Out of service"): the host does not

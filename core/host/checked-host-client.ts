@@ -4,6 +4,7 @@ import {
   BankCardVerifyReply,
   ContributionHistory,
   JournalAnchor,
+  JournalShipped,
   LookupReply,
   OtpSendReply,
   VerifyReply,
@@ -61,6 +62,10 @@ export function checkedHostClient(client: HostClient): HostClient {
       call('latestJournalAnchor', JournalAnchor.nullable(), () =>
         client.latestJournalAnchor(signal),
       ),
+    journalShipped: (signal) =>
+      call('journalShipped', JournalShipped, () => client.journalShipped(signal)),
+    shipJournalRecords: (batch, signal) =>
+      call('shipJournalRecords', JournalShipped, () => client.shipJournalRecords(batch, signal)),
   };
 }
 

@@ -316,3 +316,51 @@ export const JournalAnchor = z.object({
   at: Instant,
 });
 export type JournalAnchor = z.infer<typeof JournalAnchor>;
+
+/**
+ * GET /v1/journal/shipped (reply) and POST /v1/journal/records (reply): the last journal record
+ * the host holds for this terminal, so the kiosk ships from the record after it. Seq 0 with the
+ * genesis hash (64 zeros) when the host holds none.
+ */
+export const JournalShipped = z.object({
+  seq: z.number().int().nonnegative(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'),
+});
+export type JournalShipped = z.infer<typeof JournalShipped>;
+
+/** The most records, and bytes of the request body, one `POST /v1/journal/records` may carry. */
+export const MAX_JOURNAL_BATCH_RECORDS = 1000;
+export const MAX_JOURNAL_BATCH_BYTES = 256 * 1024;
+/** The longest journal line the host takes; a record is far smaller (docs/journal.md). */
+export const MAX_JOURNAL_LINE_CHARS = 16 * 1024;
+
+/**
+ * POST /v1/journal/records: journal lines exactly as the kiosk stored them (canonical JSON, no
+ * newline), in seq order, the first one right after the seq the host holds. The host checks
+ * every record and the chain (docs/journal.md) before it stores any.
+ */
+export const JournalRecordsBatch = z
+  .object({
+    lines: z
+      .array(
+        z
+          .string()
+          .min(2)
+          .max(MAX_JOURNAL_LINE_CHARS)
+          .refine((line) => !/[\r\n]/.test(line), 'one line, no line break'),
+      )
+      .min(1)
+      .max(MAX_JOURNAL_BATCH_RECORDS),
+  })
+  .refine((batch) => journalBatchBytes(batch.lines) <= MAX_JOURNAL_BATCH_BYTES, {
+    message: `a batch is at most ${MAX_JOURNAL_BATCH_BYTES} bytes`,
+    path: ['lines'],
+  });
+export type JournalRecordsBatch = z.infer<typeof JournalRecordsBatch>;
+
+/** Bytes of the JSON body `{"lines":[...]}` that carries these lines. */
+export function journalBatchBytes(lines: readonly string[]): number {
+  let bytes = '{"lines":[]}'.length + Math.max(0, lines.length - 1);
+  for (const line of lines) bytes += Buffer.byteLength(JSON.stringify(line), 'utf8');
+  return bytes;
+}

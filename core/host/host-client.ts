@@ -4,6 +4,8 @@ import type {
   BankCardVerifyRequest,
   ContributionHistory,
   JournalAnchor,
+  JournalRecordsBatch,
+  JournalShipped,
   LookupReply,
   OtpSendReply,
   VerifyReply,
@@ -23,8 +25,13 @@ export type HostFailure =
   | { kind: 'noKpjLinked' }
   | { kind: 'tooSoon'; retryAfterSeconds: number }
   | { kind: 'unauthorized' }
-  /** 409: the host holds a later journal anchor for this terminal (or another hash for this seq). */
+  /**
+   * 409: the host holds a later journal anchor for this terminal (or another hash for this seq),
+   * or shipped journal records do not follow on from the ones it holds.
+   */
   | { kind: 'conflict' }
+  /** 422: the host refused what was sent (shipped journal records that are no valid chain). */
+  | { kind: 'refused'; detail: string }
   | { kind: 'timeout' }
   | { kind: 'unavailable'; detail: string }
   | { kind: 'malformedReply'; detail: string };
@@ -63,4 +70,12 @@ export interface HostClient {
   sendJournalAnchor(anchor: JournalAnchor, signal?: AbortSignal): Promise<void>;
   /** The host's latest journal anchor for this terminal; null when it holds none. */
   latestJournalAnchor(signal?: AbortSignal): Promise<JournalAnchor | null>;
+  /** The last journal record the host holds for this terminal (seq 0 when none). */
+  journalShipped(signal?: AbortSignal): Promise<JournalShipped>;
+  /**
+   * Ships journal lines (verbatim, in order, right after the seq the host holds). Resolves with
+   * the host's new last record; rejects with `conflict` when the batch does not follow on and
+   * `refused` when its records are no valid chain (nothing is stored then).
+   */
+  shipJournalRecords(batch: JournalRecordsBatch, signal?: AbortSignal): Promise<JournalShipped>;
 }

@@ -11,6 +11,7 @@ import {
   ContributionHistory,
   HealthReply,
   JournalAnchor,
+  JournalShipped,
   LookupReply,
   OtpSendReply,
   OtpVerifyReply,
@@ -35,6 +36,8 @@ const OPERATIONS: Record<Operation, ReplySchema<unknown>> = {
   health: HealthReply,
   anchorStore: 'ignored',
   anchorLatest: JournalAnchor,
+  journalShipped: JournalShipped,
+  journalRecords: JournalShipped,
 };
 
 const ROW = { ...sampleContributionRow('2026-10'), depositDate: '2026-11-10' };
@@ -61,6 +64,8 @@ const VALID: Record<Operation, unknown> = {
   health: { status: 'ok', time: '2026-11-22T03:15:00.000Z' },
   anchorStore: {},
   anchorLatest: { seq: 12, hash: 'c'.repeat(64), at: '2026-11-22T03:15:00.000Z' },
+  journalShipped: { seq: 12, hash: 'c'.repeat(64) },
+  journalRecords: { seq: 13, hash: 'd'.repeat(64) },
 };
 
 /** The kiosk's clock in the fuzz: the locked body's retryAt is 15 minutes after it. */
@@ -293,6 +298,8 @@ describe('fuzz: host replies', () => {
       anchorStore: (c) =>
         c.sendJournalAnchor({ seq: 1, hash: 'a'.repeat(64), at: '2026-11-22T03:15:00.000Z' }),
       anchorLatest: (c) => c.latestJournalAnchor(),
+      journalShipped: (c) => c.journalShipped(),
+      journalRecords: (c) => c.shipJournalRecords({ lines: ['{"seq":13}'] }),
     };
 
     const encoding = fc.constantFrom('none', 'gzip', 'gzip-lie', 'deflate-lie', 'br', CANARY);

@@ -13,7 +13,9 @@ export type Operation =
   | 'contributions'
   | 'health'
   | 'anchorStore'
-  | 'anchorLatest';
+  | 'anchorLatest'
+  | 'journalShipped'
+  | 'journalRecords';
 
 /** Operations whose 401 means "wrong answer, N attempts left" rather than "token not accepted". */
 const VERIFYING: ReadonlySet<Operation> = new Set(['verify', 'bankCardVerify', 'otpVerify']);
@@ -103,6 +105,7 @@ function errorFailure(operation: Operation, reply: ExchangeReply, now: Date): Ho
   if (status === 404) return { kind: 'notFound' };
   if (status === 401 && !VERIFYING.has(operation)) return { kind: 'unauthorized' };
   if (status === 409) return { kind: 'conflict' };
+  if (status === 422) return { kind: 'refused', detail: 'HTTP 422' };
   if (status < 400 || status > 499) {
     return { kind: 'unavailable', detail: 'unexpected HTTP status' };
   }

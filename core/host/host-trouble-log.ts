@@ -44,5 +44,7 @@ export function withHostTroubleLog(
     ping: logged('ping', (...a) => host.ping(...a)),
     sendJournalAnchor: logged('sendJournalAnchor', (...a) => host.sendJournalAnchor(...a)),
     latestJournalAnchor: logged('latestJournalAnchor', (...a) => host.latestJournalAnchor(...a)),
+    journalShipped: logged('journalShipped', (...a) => host.journalShipped(...a)),
+    shipJournalRecords: logged('shipJournalRecords', (...a) => host.shipJournalRecords(...a)),
   };
 }

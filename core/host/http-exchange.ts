@@ -83,10 +83,11 @@ export function exchange(
       reject(asExchangeError(error));
     };
     const abort = () => fail(new ExchangeError('aborted'));
+    // Before any destroy: a request destroyed with no error listener throws 'socket hang up'.
+    outgoing.on('error', fail);
     if (request.signal.aborted) return abort();
     request.signal.addEventListener('abort', abort, { once: true });
 
-    outgoing.on('error', fail);
     outgoing.on('upgrade', (_response, socket) => {
       socket.destroy();
       fail(new ExchangeError('HTTP 101'));

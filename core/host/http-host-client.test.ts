@@ -232,6 +232,61 @@ describe('HttpHostClient', () => {
     expect(await failureOf(client.ping(AbortSignal.timeout(50)))).toEqual({ kind: 'timeout' });
   });
 
+  it('a signal aborted before the call sends nothing and leaves no stray socket error', async () => {
+    let requests = 0;
+    const baseUrl = await stubHost((_request, _body, response) => {
+      requests += 1;
+      reply(response, 200, { seq: 0, hash: '0'.repeat(64) });
+    });
+    const client = new HttpHostClient({ baseUrl, terminalId: 'K' });
+    const stray: unknown[] = [];
+    const onStray = (error: unknown) => stray.push(error);
+    process.on('uncaughtException', onStray);
+    try {
+      expect(await failureOf(client.journalShipped(AbortSignal.abort()))).toEqual({
+        kind: 'unavailable',
+        detail: 'request canceled',
+      });
+      await new Promise((resolve) => setImmediate(resolve)); // where the socket error would land
+    } finally {
+      process.off('uncaughtException', onStray);
+    }
+    expect(stray).toEqual([]);
+    expect(requests).toBe(0);
+  });
+
+  it('ships journal lines and reads what the host holds; 409 conflict, 422 refused', async () => {
+    const seen: string[] = [];
+    let next: [number, unknown] = [200, { seq: 2, hash: 'b'.repeat(64) }];
+    const baseUrl = await stubHost((request, body, response) => {
+      seen.push(`${request.method} ${request.url} ${request.headers['x-terminal-id']} ${body}`);
+      reply(response, ...next);
+    });
+    const client = new HttpHostClient({ baseUrl, terminalId: 'KSK-01' });
+    const lines = ['{"seq":1}', '{"seq":2}'];
+    expect(await client.shipJournalRecords({ lines })).toEqual({ seq: 2, hash: 'b'.repeat(64) });
+    expect(await client.journalShipped()).toEqual({ seq: 2, hash: 'b'.repeat(64) });
+    expect(seen).toEqual([
+      `POST /v1/journal/records KSK-01 ${JSON.stringify({ lines })}`,
+      'GET /v1/journal/shipped KSK-01 ',
+    ]);
+    next = [409, { code: 'conflict', message: 'does not follow on' }];
+    expect(await failureOf(client.shipJournalRecords({ lines }))).toEqual({ kind: 'conflict' });
+    next = [422, { code: 'badRequest', message: 'seq 2: content does not match its hash' }];
+    expect(await failureOf(client.shipJournalRecords({ lines }))).toEqual({
+      kind: 'refused',
+      detail: 'HTTP 422',
+    });
+    next = [200, { seq: -1, hash: 'b'.repeat(64) }];
+    expect((await failureOf(client.journalShipped())).kind).toBe('malformedReply');
+    const tooBig = Array.from({ length: 20 }, () => 'x'.repeat(16_000));
+    expect(await failureOf(client.shipJournalRecords({ lines: tooBig }))).toEqual({
+      kind: 'unavailable',
+      detail: 'request not sent: lines: custom',
+    });
+    expect(seen).toHaveLength(5);
+  });
+
   it('sends a journal anchor under the base path; 200 with any body counts as stored', async () => {
     const seen: string[] = [];
     const baseUrl = await stubHost((request, body, response) => {

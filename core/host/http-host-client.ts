@@ -6,6 +6,8 @@ import {
   ContributionHistory,
   HealthReply,
   JournalAnchor,
+  JournalRecordsBatch,
+  JournalShipped,
   LookupReply,
   OtpSendReply,
   OtpVerifyReply,
@@ -49,7 +51,12 @@ export const MAX_REPLY_BYTES = 256 * 1024;
  * OTP calls never are: each try counts against the participant's attempts (a bank card's PIN
  * tries included).
  */
-const RETRIED_ONCE: ReadonlySet<Operation> = new Set(['balance', 'contributions', 'anchorLatest']);
+const RETRIED_ONCE: ReadonlySet<Operation> = new Set([
+  'balance',
+  'contributions',
+  'anchorLatest',
+  'journalShipped',
+]);
 
 interface Call<T> {
   operation: Operation;
@@ -209,6 +216,33 @@ export class HttpHostClient implements HostClient {
       if (error instanceof HostError && error.failure.kind === 'notFound') return null;
       throw error;
     }
+  }
+
+  journalShipped(signal?: AbortSignal): Promise<JournalShipped> {
+    return this.call({
+      operation: 'journalShipped',
+      method: 'GET',
+      path: 'v1/journal/shipped',
+      schema: JournalShipped,
+      signal,
+    });
+  }
+
+  /** The batch is checked before it is sent (bounds, one line each); a bad one is not sent. */
+  shipJournalRecords(batch: JournalRecordsBatch, signal?: AbortSignal): Promise<JournalShipped> {
+    const parsed = JournalRecordsBatch.safeParse(batch);
+    if (!parsed.success) {
+      const detail = `request not sent: ${describeIssues(parsed.error)}`;
+      return Promise.reject(new HostError({ kind: 'unavailable', detail }));
+    }
+    return this.call({
+      operation: 'journalRecords',
+      method: 'POST',
+      path: 'v1/journal/records',
+      body: parsed.data,
+      schema: JournalShipped,
+      signal,
+    });
   }
 
   private async call<T>(call: Call<T>): Promise<T> {

@@ -100,6 +100,29 @@ describe('JournalAnchoring (fake timers)', () => {
     expect(sentSeqs()).toEqual([1, 2]);
   });
 
+  it('tells afterSend after each send, accepted or failed, but not after the one at stop', async () => {
+    const told: number[] = [];
+    anchoring = new JournalAnchoring({
+      head: () => head,
+      host,
+      intervalMs: 300_000,
+      logger: log.logger,
+      afterSend: () => told.push(host.sent.length),
+    });
+    write(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(told).toEqual([1]);
+    host.failWith = { kind: 'unavailable', detail: 'ECONNREFUSED' };
+    write(2);
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(told).toEqual([1, 1]);
+    host.failWith = null;
+    write(3);
+    await anchoring.stop();
+    expect(sentSeqs()).toEqual([1, 3]);
+    expect(told).toEqual([1, 1]);
+  });
+
   it('logs a failed send without personal data and retries it at the next interval', async () => {
     host.failWith = { kind: 'unavailable', detail: 'ECONNREFUSED' };
     write(1);

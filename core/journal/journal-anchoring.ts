@@ -24,6 +24,11 @@ export interface JournalAnchoringOptions {
   now?: () => Date;
   /** Budget of the last send at stop (default 2000 ms). */
   stopTimeoutMs?: number;
+  /**
+   * Told after each anchor sent (accepted or not), not at stop: journal shipping follows it, and
+   * records its own outcome.
+   */
+  afterSend?: () => void;
 }
 
 /**
@@ -120,6 +125,19 @@ export class JournalAnchoring {
       if (this.stopped && when === 'interval') return;
       this.failing = true;
       this.log(error, head, when);
+    } finally {
+      if (!this.stopped) this.tellSent();
+    }
+  }
+
+  private tellSent(): void {
+    try {
+      this.options.afterSend?.();
+    } catch (error) {
+      this.options.logger.error(
+        { err: (error as Error).message },
+        'journal anchor listener failed',
+      );
     }
   }
 
@@ -160,7 +178,7 @@ export class JournalAnchoring {
  * The call, or a timeout as soon as the signal aborts: a host call that ignores its signal must
  * not hold anchoring (and with it the kiosk's stop) forever.
  */
-function untilAborted<T>(call: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(call: Promise<T>, signal: AbortSignal): Promise<T> {
   let onAbort = () => undefined as void;
   const aborted = new Promise<never>((_resolve, reject) => {
     onAbort = () => reject(new HostError({ kind: 'timeout' }));

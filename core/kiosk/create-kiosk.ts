@@ -21,6 +21,7 @@ import { composeBalanceReceipt, newReceiptReference } from '../receipt';
 import { ReceiptSequence } from '../receipt/receipt-sequence';
 import { LazyJournalSink } from '../journal/lazy-journal-sink';
 import { JournalAnchoring } from '../journal/journal-anchoring';
+import { JournalShipper } from '../journal/journal-shipping';
 import type { AuditSink } from '../session/session-audit';
 import { KIOSK_VERSION } from './version';
 import { ServiceMonitor } from '../session/service-monitor';
@@ -87,6 +88,21 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
         )
       : null;
   const now = deps.now ?? (() => new Date());
+  // Shipping follows each anchor sent, so it is on only where anchoring is.
+  const shipper =
+    journal && config.journal.anchorSeconds > 0 && config.journal.ship.enabled
+      ? new JournalShipper({
+          dir: config.journal.dir,
+          head: () => journal.head(),
+          // Not through the trouble log: shipping logs its own failures, and a background
+          // upload retrying must not hurry the service monitor's probes (out of service).
+          host: rawHost,
+          logger,
+          batchRecords: config.journal.ship.batchRecords,
+          retryMaxMs: config.journal.ship.retryMaxSeconds * 1000,
+          now,
+        })
+      : null;
   const anchoring =
     journal && config.journal.anchorSeconds > 0
       ? new JournalAnchoring({
@@ -95,6 +111,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
           intervalMs: config.journal.anchorSeconds * 1000,
           logger,
           now,
+          ...(shipper ? { afterSend: () => shipper.kick() } : {}),
         })
       : null;
   if (anchoring) journal?.onWritten(() => anchoring.written());
@@ -245,6 +262,7 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
       await (await diagSocket)?.close();
       brain.stop();
       await audit?.record({ type: 'kioskStopped', data: {} }).catch(() => {});
+      await shipper?.stop(); // the next start resumes from what the host holds
       await journal?.close();
       await anchoring?.stop(); // after kioskStopped: the host gets the very last head
       logger.info('kiosk stopped');

@@ -36,6 +36,8 @@ const HOST_CLIENT_METHODS = [
   'ping',
   'sendJournalAnchor',
   'latestJournalAnchor',
+  'journalShipped',
+  'shipJournalRecords',
 ] as const satisfies ReadonlyArray<keyof HostClient>;
 
 /**

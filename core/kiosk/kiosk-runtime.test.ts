@@ -231,7 +231,7 @@ describe('startKioskRuntime: a host client of your own (host.clientModule)', () 
           },
           verifyBirthDate: refuse, verifyBankCard: refuse, sendOtp: refuse, verifyOtp: refuse,
           balance: refuse, contributions: refuse, ping: async () => 1, sendJournalAnchor: refuse,
-          latestJournalAnchor: async () => null,
+          latestJournalAnchor: async () => null, journalShipped: refuse, shipJournalRecords: refuse,
           close: async () => { globalThis.__hostClosed = true; },
         };
       }`);
@@ -264,6 +264,7 @@ describe('startKioskRuntime: a host client of your own (host.clientModule)', () 
           verifyOtp: notFound,
           balance: notFound, contributions: notFound, ping: async () => 1,
           sendJournalAnchor: async () => {}, latestJournalAnchor: async () => null,
+          journalShipped: notFound, shipJournalRecords: notFound,
         };
       };`);
     const runtime = await startKioskRuntime(configWith({ host: { clientModule: path } }), {
@@ -302,7 +303,7 @@ describe('startKioskRuntime: a host client of your own (host.clientModule)', () 
     await expect(
       startKioskRuntime(configWith({ host: { clientModule: path } }), { logger: silent() }),
     ).rejects.toThrow(
-      `host.clientModule ${path}: createHostClient returned a host client without verifyBirthDate, verifyBankCard, sendOtp, verifyOtp, balance, contributions, sendJournalAnchor, latestJournalAnchor`,
+      `host.clientModule ${path}: createHostClient returned a host client without verifyBirthDate, verifyBankCard, sendOtp, verifyOtp, balance, contributions, sendJournalAnchor, latestJournalAnchor, journalShipped, shipJournalRecords`,
     );
     expect(existsSync(join(dir, 'diag.sock'))).toBe(false);
     expect(existsSync(join(dir, 'journal'))).toBe(false);

@@ -4,6 +4,8 @@ import type {
   BalanceSummary,
   ContributionRow,
   JournalAnchor,
+  JournalRecordsBatch,
+  JournalShipped,
   VerificationMethod,
 } from '../host/host-api';
 import { HostError, type HostClient, type HostFailure } from '../host/host-client';
@@ -164,6 +166,25 @@ export class FakeHost implements HostClient {
 
   async latestJournalAnchor() {
     return this.anchors.at(-1) ?? null;
+  }
+
+  /** Journal lines shipped, in order; the last one's seq and hash are what the host holds. */
+  shippedLines: string[] = [];
+
+  async journalShipped(): Promise<JournalShipped> {
+    return this.heldHead();
+  }
+
+  async shipJournalRecords(batch: JournalRecordsBatch): Promise<JournalShipped> {
+    this.shippedLines.push(...batch.lines);
+    return this.heldHead();
+  }
+
+  private heldHead(): JournalShipped {
+    const last = this.shippedLines.at(-1);
+    if (!last) return { seq: 0, hash: '0'.repeat(64) };
+    const { seq, hash } = JSON.parse(last) as JournalShipped;
+    return { seq, hash };
   }
 }
 

@@ -164,6 +164,8 @@ export const layers = [
       'core/receipt/**',
       // The dev stack hashes the simulated kiosk's technician PIN.
       'core/technician/pin-hash.ts',
+      // The host checks shipped journal records with the journal's own rules.
+      'core/journal/shipped-chain.ts',
       'devices/**',
     ],
     packages: ['qrcode', 'serialport', 'ws', 'zod'],
@@ -171,6 +173,7 @@ export const layers = [
     tests: {
       imports: [
         'core/config/**',
+        'core/journal/**',
         'core/kiosk/**',
         'core/log/**',
         'core/technician/**',

@@ -10,6 +10,7 @@ export interface SimControls {
   resetLockouts(): void;
   lastOtpFor(kpj: string): string | null;
   resetJournalAnchors(): void;
+  resetJournalRecords(): void;
   participants: readonly SimParticipant[];
 }
 
@@ -62,6 +63,9 @@ export async function handleControl(
       return sendJson(response, 200, { reset: true });
     case 'DELETE /sim/journal-anchors':
       controls.resetJournalAnchors();
+      return sendJson(response, 200, { reset: true });
+    case 'DELETE /sim/journal-records':
+      controls.resetJournalRecords();
       return sendJson(response, 200, { reset: true });
     case 'GET /sim/otp': {
       const kpj = url.searchParams.get('kpj') ?? '';

@@ -11,6 +11,8 @@ export const HOST_ROUTES = [
   'health',
   'anchorStore',
   'anchorLatest',
+  'journalShipped',
+  'journalRecords',
 ] as const;
 export type HostRoute = (typeof HOST_ROUTES)[number];
 
@@ -70,4 +72,6 @@ export const SCHEMA_MISMATCH_BODIES: Record<HostRoute, unknown> = {
   // The kiosk ignores the content of a stored anchor's answer; this one is 200 all the same.
   anchorStore: { stored: 'maybe' },
   anchorLatest: { seq: -1, hash: 'abc', at: 'yesterday' },
+  journalShipped: { seq: 'twelve', hash: 'abc' },
+  journalRecords: { seq: -1 },
 };

@@ -4,7 +4,10 @@ import { maskKpj } from '../../core/common/domain/mask';
 import {
   BankCardVerifyRequest,
   JournalAnchor,
+  JournalRecordsBatch,
   LookupRequest,
+  MAX_JOURNAL_BATCH_BYTES,
+  MAX_JOURNAL_BATCH_RECORDS,
   MAX_HISTORY_MONTHS,
   OtpVerifyRequest,
   VerifyRequest,
@@ -13,6 +16,7 @@ import {
   type BankCardVerifyReply,
   type ContributionHistory,
   type HealthReply,
+  type JournalShipped,
   type LookupReply,
   type VerifyReply,
 } from '../../core/host/host-api';
@@ -23,6 +27,7 @@ import { monthIndex } from './seed/months';
 import type { SimParticipant } from './seed/participant';
 import type { SimBankCard } from './seed/bank-cards';
 import type { TokenStore } from './tokens';
+import type { JournalStore } from './journal-store';
 import { recoverPin } from '../pinpad/host-pin-decryptor';
 import { maskedPhoneOf, type OtpStore } from './otp';
 
@@ -37,6 +42,8 @@ export interface HostState {
   otp: OtpStore;
   /** The latest journal anchor of each terminal (by X-Terminal-Id), in memory only. */
   anchors: Map<string, JournalAnchor>;
+  /** The journal lines each terminal shipped, chain-checked, in memory only. */
+  journals: JournalStore;
   now: () => Date;
 }
 
@@ -53,6 +60,8 @@ export function matchHostRoute(method: string, pathname: string): HostRoute | nu
     'GET /v1/health': 'health',
     'POST /v1/journal-anchors': 'anchorStore',
     'GET /v1/journal-anchors/latest': 'anchorLatest',
+    'GET /v1/journal/shipped': 'journalShipped',
+    'POST /v1/journal/records': 'journalRecords',
   };
   return routes[`${method} ${pathname}`] ?? null;
 }
@@ -276,6 +285,33 @@ const anchorLatest: Handler = async (state, _request, response, _url, terminalId
   sendJson(response, 200, reply);
 };
 
+const journalShipped: Handler = async (state, _request, response, _url, terminalId) => {
+  const reply: JournalShipped = state.journals.headOf(terminalId);
+  sendJson(response, 200, reply);
+};
+
+/** Stores a batch only when every record and the chain check out, and it follows on. */
+const journalRecords: Handler = async (state, request, response, _url, terminalId) => {
+  const batch = await readBody(
+    JournalRecordsBatch,
+    request,
+    response,
+    `lines: 1 to ${MAX_JOURNAL_BATCH_RECORDS} journal lines, at most ${MAX_JOURNAL_BATCH_BYTES} bytes`,
+    MAX_JOURNAL_BATCH_BYTES,
+  );
+  if (!batch) return;
+  const check = state.journals.receive(terminalId, batch.lines, state.anchors.get(terminalId));
+  if (!check.ok)
+    return sendError(
+      response,
+      check.status,
+      check.status === 409 ? 'conflict' : 'badRequest',
+      check.reason,
+    );
+  const reply: JournalShipped = check.head;
+  sendJson(response, 200, reply);
+};
+
 export const HOST_HANDLERS: Record<HostRoute, Handler> = {
   lookup,
   verify,
@@ -287,6 +323,8 @@ export const HOST_HANDLERS: Record<HostRoute, Handler> = {
   health,
   anchorStore,
   anchorLatest,
+  journalShipped,
+  journalRecords,
 };
 
 function replyLocked(state: HostState, response: ServerResponse, kpj: string): boolean {

@@ -17,6 +17,7 @@ import { PARTICIPANTS } from './seed/participants';
 import { bankCardsByReference } from './seed/bank-cards';
 import { TokenStore } from './tokens';
 import { OtpStore } from './otp';
+import { JournalStore } from './journal-store';
 
 export interface HostSimulatorOptions {
   /** 0 (default) picks a free port. The simulator binds 127.0.0.1 only. */
@@ -38,6 +39,11 @@ export interface HostSimulatorOptions {
   /** The host's clock, for lock and token expiry (default: the real clock). */
   now?: () => Date;
   participants?: readonly SimParticipant[];
+  /**
+   * Where shipped journals are kept; pass the store of a simulator that was closed to start it
+   * again with what it held (as a real host's durable storage would). Default: a new, empty one.
+   */
+  journals?: JournalStore;
   /** Called once per answered host request; carries no personal data. */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -65,6 +71,10 @@ export interface HostSimulator {
   journalAnchorOf(terminalId: string): JournalAnchor | null;
   /** Forgets every terminal's journal anchor (a dev kiosk whose journal folder was wiped). */
   resetJournalAnchors(): void;
+  /** The journal lines a terminal shipped, verbatim, in seq order (chain-checked on arrival). */
+  journalLinesOf(terminalId: string): readonly string[];
+  /** Forgets every terminal's shipped journal. */
+  resetJournalRecords(): void;
   /** Stops listening and drops open connections, hung requests included. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -89,6 +99,7 @@ export async function startHostSimulator(
     tokens: new TokenStore(options.tokenTtlSeconds ?? 300, now),
     otp: new OtpStore(now, options.otpTtlSeconds ?? 300, options.otpResendSeconds ?? 30),
     anchors: new Map(),
+    journals: options.journals ?? new JournalStore(),
     now,
   };
   let faults: FaultConfig = FaultConfig.parse(options.faults ?? {});
@@ -109,6 +120,7 @@ export async function startHostSimulator(
     },
     lastOtpFor: (kpj: string) => state.otp.lastCodeFor(kpj),
     resetJournalAnchors: () => state.anchors.clear(),
+    resetJournalRecords: () => state.journals.clear(),
   };
 
   const wait = (ms: number) =>
@@ -195,6 +207,8 @@ export async function startHostSimulator(
     lastOtpFor: controls.lastOtpFor,
     journalAnchorOf: (terminalId) => state.anchors.get(terminalId) ?? null,
     resetJournalAnchors: controls.resetJournalAnchors,
+    journalLinesOf: (terminalId) => state.journals.linesOf(terminalId),
+    resetJournalRecords: controls.resetJournalRecords,
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer);

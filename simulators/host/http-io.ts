@@ -7,12 +7,15 @@ const MAX_BODY_BYTES = 16 * 1024;
 export class BadRequest extends Error {}
 
 /** The request body parsed as JSON; BadRequest when it is too large or not JSON. */
-export async function readJson(request: IncomingMessage): Promise<unknown> {
+export async function readJson(
+  request: IncomingMessage,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BadRequest('request body too large');
+    if (size > maxBytes) throw new BadRequest('request body too large');
     chunks.push(chunk as Buffer);
   }
   try {
@@ -31,8 +34,9 @@ export async function readBody<T>(
   request: IncomingMessage,
   response: ServerResponse,
   expected: string,
+  maxBytes = MAX_BODY_BYTES,
 ): Promise<T | null> {
-  const parsed = schema.safeParse(await readJson(request));
+  const parsed = schema.safeParse(await readJson(request, maxBytes));
   if (parsed.success) return parsed.data;
   sendError(response, 400, 'badRequest', expected);
   return null;

@@ -16,3 +16,4 @@ export {
 } from './seed/participants';
 export type { JhtYear, SimParticipant } from './seed/participant';
 export { BANK_CARDS, UNKNOWN_CARD_PAN, type SimBankCard } from './seed/bank-cards';
+export { JournalStore } from './journal-store';

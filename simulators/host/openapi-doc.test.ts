@@ -40,6 +40,8 @@ describe('docs/host-api.openapi.yaml', () => {
       health: '/v1/health',
       anchorStore: '/v1/journal-anchors',
       anchorLatest: '/v1/journal-anchors/latest',
+      journalShipped: '/v1/journal/shipped',
+      journalRecords: '/v1/journal/records',
     };
     for (const route of HOST_ROUTES) expect(doc).toContain(`\n  ${paths[route]}:\n`);
   });
@@ -61,6 +63,8 @@ describe('docs/host-api.openapi.yaml', () => {
     'ContributionHistory',
     'HealthReply',
     'JournalAnchor',
+    'JournalShipped',
+    'JournalRecordsBatch',
     'HostErrorBody',
   ] as const;
 
