@@ -22,10 +22,13 @@ test('a host that goes away ends the visit with a word, the kiosk rests out of s
   });
   await expect(page.getByTestId('entry-value')).toHaveCount(0);
   expect(await page.content()).not.toContain(person.kpj);
-  await page.keyboard.press('Enter'); // no new try while out: the visit ends
+  // Only Selesai is offered: no new try while out. The thank-you, then out of service.
+  await expect(page.getByRole('button', { name: 'Coba Lagi' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Selesai' }).click();
+  await expect(page.getByRole('heading', { name: 'Terima kasih' })).toBeVisible();
   await expect(
     page.getByRole('heading', { name: 'Kios ini untuk sementara tidak dapat melayani' }),
-  ).toBeVisible();
+  ).toBeVisible({ timeout: 10_000 });
   await expect(page.getByText('175')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mulai' })).toHaveCount(0);
   await checkScreen(page, 'host-outage-id', 'landscape');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '../common/api';
+import type { ServiceStatus, ServiceStatusSource } from '../common/service-status';
 import type { BankCardPort, PinEntryEnd } from './bank-card-port';
 import { JournalEntry, type JournalEntryInput } from '../journal/journal-entry';
 import { createLogger } from '../log/logger';
@@ -80,7 +81,10 @@ class Sink {
   }
 }
 
-function atm(host = new FakeHost(), options: { handOff?: boolean } = {}) {
+function atm(
+  host = new FakeHost(),
+  options: { handOff?: boolean; service?: ServiceStatusSource } = {},
+) {
   const cards = new FakeBankCards();
   const sink = new Sink();
   // Every log line the brain writes, at debug, to look for card data in.
@@ -392,6 +396,37 @@ describe('the ATM profile: bank card and PIN to the balance', () => {
       await settle();
       expect(view()).toMatchObject({ screen: 'cardRetained', error: { code: 'pinTriesExceeded' } });
       expect(cards.returned).toBe(0);
+    });
+
+    it('out of service while the bank answers: the card comes back, the reason is said, no balance', async () => {
+      const host = new FakeHost();
+      const answer = holdAnswer(host, 'verifyBankCard');
+      let status: ServiceStatus = { inService: true, reasons: [], since: null, devicesDown: [] };
+      const listeners = new Set<(s: ServiceStatus) => void>();
+      const service: ServiceStatusSource = {
+        status: () => status,
+        onChange: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+      };
+      const { views, view, insert, typePin, takeCard } = atm(host, { service });
+      await insert();
+      await typePin();
+      expect(view().screen).toBe('loading');
+      status = {
+        inService: false,
+        reasons: ['requiredDeviceDown'],
+        since: 'x',
+        devicesDown: ['printer'],
+      };
+      for (const listener of listeners) listener(status);
+      await settle();
+      answer();
+      await settle();
+      await takeCard();
+      expect(view()).toMatchObject({
+        screen: 'error',
+        error: { code: 'outOfService', retry: false },
+      });
+      expect(views.some((v) => v.balance !== null)).toBe(false);
     });
 
     it('Cancel while the balance loads ends the visit, without asking the host again', async () => {

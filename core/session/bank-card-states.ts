@@ -1,3 +1,4 @@
+import { not } from 'xstate';
 import { sessionSetup } from './session-setup';
 
 const THANK_YOU = '#session.thankYou';
@@ -115,6 +116,8 @@ export const bankCardStates = sessionSetup.createStateConfig({
     afterCard: {
       always: [
         { guard: 'hasError', target: 'failed' },
+        // The kiosk went out of service while the bank answered or the card came back.
+        { guard: not('inService'), target: 'failed', actions: 'showOutOfService' },
         { guard: 'accountPicked', target: 'loadingBalance' },
         { target: THANK_YOU },
       ],

@@ -48,8 +48,8 @@ export interface KioskBrainOptions extends SessionMachineDeps {
 
 /** Out of service: nobody is served, keys and cards do nothing. */
 const NOBODY_SERVED: SessionView['step'] = { takesKeys: false, identifying: false, resting: true };
-/** Dark outside opening hours: any key or touch lights the screen (and does nothing else). */
-const DARK: SessionView['step'] = { takesKeys: true, identifying: false, resting: true };
+/** Dark outside opening hours: any key or touch lights the screen; a card or scan is read. */
+const DARK: SessionView['step'] = { takesKeys: true, identifying: true, resting: true };
 /** A technician is at the kiosk: the participant flow takes no keys or cards meanwhile. */
 const TECHNICIAN_STEP: SessionView['step'] = {
   takesKeys: false,
@@ -66,7 +66,7 @@ const DEVICE_EVENTS = new Set([
 ]);
 
 /** Events that begin a session from a resting step; refused there while out of service. */
-const SESSION_STARTS = new Set(['start', 'enter', 'kpjCaptured']);
+const SESSION_STARTS = new Set(['start', 'enter', 'kpjCaptured', 'bankCardInserted']);
 
 /**
  * Runs the session flow and turns it into the kiosk API: intents in, view snapshots out. One
@@ -146,7 +146,7 @@ export class KioskBrain implements KioskApi {
   /** Device and other in-process sources feed the flow through here (e.g. a swiped KPJ card). */
   dispatch(event: SessionEvent): void {
     // A touch or a key on a dark screen only lights it: nobody meant to press what is not shown.
-    if (this.sleep.dark() && this.step().has('resting') && !this.technician?.active) {
+    if (this.sleep.dark() && this.step().has('vacant') && !this.technician?.active) {
       this.sleep.wake();
       if (!DEVICE_EVENTS.has(event.type)) return;
     } else if (this.step().has('resting')) this.sleep.wake();
@@ -320,8 +320,16 @@ export class KioskBrain implements KioskApi {
       timeZone: this.options.timeZone ?? DEFAULT_TIME_ZONE,
     });
     if (!this.technician?.active) {
-      if (!step.has('resting')) return view;
-      if (this.sleep.dark()) return { ...view, screen: 'screenOff', step: DARK, menu: null };
+      // Only the start screen goes dark or says out of service: a thank-you (take your card,
+      // the hand-back) is always shown to its end.
+      if (!step.has('vacant')) return view;
+      if (this.sleep.dark())
+        return {
+          ...view,
+          screen: 'screenOff',
+          step: this.outOfService() ? { ...DARK, identifying: false } : DARK,
+          menu: null,
+        };
       return this.outOfService()
         ? { ...view, screen: 'outOfService', step: NOBODY_SERVED, menu: null }
         : view;

@@ -170,6 +170,9 @@ describe('out of service when the host or a required device is gone', () => {
     expect(view().entry).toBeNull();
     brain.send({ type: 'enter' });
     await settle();
+    // The thank-you shows to its end; then the start screen says out of service.
+    expect(view().screen).toBe('thankYou');
+    await vi.advanceTimersByTimeAsync(5_000);
     expect(view().screen).toBe('outOfService');
     expect(journal.entries.at(-1)).toMatchObject({
       type: 'sessionEnded',
@@ -189,6 +192,8 @@ describe('out of service when the host or a required device is gone', () => {
     expect(view().balance).not.toBeNull();
     brain.send({ type: 'finish' });
     await settle();
+    expect(view().screen).toBe('thankYou');
+    await vi.advanceTimersByTimeAsync(5_000);
     expect(view().screen).toBe('outOfService');
   });
 });

@@ -60,4 +60,23 @@ describe('the dark screen outside opening hours', () => {
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(view().screen).toBe('attract');
   });
+
+  it('a visit longer than a minute ends on its thank-you, not on a dark screen', async () => {
+    const { brain, view } = darkBrain();
+    brain.send({ type: 'activity' });
+    brain.send({ type: 'start' });
+    await settle();
+    for (let i = 0; i < 3; i++) {
+      await vi.advanceTimersByTimeAsync(50_000);
+      brain.send({ type: 'digit', digit: '1' });
+    }
+    brain.send({ type: 'cancel' });
+    await settle();
+    expect(view().screen).toBe('thankYou');
+  });
+
+  it('the dark screen takes cards and scans (the card reader and scanner read it as identifying)', () => {
+    const { view } = darkBrain();
+    expect(view().step).toMatchObject({ identifying: true, resting: true });
+  });
 });

@@ -32,9 +32,10 @@ export class ScreenSleep {
     if (wasDark) this.onChange();
   }
 
-  /** The visit ended: count `awakeMs` from now before going dark again. */
+  /** The visit ended: the start screen shows `awakeMs` from now before going dark again. */
   rest(): void {
-    if (this.awake) this.restart();
+    this.awake = true;
+    this.restart();
   }
 
   stop(): void {

@@ -25,6 +25,7 @@ describe('recoverRenderer', () => {
     contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
     expect(api.send).toHaveBeenCalledWith({ type: 'cancel' });
     expect(contents.reload).toHaveBeenCalledTimes(1);
+    expect(contents.forcefullyCrashRenderer).not.toHaveBeenCalled();
     expect(logger.error).toHaveBeenCalled();
   });
 
@@ -46,6 +47,8 @@ describe('recoverRenderer', () => {
     contents.emit('unresponsive');
     vi.advanceTimersByTime(5_000);
     expect(api.send).toHaveBeenCalledWith({ type: 'cancel' });
+    // The hung renderer is replaced first: a reload alone could stay stuck in it.
+    expect(contents.forcefullyCrashRenderer).toHaveBeenCalledTimes(1);
     expect(contents.reload).toHaveBeenCalledTimes(1);
   });
 

@@ -15,10 +15,13 @@ export function recoverRenderer(
 ): () => void {
   const graceMs = options.unresponsiveGraceMs ?? 5_000;
   let hangTimer: ReturnType<typeof setTimeout> | null = null;
-  const restart = (why: string, detail: object) => {
+  const restart = (why: string, detail: object, hung = false) => {
     logger.error(detail, `${why}: the session ends and the start screen loads again`);
     api.send({ type: 'cancel' });
-    if (!contents.isDestroyed()) contents.reload();
+    if (contents.isDestroyed()) return;
+    // A reload can stay stuck in a hung renderer: a new renderer process is needed.
+    if (hung) contents.forcefullyCrashRenderer();
+    contents.reload();
   };
   const onGone = (_event: unknown, details: { reason: string; exitCode: number }) => {
     // `clean-exit` is a page that closed itself (the window is closing): nothing to recover.
@@ -28,7 +31,7 @@ export function recoverRenderer(
   const onUnresponsive = () => {
     hangTimer ??= setTimeout(() => {
       hangTimer = null;
-      restart('renderer unresponsive', { graceMs });
+      restart('renderer unresponsive', { graceMs }, true);
     }, graceMs);
   };
   const onResponsive = () => {

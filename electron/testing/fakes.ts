@@ -37,6 +37,7 @@ export class FakeWebContents extends EventEmitter {
   destroyed = false;
   mainFrame = { url: 'app://kiosk/index.html', parent: null };
   reload = vi.fn();
+  forcefullyCrashRenderer = vi.fn();
   openDevTools = vi.fn();
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
