@@ -134,6 +134,8 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
       hostProbeMs: config.service.hostProbeSeconds * 1000,
       hostRetryMs: config.service.hostRetrySeconds * 1000,
       hostFailuresToLeave: config.service.hostFailuresToLeave,
+      // The client gives up at its own timeout; this bounds one that never does.
+      hostProbeTimeoutMs: config.host.timeoutMs + 2_000,
       requiredDevices: config.service.requiredDevices,
       deviceGraceMs: config.service.deviceGraceSeconds * 1000,
     },

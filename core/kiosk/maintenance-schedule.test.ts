@@ -88,4 +88,21 @@ describe('maintenance schedule', () => {
     expect(kiosk.offHours).toEqual([true, false, true]);
     stop();
   });
+
+  it('a restart held back by a visit past midnight happens when it ends, not a day later', async () => {
+    const kiosk = new Kiosk();
+    const restart = vi.fn();
+    startMaintenance({
+      maintenance: { dailyRestartAt: '23:50', displayOff: null },
+      timeZone: JAKARTA,
+      kiosk,
+      restart,
+    });
+    await vi.advanceTimersByTimeAsync((18 * 60 + 55) * 60_000); // 23:45
+    kiosk.busy = true;
+    await vi.advanceTimersByTimeAsync(30 * 60_000); // 00:15 the next day, still serving
+    expect(restart).not.toHaveBeenCalled();
+    kiosk.visitEnds();
+    expect(restart).toHaveBeenCalledOnce();
+  });
 });

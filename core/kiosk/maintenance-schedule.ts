@@ -54,11 +54,15 @@ export function startMaintenance(options: MaintenanceOptions): () => void {
   const startedAt = localMinute(now(), timeZone);
   let restarting = false;
 
+  // Due once a restart time has passed since the start: today's, or yesterday's when a visit held
+  // it past midnight. Started after today's time, the first is tomorrow's.
   const restartDue = (minute: string): boolean => {
-    if (!maintenance.dailyRestartAt) return false;
-    const today = `${minute.slice(0, 10)}T${maintenance.dailyRestartAt}`;
-    // Started after today's time: the first restart is tomorrow's.
-    return today > startedAt && minute >= today;
+    const at = maintenance.dailyRestartAt;
+    if (!at) return false;
+    const yesterday = localMinute(new Date(now().getTime() - 86_400_000), timeZone).slice(0, 10);
+    return [`${minute.slice(0, 10)}T${at}`, `${yesterday}T${at}`].some(
+      (due) => due > startedAt && minute >= due,
+    );
   };
 
   const check = () => {

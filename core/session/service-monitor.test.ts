@@ -167,3 +167,48 @@ describe('ServiceMonitor', () => {
     expect(host.pings).toBe(pings);
   });
 });
+
+describe('ServiceMonitor probes', () => {
+  beforeEach(() => vi.useFakeTimers({ now: new Date('2026-12-04T02:00:00Z') }));
+  afterEach(() => vi.useRealTimers());
+
+  it('a failed call that asks for a probe while one runs does not count one blip twice', async () => {
+    let answer: (ok: boolean) => void = () => {};
+    let inFlight = 0;
+    const host = {
+      ping: () => {
+        inFlight += 1;
+        return new Promise<number>((resolve, reject) => {
+          answer = (ok) => {
+            inFlight -= 1;
+            if (ok) resolve(1);
+            else reject(new Error('blip'));
+          };
+        });
+      },
+    };
+    const monitor = new ServiceMonitor({ host, settings });
+    await vi.advanceTimersByTimeAsync(0);
+    monitor.probeHostNow(); // a participant's call just timed out
+    monitor.probeHostNow();
+    expect(inFlight).toBe(1);
+    answer(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(inFlight).toBe(1); // the probe asked for meanwhile, at once, alone
+    answer(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(monitor.status().inService).toBe(true);
+    monitor.stop();
+  });
+
+  it('a host client whose ping never settles counts as unreachable', async () => {
+    const host = { ping: () => new Promise<number>(() => {}) };
+    const monitor = new ServiceMonitor({
+      host,
+      settings: { ...settings, hostProbeTimeoutMs: 3_000 },
+    });
+    await vi.advanceTimersByTimeAsync(3_000 + 5_000 + 3_000);
+    expect(monitor.status().reasons).toEqual(['hostUnreachable']);
+    monitor.stop();
+  });
+});

@@ -30,6 +30,8 @@ export interface ServiceMonitorSettings {
   hostRetryMs: number;
   /** Failed probes in a row before the host counts as unreachable (one lost packet is not an outage). */
   hostFailuresToLeave: number;
+  /** A probe not answered in this time counts as failed (a client that never settles). */
+  hostProbeTimeoutMs: number;
   /** Device slots the kiosk cannot serve without. */
   requiredDevices: readonly string[];
   /** How long a required device may be down (a reconnect, a restart) before it counts. */
@@ -49,6 +51,7 @@ export const DEFAULT_SERVICE_SETTINGS: ServiceMonitorSettings = {
   hostProbeMs: 30_000,
   hostRetryMs: 5_000,
   hostFailuresToLeave: 2,
+  hostProbeTimeoutMs: 10_000,
   requiredDevices: [],
   deviceGraceMs: 60_000,
 };
@@ -76,6 +79,10 @@ export class ServiceMonitor implements ServiceStatusSource, Disposable {
   private hostDown = false;
   private hostFailures = 0;
   private probeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A probe is on its way: another is not started beside it (one blip is one failure). */
+  private probing = false;
+  /** Asked for a probe while one ran: the next follows at once. */
+  private probeAgain = false;
   private readonly probeAbort = new AbortController();
   /** Required devices that are down, and the timer that counts them once the grace is over. */
   private readonly downSince = new Map<string, ReturnType<typeof setTimeout> | 'counted'>();
@@ -108,7 +115,9 @@ export class ServiceMonitor implements ServiceStatusSource, Disposable {
 
   /** Probe the host now (a participant's call just failed: no need to wait for the next round). */
   probeHostNow(): void {
-    if (this.inputs.host && !this.stopped) this.probeSoon(0);
+    if (!this.inputs.host || this.stopped) return;
+    if (this.probing) this.probeAgain = true;
+    else this.probeSoon(0);
   }
 
   [Symbol.dispose](): void {
@@ -132,13 +141,10 @@ export class ServiceMonitor implements ServiceStatusSource, Disposable {
 
   private async probe(): Promise<void> {
     this.probeTimer = null;
-    let reachable: boolean;
-    try {
-      await this.inputs.host!.ping(this.probeAbort.signal);
-      reachable = true;
-    } catch {
-      reachable = false;
-    }
+    this.probing = true;
+    this.probeAgain = false;
+    const reachable = await this.pingWithin(this.settings.hostProbeTimeoutMs);
+    this.probing = false;
     if (this.stopped) return;
     if (reachable) {
       this.hostFailures = 0;
@@ -149,7 +155,35 @@ export class ServiceMonitor implements ServiceStatusSource, Disposable {
     }
     this.update();
     // While failing (and while down), look again soon: the kiosk comes back as soon as the host does.
-    this.probeSoon(this.hostFailures > 0 ? this.settings.hostRetryMs : this.settings.hostProbeMs);
+    if (this.probeAgain) this.probeSoon(0);
+    else
+      this.probeSoon(this.hostFailures > 0 ? this.settings.hostRetryMs : this.settings.hostProbeMs);
+  }
+
+  /** One ping, given up after `timeoutMs` whether or not the client honours the signal. */
+  private async pingWithin(timeoutMs: number): Promise<boolean> {
+    const attempt = new AbortController();
+    const stop = () => attempt.abort();
+    this.probeAbort.signal.addEventListener('abort', stop);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<false>((resolve) => {
+      timer = setTimeout(() => {
+        attempt.abort();
+        resolve(false);
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([
+        this.inputs.host!.ping(attempt.signal).then(
+          () => true,
+          () => false,
+        ),
+        timedOut,
+      ]);
+    } finally {
+      clearTimeout(timer);
+      this.probeAbort.signal.removeEventListener('abort', stop);
+    }
   }
 
   private deviceState(name: string, state: string): void {

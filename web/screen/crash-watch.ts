@@ -15,7 +15,22 @@ export function watchForCrashes(
   const sessions = new Map<string, string | null>();
   const reloadOnAttach = new Set<string>();
   let crashes = 0;
-  const reload = (sessionId: string) => cdp.send('Page.reload', {}, sessionId);
+  /** Crashes that came soon after the one before: a page that crashes as it loads. */
+  let quickCrashes = 0;
+  let lastCrashAt = 0;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const reloadNow = (sessionId: string) => cdp.send('Page.reload', {}, sessionId);
+  // The first reloads are at once; a page that keeps crashing is reloaded less and less often
+  // (up to every 30 s), so the kiosk does not spin.
+  const reload = (sessionId: string) => {
+    const delayMs = quickCrashes < 3 ? 0 : Math.min(30_000, 1000 * 2 ** (quickCrashes - 3));
+    if (delayMs === 0) return void reloadNow(sessionId);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      reloadNow(sessionId);
+    }, delayMs);
+    timers.add(timer);
+  };
   const stop = cdp.onMessage((message: CdpMessage) => {
     const params = message.params ?? {};
     switch (message.method) {
@@ -43,6 +58,9 @@ export function watchForCrashes(
         const targetId = params.targetId as string;
         if (!sessions.has(targetId)) return; // not a page (a worker, an extension)
         crashes += 1;
+        const at = Date.now();
+        quickCrashes = at - lastCrashAt < 60_000 ? quickCrashes + 1 : 0;
+        lastCrashAt = at;
         log(`kiosk page crashed (${String(params.status)}; ${crashes} so far): reloading it`);
         const sessionId = sessions.get(targetId);
         if (sessionId) reload(sessionId);
@@ -52,5 +70,11 @@ export function watchForCrashes(
     }
   });
   cdp.send('Target.setDiscoverTargets', { discover: true });
-  return { crashes: () => crashes, stop };
+  return {
+    crashes: () => crashes,
+    stop: () => {
+      stop();
+      for (const timer of timers) clearTimeout(timer);
+    },
+  };
 }

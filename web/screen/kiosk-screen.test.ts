@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -43,7 +43,8 @@ async function until(check: () => boolean, what: string, timeoutMs = 15_000) {
   }
 }
 
-describe.runIf(existsSync(CHROMIUM))('kiosk-screen', () => {
+// Chromium is one of the system packages `npm test` installs (scripts/prerequisites).
+describe('kiosk-screen', () => {
   it(
     'reloads the kiosk page when its renderer is killed, and ends with Chromium',
     { timeout: 40_000 },
@@ -103,8 +104,7 @@ describe.runIf(existsSync(CHROMIUM))('kiosk-screen', () => {
       expect(lines.some((line) => line.includes('kiosk page crashed'))).toBe(true);
 
       screen.stop();
-      expect(typeof (await screen.exited)).toBe('number');
-      expect(lines.at(-1)).toContain('Chromium ended');
+      expect(await screen.exited).toBe(0);
     },
   );
 

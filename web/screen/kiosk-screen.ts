@@ -54,6 +54,7 @@ export function startKioskScreen(argv: readonly string[], io: KioskScreenIo): Ki
   toBrowser.on('error', () => {});
   const cdp = new CdpPipe(toBrowser, browser.stdio[4] as Readable);
   const watch = watchForCrashes(cdp, io.err);
+  let stopping = false;
   const exited = new Promise<number>((resolve) => {
     browser.once('error', (error) => {
       io.err(`kiosk-screen: cannot start ${chromium}: ${error.message}`);
@@ -61,6 +62,8 @@ export function startKioskScreen(argv: readonly string[], io: KioskScreenIo): Ki
     });
     browser.once('exit', (code, signal) => {
       watch.stop();
+      // Stopped on purpose (the unit's stop): a clean end, not a failure.
+      if (stopping) return resolve(0);
       io.err(`kiosk-screen: Chromium ended (${signal ?? code}); the screen session restarts it`);
       resolve(code ?? 1);
     });
@@ -69,6 +72,9 @@ export function startKioskScreen(argv: readonly string[], io: KioskScreenIo): Ki
     exited,
     crashes: () => watch.crashes(),
     pid: browser.pid,
-    stop: () => void browser.kill('SIGTERM'),
+    stop: () => {
+      stopping = true;
+      browser.kill('SIGTERM');
+    },
   };
 }
