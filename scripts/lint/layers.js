@@ -93,7 +93,7 @@ export const layers = [
     builtins: true,
     tests: {
       imports: ['core/config/**', 'core/kiosk/**', 'core/log/**', 'test-support/**'],
-      packages: unitTest,
+      packages: [...unitTest, 'yaml'],
     },
   },
   {
