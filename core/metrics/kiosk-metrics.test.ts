@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ServiceStatus, ServiceStatusSource } from '../common/service-status';
 import { HostError } from '../host/host-client';
 import type { JournalEntryInput } from '../journal/journal-entry';
 import type { AuditSink } from '../session/session-audit';
@@ -7,6 +6,7 @@ import { FakeHost } from '../session/fake-host.test-helper';
 import type { DeviceState } from '../../devices/common/device';
 import type { PaperState } from '../../devices/printer/printer-types';
 import { tapAudit } from './audit-tap';
+import { FakeService } from './fake-service.test-helper';
 import { parseExposition, sampleValue, type Sample } from './exposition.test-helper';
 import { withHostMetrics } from './host-metrics';
 import { KioskMetrics } from './kiosk-metrics';
@@ -28,25 +28,6 @@ function kioskMetrics(clock = manualClock()) {
 
 const scrape = async (metrics: KioskMetrics): Promise<Sample[]> =>
   parseExposition(await metrics.text());
-
-class FakeService implements ServiceStatusSource {
-  private current: ServiceStatus = { inService: true, reasons: [], since: null, devicesDown: [] };
-  private readonly listeners = new Set<(status: ServiceStatus) => void>();
-  status() {
-    return this.current;
-  }
-  onChange(listener: (status: ServiceStatus) => void) {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
-  }
-  set(status: Partial<ServiceStatus>) {
-    this.current = { ...this.current, ...status };
-    for (const listener of this.listeners) listener(this.current);
-  }
-  get listening() {
-    return this.listeners.size;
-  }
-}
 
 describe('KioskMetrics: what the brain journals', () => {
   it('counts sessions, identification, verification and receipts by their closed values', async () => {
