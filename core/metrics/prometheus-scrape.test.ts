@@ -19,6 +19,7 @@ import {
   serialAt,
 } from '../../devices/manager/memory-ports.test-helper';
 import { FakeService } from './fake-service.test-helper';
+import { dashboardQueries } from './promql-references.test-helper';
 
 /**
  * A real Prometheus (Debian's /usr/bin/prometheus) scrapes three kiosks on loopback, each with
@@ -301,5 +302,16 @@ describe('a real Prometheus scraping three kiosks', () => {
       .poll(async () => (await rules()).filter((rule) => rule.health !== 'ok'), READ_BOUND)
       .toEqual([]);
     expect((await rules()).length).toBe(9);
+  });
+
+  it('runs every query of the Grafana dashboard on the kiosks’ series', async () => {
+    const queries = dashboardQueries();
+    expect(queries.length).toBeGreaterThan(15);
+    const empty: string[] = [];
+    for (const promql of queries) if ((await query(promql)).length === 0) empty.push(promql);
+    // Only what needs an event these kiosks have not had (a host error, a retained card) is empty.
+    expect(
+      empty.filter((promql) => !/host_errors_total|cards_retained_total/.test(promql)),
+    ).toEqual([]);
   });
 });

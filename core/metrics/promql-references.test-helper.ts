@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { IN_SERVICE } from '../common/service-status';
 import { KioskMetrics } from './kiosk-metrics';
 import { LABEL_VALUES } from './label-values';
@@ -98,7 +100,8 @@ export function unknownReferences(expr: string, exported = exportedSeries()): st
   const problems: string[] = [];
   const withoutStrings = expr
     .replace(/"(?:[^"\\]|\\.)*"/g, '""')
-    .replace(/\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' ');
+    .replace(/\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' '); // ranges: [5m], [$__rate_interval]
   const allLabels = new Set([
     ...[...exported.values()].flatMap((labels) => [...labels]),
     ...TARGET_LABELS,
@@ -106,7 +109,6 @@ export function unknownReferences(expr: string, exported = exportedSeries()): st
   const names = withoutStrings.match(/\b[a-zA-Z_:][a-zA-Z0-9_:]*\b(?!\s*\()/g) ?? [];
   for (const name of names) {
     if (PROMQL_WORDS.has(name.toLowerCase()) || allLabels.has(name) || /^\d/.test(name)) continue;
-    if (/^[smhdwy]$/.test(name)) continue; // a duration's unit, as in [5m]
     if (!exported.has(name) && !PROMETHEUS_SERIES.has(name)) problems.push(`series ${name}`);
   }
   for (const [, body] of expr.matchAll(/\{([^}]*)\}/g))
@@ -126,4 +128,20 @@ export function unknownReferences(expr: string, exported = exportedSeries()): st
       .filter(Boolean))
       if (!allLabels.has(label)) problems.push(`label ${label}`);
   return problems;
+}
+
+/** Every query of docs/grafana/kiosk-fleet.json with Grafana's variables filled in as it would. */
+export function dashboardQueries(): string[] {
+  const file = join(import.meta.dirname, '../../docs/grafana/kiosk-fleet.json');
+  interface Panel {
+    targets?: Array<{ expr: string }>;
+    panels?: Panel[];
+  }
+  const { panels } = JSON.parse(readFileSync(file, 'utf8')) as { panels: Panel[] };
+  return panels
+    .flatMap((panel) => [panel, ...(panel.panels ?? [])])
+    .flatMap((panel) => panel.targets ?? [])
+    .map((target) =>
+      target.expr.replaceAll('$terminal', '.*').replaceAll('$__rate_interval', '1m'),
+    );
 }
