@@ -10,10 +10,12 @@ import type { DeviceClass, DeviceState } from '../../devices/common/device';
 import { DEVICE_NAMES } from '../../devices/drivers/device-slots';
 import type { PaperState } from '../../devices/printer/printer-types';
 
-/**
+/*
  * Every value any label of the kiosk's series can take: closed lists from the code, never a value
  * from a person, a device's text or the host's reply. A value outside its list is `other`.
  */
+
+/** A list of every member of the union T: the compiler refuses one that misses a member. */
 const exhaustive =
   <T extends string>() =>
   <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)) =>
