@@ -302,6 +302,23 @@ describe('KioskMetrics: out of service (ServiceStatusSource)', () => {
     expect(service.listening).toBe(0);
   });
 
+  it('outside opening hours the clock stops and the open gauge says so', async () => {
+    const clock = manualClock();
+    const metrics = kioskMetrics(clock);
+    metrics.watchService(new FakeService());
+    clock.advance(20_000);
+    metrics.setOpen(false);
+    clock.advance(3_600_000);
+    let samples = await scrape(metrics);
+    expect(sampleValue(samples, 'bpjs_kiosk_open')).toBe(0);
+    expect(sampleValue(samples, 'bpjs_kiosk_in_service_seconds_total')).toBe(20);
+    metrics.setOpen(true);
+    clock.advance(1_000);
+    samples = await scrape(metrics);
+    expect(sampleValue(samples, 'bpjs_kiosk_open')).toBe(1);
+    expect(sampleValue(samples, 'bpjs_kiosk_in_service_seconds_total')).toBe(21);
+  });
+
   it('a kiosk watched from out of service starts its in-service clock only when it returns', async () => {
     const clock = manualClock();
     const metrics = kioskMetrics(clock);

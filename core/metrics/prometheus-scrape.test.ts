@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskApi, Screen } from '../common/api';
 import { parseConfig } from '../config/load-config';
 import type { KioskConfigInput } from '../config/kiosk-config';
+import { HostError } from '../host/host-client';
 import { createTestCa } from '../host/test-ca.test-helper';
 import { startKioskRuntime, type KioskRuntime } from '../kiosk/kiosk-runtime';
 import { nextView } from '../kiosk/next-view.test-helper';
@@ -18,7 +19,6 @@ import {
   plugInPrinter,
   serialAt,
 } from '../../devices/manager/memory-ports.test-helper';
-import { FakeService } from './fake-service.test-helper';
 import { dashboardQueries } from './promql-references.test-helper';
 
 /**
@@ -37,7 +37,14 @@ const runtimes: KioskRuntime[] = [];
 let prometheus: ChildProcess | null = null;
 let prometheusLog = '';
 let api = '';
-const outOfService = new FakeService();
+/** Kiosk B's host: its health probe fails while `down`. */
+const hostOfB = new (class extends FakeHost {
+  down = false;
+  override async ping() {
+    if (this.down) throw new HostError({ kind: 'unavailable', detail: 'ECONNREFUSED' });
+    return 1;
+  }
+})();
 
 function privateFile(name: string, content: string): string {
   const path = join(dir, name);
@@ -133,10 +140,8 @@ beforeAll(async () => {
   const withToken = await kiosk(
     'KSK-PROM-B',
     { bearerTokenFile: tokenFile },
-    {},
-    {
-      service: outOfService,
-    },
+    { service: { hostProbeSeconds: 1, hostRetrySeconds: 1, hostFailuresToLeave: 1 } },
+    { host: hostOfB },
   );
   const withTls = await kiosk('KSK-PROM-C', {
     tls: {
@@ -266,11 +271,7 @@ describe('a real Prometheus scraping three kiosks', () => {
   });
 
   it('reads device state, journal and out of service per kiosk', async () => {
-    outOfService.set({
-      inService: false,
-      reasons: ['hostUnreachable'],
-      since: new Date().toISOString(),
-    });
+    hostOfB.down = true; // its out-of-service monitor finds out at the next probe
     await expect
       .poll(() => byLabel('bpjs_kiosk_out_of_service{reason="hostUnreachable"} == 1'), READ_BOUND)
       .toEqual({ 'KSK-PROM-B': 1 });
