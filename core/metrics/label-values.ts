@@ -32,6 +32,8 @@ export const HOST_OPERATIONS = exhaustive<keyof HostClient>()([
   'ping',
   'sendJournalAnchor',
   'latestJournalAnchor',
+  'journalShipped',
+  'shipJournalRecords',
 ]);
 export type HostOperation = (typeof HOST_OPERATIONS)[number];
 
@@ -46,6 +48,7 @@ export const HOST_FAILURE_KINDS = exhaustive<HostFailure['kind']>()([
   'tooSoon',
   'unauthorized',
   'conflict',
+  'refused',
   'timeout',
   'unavailable',
   'malformedReply',
