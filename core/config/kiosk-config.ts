@@ -8,6 +8,7 @@ import { TechnicianPinHash } from '../technician/pin-hash';
 import { FdkKey } from '../common/api';
 import { Theme } from './theme/theme';
 import { IanaTimeZone } from './time-zone';
+import { METRICS_DEFAULTS, MetricsConfig } from './metrics-config';
 
 /** The kiosk's configuration file, validated on load. Every field has a sensible default. */
 const FdkNumber = z.enum(['1', '2', '3', '4', '5', '6', '7', '8']);
@@ -224,6 +225,8 @@ export const KioskConfig = z
       })
       .strict()
       .default({ level: 'info' }),
+    /** The Prometheus endpoint (docs/metrics.md); off by default, loopback only without auth. */
+    metrics: MetricsConfig.default(METRICS_DEFAULTS),
     /** Real or simulated devices; absent: no devices (screen only). See docs/devices.md. */
     devices: DevicesConfig.optional(),
     /** A partner bank's branding (docs/themes/README.md); absent: the kiosk's own look. */

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { readHostTls } from '../host/host-tls';
 import type { StaticAsset } from '../common/static-asset';
 import { KioskConfig } from './kiosk-config';
+import { readMetricsAuth, type MetricsAuth } from './metrics-auth';
 import { readThemeLogo } from './theme/theme-logo';
 
 export class ConfigError extends Error {
@@ -57,12 +58,21 @@ export function parseConfigText(text: string, source: string): KioskConfig {
   // The files the config names are checked now, so a kiosk does not start with a broken link.
   const tls = readHostTls(config.host.tls);
   const logoCheck = config.theme?.logo ? readThemeLogo(config.theme.logo) : null;
+  const metricsAuth = readMetricsAuth(config.metrics);
   const problems = [
     ...(tls.ok ? [] : tls.problems),
+    ...(metricsAuth.ok ? [] : metricsAuth.problems),
     ...(logoCheck && !logoCheck.ok ? [logoCheck.problem] : []),
   ];
   if (problems.length > 0) throw invalid(source, problems);
   return config;
+}
+
+/** The metrics endpoint's token and TLS files, read and checked (a ConfigError naming the field). */
+export function loadMetricsAuth(config: KioskConfig, source = 'config'): MetricsAuth {
+  const read = readMetricsAuth(config.metrics);
+  if (!read.ok) throw invalid(source, read.problems);
+  return read.auth;
 }
 
 /** The theme's logo, read and checked (a ConfigError naming `theme.logo` if it fails). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -65,4 +65,29 @@ export function requirePrivateDir(dir: string): void {
         : null;
   if (problem)
     throw new Error(`${dir} ${problem}: use a folder of the kiosk's user with mode 0700`);
+}
+
+export type PrivateFileRead = { ok: true; text: string } | { ok: false; problem: string };
+
+/**
+ * Reads a secret the config names by path (a token): it must be a file of the kiosk's user that
+ * no other user can read or write, like the files this module writes. The problem names the path
+ * and what to fix, never the file's content.
+ */
+export function readPrivateFile(path: string): PrivateFileRead {
+  try {
+    const file = statSync(path);
+    if (!file.isFile()) return { ok: false, problem: `${path} is not a file` };
+    if (file.uid !== process.getuid?.())
+      return { ok: false, problem: `${path} belongs to user ${file.uid}, not to the kiosk's user` };
+    if (file.mode & 0o077)
+      return {
+        ok: false,
+        problem: `${path} is open to other users (mode 0${(file.mode & 0o777).toString(8)}): chmod 600 it`,
+      };
+    return { ok: true, text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    return { ok: false, problem: `cannot read ${path} (${code})` };
+  }
 }

@@ -73,6 +73,23 @@ describe('JournalAnchoring (fake timers)', () => {
     expect(anchoring.lastSent()).toEqual({ seq: 1, hash: hash(1) });
   });
 
+  it('knows when the host last accepted a head; a failed send leaves it as it was', async () => {
+    expect(anchoring.lastAnchoredAt()).toBeNull();
+    write(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(anchoring.lastAnchoredAt()?.toISOString()).toBe('2026-11-22T03:00:00.000Z');
+    host.failWith = { kind: 'timeout' };
+    write(2);
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(sentSeqs()).toEqual([1]);
+    expect(anchoring.lastAnchoredAt()?.toISOString()).toBe('2026-11-22T03:00:00.000Z');
+    host.failWith = null;
+    write(3);
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(sentSeqs()).toEqual([1, 3]);
+    expect(anchoring.lastAnchoredAt()?.toISOString()).toBe('2026-11-22T03:10:00.000Z');
+  });
+
   it('sends at most once per interval: writes meanwhile go out as one head when it ends', async () => {
     write(1);
     await vi.advanceTimersByTimeAsync(0);

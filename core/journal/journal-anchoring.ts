@@ -41,6 +41,7 @@ export interface JournalAnchoringOptions {
  */
 export class JournalAnchoring {
   private sent: JournalHead | null = null;
+  private sentAt: Date | null = null;
   private cooldown: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> | null = null;
   private controller: AbortController | null = null;
@@ -56,6 +57,11 @@ export class JournalAnchoring {
   /** The head the host last accepted, or null. */
   lastSent(): JournalHead | null {
     return this.sent;
+  }
+
+  /** When the host last accepted a head (the metrics' anchor age), or null. */
+  lastAnchoredAt(): Date | null {
+    return this.sentAt;
   }
 
   /** Records were written: send the head now, or when the current interval ends. */
@@ -118,6 +124,7 @@ export class JournalAnchoring {
         signal,
       );
       this.sent = head;
+      this.sentAt = this.now();
       if (this.failing) this.options.logger.info({ seq: head.seq }, 'journal anchor sent again');
       this.failing = false;
     } catch (error) {

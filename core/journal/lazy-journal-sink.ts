@@ -5,6 +5,7 @@ import { causeOf, JournalHealth } from './journal-health';
 import {
   JournalEntryRefused,
   openJournal,
+  type JournalStatus,
   type JournalWriter,
   type JournalWriterOptions,
 } from './journal-writer';
@@ -97,6 +98,11 @@ export class LazyJournalSink {
     const status = this.opened?.status();
     if (!status || status.lastSeq === 0) return null;
     return { seq: status.lastSeq, hash: status.headHash };
+  }
+
+  /** The open journal's files, bytes and head (the metrics); null before it is open. */
+  status(): JournalStatus | null {
+    return this.opened?.status() ?? null;
   }
 
   open(): Promise<JournalWriter> {

@@ -23,6 +23,9 @@ import { LazyJournalSink } from '../journal/lazy-journal-sink';
 import { JournalAnchoring } from '../journal/journal-anchoring';
 import { JournalShipper } from '../journal/journal-shipping';
 import type { AuditSink } from '../session/session-audit';
+import type { KioskMetrics } from '../metrics/kiosk-metrics';
+import { withHostMetrics } from '../metrics/host-metrics';
+import { tapAudit } from '../metrics/audit-tap';
 import { KIOSK_VERSION } from './version';
 import { ServiceMonitor } from '../session/service-monitor';
 import { journalServiceChanges } from './service-journal';
@@ -56,6 +59,8 @@ export interface KioskDeps {
   devices: DeviceManager | null;
   /** The theme's logo as read at start; default: read from `config.theme.logo` now. */
   themeLogo: StaticAsset | null;
+  /** The metrics this kiosk feeds: host calls, journaled records, the journal (none: null). */
+  metrics: KioskMetrics | null;
 }
 
 export interface Kiosk {
@@ -69,10 +74,12 @@ export interface Kiosk {
 /** The composition root of the brain: config in, a running kiosk API out. Shells call this. */
 export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}): Kiosk {
   const logger = deps.logger ?? createLogger({ level: config.log.level });
+  const metrics = deps.metrics ?? null;
   const rawHost = deps.host ?? createHostClient(config);
   // Declared before the trouble log that feeds it: a failed call asks for a probe at once.
   let service: ServiceMonitor | null = null;
-  const host = withHostTroubleLog(rawHost, logger, () => service?.probeHostNow());
+  const troubleLogged = withHostTroubleLog(rawHost, logger, () => service?.probeHostNow());
+  const host = metrics ? withHostMetrics(troubleLogged, metrics) : troubleLogged;
   const sequence = new ReceiptSequence(config.timeZone);
   const journal =
     deps.audit === undefined && config.journal.enabled
@@ -115,7 +122,10 @@ export function createKiosk(config: KioskConfig, deps: Partial<KioskDeps> = {}):
         })
       : null;
   if (anchoring) journal?.onWritten(() => anchoring.written());
-  const audit = (deps.audit === undefined ? journal : deps.audit) ?? undefined;
+  if (journal) metrics?.watchJournal(journal);
+  if (anchoring) metrics?.watchAnchoring(anchoring, config.journal.anchorSeconds);
+  const journaled = (deps.audit === undefined ? journal : deps.audit) ?? undefined;
+  const audit = metrics ? tapAudit(journaled, (entry) => metrics.recordEntry(entry)) : journaled;
   void audit?.record({ type: 'kioskStarted', data: { version: KIOSK_VERSION } }).catch(() => {});
   const devices = deps.devices ?? null;
   const printer =

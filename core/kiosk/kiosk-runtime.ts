@@ -8,16 +8,19 @@ import {
 import type { StaticAsset } from '../common/static-asset';
 import type { ServiceStatusSource } from '../common/service-status';
 import type { KioskConfig } from '../config/kiosk-config';
-import { loadConfig, loadThemeLogo } from '../config/load-config';
+import { loadConfig, loadMetricsAuth, loadThemeLogo } from '../config/load-config';
 import type { PortDiscovery } from '../devices/port-configurator-adapter';
 import type { HostClient } from '../host/host-client';
 import { createLogger, type Logger } from '../log/logger';
 import type { AuditSink } from '../session/session-audit';
 import type { KioskBrain } from '../session/kiosk-brain';
 import { DeviceManager, type DeviceManagerOptions } from '../../devices/manager/device-manager';
+import { KioskMetrics } from '../metrics/kiosk-metrics';
+import { startMetricsServer, type MetricsServer } from '../metrics/metrics-server';
 import { createKiosk } from './create-kiosk';
 import { loadHostClientModule } from './host-client-module';
 import { startMaintenance } from './maintenance-schedule';
+import { KIOSK_VERSION } from './version';
 
 /**
  * The exit code of a planned restart (EX_TEMPFAIL): the systemd unit restarts on it
@@ -67,6 +70,8 @@ export interface KioskRuntime extends AsyncDisposable {
   onRestartDue(listener: () => void): () => void;
   /** Files the shell serves beside the renderer: the theme's logo, when it has one. */
   readonly assets: readonly StaticAsset[];
+  /** The Prometheus endpoint, when `metrics.enabled` (its URL has the bound port). */
+  readonly metrics: Pick<MetricsServer, 'url' | 'port'> | null;
   /**
    * A shell's own teardown (its server, window binding, launch file). Disposed before the brain
    * and the devices stop, in reverse order of adding.
@@ -91,6 +96,15 @@ export async function startKioskRuntime(
   const store = new DisposableStore(report);
   try {
     const themeLogo = loadThemeLogo(config);
+    const metricsAuth = config.metrics.enabled ? loadMetricsAuth(config) : null;
+    const metrics = metricsAuth
+      ? new KioskMetrics({
+          terminalId: config.terminalId,
+          version: KIOSK_VERSION,
+          profile: config.profile,
+          ...(overrides.now ? { now: overrides.now } : {}),
+        })
+      : null;
     const host = overrides.host ?? (await moduleHostClient(config, logger, store));
 
     const devices = config.devices
@@ -105,6 +119,7 @@ export async function startKioskRuntime(
       logger,
       devices,
       themeLogo,
+      metrics,
       ...(host ? { host } : {}),
       ...(overrides.now ? { now: overrides.now } : {}),
       ...(overrides.audit !== undefined ? { audit: overrides.audit } : {}),
@@ -130,7 +145,10 @@ export async function startKioskRuntime(
         kiosk: {
           resting: () => kiosk.brain.view().step.resting,
           onViewChange: (listener) => kiosk.brain.subscribe(() => listener()),
-          setOffHours: (offHours) => kiosk.brain.setOffHours(offHours),
+          setOffHours: (offHours) => {
+            kiosk.brain.setOffHours(offHours);
+            metrics?.setOpen(!offHours);
+          },
         },
         restart: () => {
           if (restartListeners.size === 0) logger.warn('daily restart due, but no shell restarts');
@@ -142,6 +160,22 @@ export async function startKioskRuntime(
       'maintenance schedule',
     );
 
+    // Last to start, first to stop: no scrape reads a brain or devices that have stopped.
+    let metricsServer: MetricsServer | null = null;
+    if (metrics && metricsAuth) {
+      if (devices) metrics.watchDevices(devices);
+      metrics.watchService(kiosk.service);
+      store.defer(() => metrics.close(), 'metrics');
+      metricsServer = await startMetricsServer({
+        ...config.metrics.listen,
+        auth: metricsAuth,
+        metrics,
+        logger,
+      });
+      const server = metricsServer;
+      store.defer(() => server.close(), 'metrics endpoint');
+    }
+
     // The shells' own parts go into a store of their own, disposed before the brain's.
     const shellParts = store.add(new DisposableStore(report));
     return {
@@ -152,6 +186,7 @@ export async function startKioskRuntime(
       devices,
       logger,
       assets: themeLogo ? [themeLogo] : [],
+      metrics: metricsServer ? { url: metricsServer.url, port: metricsServer.port } : null,
       add: (disposable) => shellParts.add(disposable),
       onRestartDue: (listener) => {
         restartListeners.add(listener);

@@ -85,6 +85,18 @@ export const layers = [
     tests: { packages: unitTest },
   },
   {
+    name: 'core/metrics',
+    files: ['core/metrics/**'],
+    role: 'the Prometheus series, their sources (audit tap, host wrapper) and the endpoint',
+    imports: ['core/common/**', 'core/host/**', 'core/journal/**', 'core/session/**', 'devices/**'],
+    packages: ['prom-client'],
+    builtins: true,
+    tests: {
+      imports: ['core/config/**', 'core/kiosk/**', 'core/log/**', 'test-support/**'],
+      packages: [...unitTest, 'yaml'],
+    },
+  },
+  {
     name: 'core/receipt',
     files: ['core/receipt/**'],
     role: 'receipt composition and reference numbers',

@@ -21,6 +21,10 @@ export const SYSTEM_PACKAGES = {
     debianPackage: 'fonts-dejavu-core',
     what: 'receipt previews and screenshots render with the same font everywhere',
   },
+  prometheus: {
+    debianPackage: 'prometheus',
+    what: 'promtool tests the alert rules, and a real Prometheus scrapes three kiosks in a test',
+  },
 } as const;
 
 export type SystemPackageId = keyof typeof SYSTEM_PACKAGES;
@@ -41,7 +45,7 @@ const chromiumToOpenTheScreen = {
 } as const;
 
 export const COMMAND_NEEDS: Readonly<Record<PrerequisiteCommand, CommandNeeds>> = {
-  test: { required: ['chromium', 'socat', 'libusb', 'dejavuFonts'], optional: [] },
+  test: { required: ['chromium', 'socat', 'libusb', 'dejavuFonts', 'prometheus'], optional: [] },
   start: { required: ['socat'], optional: [chromiumToOpenTheScreen] },
   'start-configured': { required: [], optional: [chromiumToOpenTheScreen] },
 };

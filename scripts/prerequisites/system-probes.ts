@@ -6,6 +6,9 @@ import type { SystemPackageId } from './system-packages';
 
 /** fonts-dejavu-core's monospace face, the receipt preview's font. */
 const DEJAVU_MONO = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';
+/** Debian's prometheus package: the server and promtool the metrics tests run. */
+const PROMETHEUS = '/usr/bin/prometheus';
+const PROMTOOL = '/usr/bin/promtool';
 
 function sharedLibraryInstalled(soname: string): boolean {
   // ldconfig lives in /sbin, which a normal user's PATH may lack.
@@ -23,4 +26,5 @@ export const SYSTEM_PROBES: Readonly<Record<SystemPackageId, () => boolean>> = {
   socat: socatAvailable,
   libusb: () => sharedLibraryInstalled('libusb-1.0.so.0'),
   dejavuFonts: () => existsSync(DEJAVU_MONO),
+  prometheus: () => existsSync(PROMETHEUS) && existsSync(PROMTOOL),
 };
