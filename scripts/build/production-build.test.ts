@@ -3,13 +3,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostSimulator, type HostSimulator } from '../../simulators/host';
-import { buildProduction, NATIVE_PACKAGES, type ProductionBuildResult } from './production-build';
+import { NATIVE_PACKAGES, type ProductionBuildResult } from './production-build';
+import { buildForTest } from './production-build.test-helper';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 
 let dir: string;
@@ -21,21 +21,7 @@ let host: HostSimulator;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kiosk-prod-'));
   expect(existsSync(join(tmpdir(), 'node_modules'))).toBe(false);
-  built = await buildProduction(ROOT, join(dir, 'dist'));
-  await run(
-    join(ROOT, 'node_modules/.bin/vite'),
-    [
-      'build',
-      '-c',
-      'renderer/vite.config.ts',
-      '--outDir',
-      join(dir, 'dist/renderer'),
-      '--emptyOutDir',
-      '--logLevel',
-      'error',
-    ],
-    { cwd: ROOT },
-  );
+  built = await buildForTest(dir);
   host = await startHostSimulator({ port: 0 });
 }, 120_000);
 afterAll(async () => {

@@ -8,8 +8,20 @@ const PackageJson = z.object({
   optionalDependencies: z.record(z.string(), z.string()).optional(),
 });
 
-/** Build-time files of native packages that nothing loads at run time. */
-const NOT_SHIPPED = [/[\\/]src[\\/].*\.(cc|cpp|c|h)$/, /[\\/]build[\\/].*\.(o|d|mk|Makefile)$/];
+/**
+ * What nothing loads at run time: the C/C++ sources the native packages are compiled from (their
+ * prebuilt binaries are shipped), the readmes and changelogs, and the packages' dotfiles.
+ * Licence files stay.
+ */
+const NOT_SHIPPED = [
+  /\/node-hid\/(hidapi|src)(\/|$)/,
+  /\/@serialport\/bindings-cpp\/src(\/|$)/,
+  /\/node-addon-api\/tools(\/|$)/,
+  /\/build\/.*\.(o|d|mk)$/,
+  /\/(README|CHANGELOG|HISTORY|CONTRIBUTING|CODE_OF_CONDUCT|SECURITY)[^/]*$/i,
+  /\/\.[^/]+$/,
+  /\.musl\.node$/,
+];
 
 /**
  * Copies `names` and everything they depend on (as installed in the checkout's node_modules) to
