@@ -21,6 +21,22 @@ export const SYSTEM_PACKAGES = {
     debianPackage: 'fonts-dejavu-core',
     what: 'receipt previews and screenshots render with the same font everywhere',
   },
+  cage: {
+    debianPackage: 'cage',
+    what: 'the Wayland kiosk compositor of the screen session (headless in the screen test)',
+  },
+  grim: {
+    debianPackage: 'grim',
+    what: 'screenshots of the cage screen session in its test',
+  },
+  xwayland: {
+    debianPackage: 'xwayland',
+    what: 'cage starts Xwayland beside the Wayland session',
+  },
+  systemd: {
+    debianPackage: 'systemd',
+    what: 'systemd-analyze verify checks the Debian package units',
+  },
 } as const;
 
 export type SystemPackageId = keyof typeof SYSTEM_PACKAGES;
@@ -41,7 +57,10 @@ const chromiumToOpenTheScreen = {
 } as const;
 
 export const COMMAND_NEEDS: Readonly<Record<PrerequisiteCommand, CommandNeeds>> = {
-  test: { required: ['chromium', 'socat', 'libusb', 'dejavuFonts'], optional: [] },
+  test: {
+    required: ['chromium', 'socat', 'libusb', 'dejavuFonts', 'cage', 'grim', 'xwayland', 'systemd'],
+    optional: [],
+  },
   start: { required: ['socat'], optional: [chromiumToOpenTheScreen] },
   'start-configured': { required: [], optional: [chromiumToOpenTheScreen] },
 };
