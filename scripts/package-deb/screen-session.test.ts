@@ -149,7 +149,7 @@ async function startSession() {
   cleanups.push(() => stopGroup(screen.pid!));
 
   const display = () => readdirSync(runtimeDir!).find((name) => /^wayland-\d+$/.test(name));
-  let last = Buffer.alloc(0);
+  let last: Buffer = Buffer.alloc(0);
   return {
     log: () => log,
     size: () => {
