@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import {
   chmodSync,
+  copyFileSync,
   chownSync,
   existsSync,
   mkdirSync,
@@ -142,7 +143,11 @@ async function startSession() {
     KIOSK_BROWSER_FLAGS:
       process.env.KIOSK_TEST_BROWSER_FLAGS ?? '--disable-gpu --disable-dev-shm-usage',
   };
-  const screen = spawnAs(user, KIOSK_SCREEN, [], env);
+  // A copy the test user can reach (a checkout under /root is not).
+  const script = join(dir, 'kiosk-screen');
+  copyFileSync(KIOSK_SCREEN, script);
+  chmodSync(script, 0o755);
+  const screen = spawnAs(user, script, [], env);
   let log = '';
   screen.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   screen.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
