@@ -2,7 +2,7 @@
  * `npm run build:app`: the production build of the brain, run by plain `node` (no tsx, no dev
  * dependencies). Layout, as it is installed (under /usr/lib/bpjs-kiosk/ by the Debian package):
  *
- *   dist/app/kiosk-web.mjs, dist/app/kiosk-diag.mjs   the two programs, one bundle each
+ *   dist/app/kiosk-{web,diag,screen}.mjs              the programs, one bundle each
  *   dist/app/node_modules/                            only the native runtime packages and theirs
  *   dist/app/package.json                             name and version
  *   dist/renderer/                                    `npm run build:renderer`
@@ -25,6 +25,7 @@ const OPTIONAL_MISSING = ['bufferutil', 'utf-8-validate'];
 export const ENTRIES = {
   'kiosk-web': 'bin/kiosk-web.mjs',
   'kiosk-diag': 'bin/kiosk-diag.mjs',
+  'kiosk-screen': 'bin/kiosk-screen.mjs',
 } as const;
 
 /** The bin scripts register tsx to run TypeScript; a bundle is JavaScript already. */
@@ -94,7 +95,11 @@ export async function buildProduction(
   return {
     appDir,
     externalImports: [...externalImports].sort(),
-    bundles: { 'kiosk-web': size('kiosk-web'), 'kiosk-diag': size('kiosk-diag') },
+    bundles: {
+      'kiosk-web': size('kiosk-web'),
+      'kiosk-diag': size('kiosk-diag'),
+      'kiosk-screen': size('kiosk-screen'),
+    },
     packages,
   };
 }

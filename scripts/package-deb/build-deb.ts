@@ -95,7 +95,7 @@ export function buildDeb(options: DebBuildOptions): DebBuild {
   normaliseModes(stage);
   for (const file of PACKAGED_FILES) chmodSync(join(stage, file.path), file.mode);
   for (const script of MAINTAINER_SCRIPTS) chmodSync(join(control, script), 0o755);
-  for (const bundle of ['kiosk-web.mjs', 'kiosk-diag.mjs'])
+  for (const bundle of ['kiosk-web.mjs', 'kiosk-diag.mjs', 'kiosk-screen.mjs'])
     chmodSync(join(stage, INSTALL_DIR, 'dist/app', bundle), 0o755);
 
   writeFileSync(join(control, 'md5sums'), md5sums(stage));

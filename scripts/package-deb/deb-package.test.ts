@@ -68,6 +68,7 @@ describe('the Debian package', () => {
     expect(entry('/usr/bin/kiosk-diag').mode).toBe('-rwxr-xr-x');
     expect(entry(`${INSTALL_DIR}/dist/app/kiosk-web.mjs`).mode).toBe('-rwxr-xr-x');
     expect(entry(`${INSTALL_DIR}/dist/app/kiosk-diag.mjs`).mode).toBe('-rwxr-xr-x');
+    expect(entry(`${INSTALL_DIR}/dist/app/kiosk-screen.mjs`).mode).toBe('-rwxr-xr-x');
     expect(entry(`${INSTALL_DIR}/kiosk-screen`).mode).toBe('-rwxr-xr-x');
     expect(new Set([...listing.values()].map((e) => e.owner))).toEqual(new Set(['root/root']));
     const paths = [...listing.keys()];
@@ -176,9 +177,12 @@ describe('the systemd units', () => {
     const launch = /--launch-file (\S+)/.exec(
       unit('bpjs-kiosk.service').get('Service', 'ExecStart')[0]!,
     )![1];
-    expect(readFileSync(join(extracted, INSTALL_DIR, 'kiosk-screen'), 'utf8')).toContain(
-      `KIOSK_LAUNCH_FILE:-${launch}`,
-    );
+    const script = readFileSync(join(extracted, INSTALL_DIR, 'kiosk-screen'), 'utf8');
+    expect(script).toContain(`KIOSK_LAUNCH_FILE:-${launch}`);
+    // It runs the packaged kiosk-screen (Chromium, reloaded when its page crashes) in cage.
+    const program = /KIOSK_SCREEN_PROGRAM:-(\S+)\}/.exec(script)![1]!;
+    expect(listing.has(program)).toBe(true);
+    expect(script).toMatch(/exec cage .* -- \/usr\/bin\/node "\$PROGRAM"/);
   });
 
   it('pass systemd-analyze verify', (context) => {

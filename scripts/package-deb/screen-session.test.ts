@@ -18,6 +18,7 @@ import { parseConfig } from '../../core/config/load-config';
 import { startHostSimulator } from '../../simulators/host';
 import { startWebKiosk } from '../../web/entry/web-kiosk';
 import { PNG } from 'pngjs';
+import { buildForTest } from '../build/production-build.test-helper';
 import { colourIn, screenUser, spawnAs } from './screen-session.test-helper';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -66,7 +67,7 @@ describe('the screen session (deploy/kiosk-screen)', () => {
       .toBe('window');
     expect(session.size()).toEqual({ width: 1280, height: 720 });
     expect(session.log()).not.toMatch(/Running as root without --no-sandbox/);
-  }, 120_000);
+  }, 180_000);
 
   it('shows the start screen in that session (KIOSK_CAGE_PAINT_TEST=1)', async (context) => {
     if (missing.length || !PAINT) {
@@ -126,7 +127,13 @@ async function startSession() {
     technician: { diagSocket: null },
   });
   const launchFile = join(run!, 'open-kiosk.html');
-  const kiosk = await startWebKiosk(config, { port: 0, launchFile });
+  // The production build, as installed: its kiosk-screen.mjs and renderer (the user can reach it).
+  const built = await buildForTest(dir);
+  const kiosk = await startWebKiosk(config, {
+    port: 0,
+    launchFile,
+    rendererDir: join(dir, 'dist/renderer'),
+  });
   cleanups.push(() => kiosk.dispose());
   chownSync(launchFile, user.uid, user.gid); // the screen runs as the kiosk user, as installed
 
@@ -138,6 +145,7 @@ async function startSession() {
     WLR_RENDERER: 'pixman',
     WLR_LIBINPUT_NO_DEVICES: '1',
     KIOSK_LAUNCH_FILE: launchFile,
+    KIOSK_SCREEN_PROGRAM: join(built.appDir, 'kiosk-screen.mjs'),
     KIOSK_BROWSER_PROFILE: join(home!, 'browser'),
     // No GPU in a headless session: software compositing; /dev/shm may be small in a container.
     KIOSK_BROWSER_FLAGS:
