@@ -14,6 +14,7 @@ import type { Browser } from '@playwright/test';
 import { balanceLatency } from './figures/balance-latency';
 import { bundleSize } from './figures/bundle-size';
 import { coldStart } from './figures/cold-start';
+import { productionStart } from './figures/production-start';
 import type { FigureGroup } from './figures/figure-group';
 import { memory } from './figures/memory';
 import { receipt } from './figures/receipt';
@@ -34,6 +35,7 @@ const GROUPS: FigureGroup[] = [
   receipt,
   reconnect,
   coldStart,
+  productionStart,
   touchLatency,
   balanceLatency,
   memory,

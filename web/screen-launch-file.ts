@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,24 +19,37 @@ export interface ScreenLaunchFile {
 export function writeScreenLaunchFile(pageUrl: string): ScreenLaunchFile {
   const folder = mkdtempSync(join(tmpdir(), 'kiosk-screen-')); // mkdtemp makes it 0700
   const path = join(folder, 'open-kiosk.html');
-  const target = escapeAttribute(pageUrl);
-  writeFileSync(
-    path,
-    [
-      '<!doctype html>',
-      '<meta charset="utf-8">',
-      '<meta name="referrer" content="no-referrer">',
-      `<meta http-equiv="refresh" content="0; url=${target}">`,
-      '<title>BPJS Ketenagakerjaan</title>',
-      '',
-    ].join('\n'),
-    { mode: 0o600, flag: 'wx' },
-  );
+  writeFileSync(path, launchPage(pageUrl), { mode: 0o600, flag: 'wx' });
   return {
     url: pathToFileURL(path).href,
     path,
     remove: () => rmSync(folder, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The launch file at a fixed path, for a screen started on its own (the cage unit of the Debian
+ * package opens /run/bpjs-kiosk/open-kiosk.html): the folder must be the kiosk user's own 0700
+ * one (systemd RuntimeDirectoryMode=0700). Written beside and renamed, so a browser never reads
+ * half a file.
+ */
+export function writeScreenLaunchFileAt(path: string, pageUrl: string): ScreenLaunchFile {
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, launchPage(pageUrl), { mode: 0o600 });
+  renameSync(partial, path);
+  return { url: pathToFileURL(path).href, path, remove: () => rmSync(path, { force: true }) };
+}
+
+function launchPage(pageUrl: string): string {
+  const target = escapeAttribute(pageUrl);
+  return [
+    '<!doctype html>',
+    '<meta charset="utf-8">',
+    '<meta name="referrer" content="no-referrer">',
+    `<meta http-equiv="refresh" content="0; url=${target}">`,
+    '<title>BPJS Ketenagakerjaan</title>',
+    '',
+  ].join('\n');
 }
 
 function escapeAttribute(text: string): string {

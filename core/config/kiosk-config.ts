@@ -181,7 +181,7 @@ export const KioskConfig = z
         ship: { enabled: true, batchRecords: 500, retryMaxSeconds: 300 },
       }),
     /**
-     * When the kiosk is out of service (docs/deploy.md, "Out of service"): the host does not
+     * When the kiosk is out of service (docs/self-healing.md, "Out of service"): the host does not
      * answer its health probe, the journal cannot be written, or a device named here is down.
      */
     service: z
@@ -205,7 +205,7 @@ export const KioskConfig = z
         hostRetrySeconds: 5,
         hostFailuresToLeave: 2,
       }),
-    /** Work done only while nobody is served (docs/deploy.md, "Maintenance"); null: none. */
+    /** Work done only while nobody is served (docs/self-healing.md, "Idle-only maintenance"); null: none. */
     maintenance: z
       .object({
         /** A clean restart once a day at this local time, as soon as no session is open. */

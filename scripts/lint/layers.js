@@ -259,7 +259,7 @@ export const layers = [
     name: 'bench',
     files: ['bench/**'],
     role: 'the performance benchmark',
-    imports: ['core/**', 'devices/**', 'simulators/**', 'web/**'],
+    imports: ['core/**', 'devices/**', 'simulators/**', 'web/**', 'scripts/build/**'],
     packages: '*',
     builtins: true,
   },

@@ -25,6 +25,22 @@ export const SYSTEM_PACKAGES = {
     debianPackage: 'prometheus',
     what: 'promtool tests the alert rules, and a real Prometheus scrapes three kiosks in a test',
   },
+  cage: {
+    debianPackage: 'cage',
+    what: 'the Wayland kiosk compositor of the screen session (headless in the screen test)',
+  },
+  grim: {
+    debianPackage: 'grim',
+    what: 'screenshots of the cage screen session in its test',
+  },
+  xwayland: {
+    debianPackage: 'xwayland',
+    what: 'cage starts Xwayland beside the Wayland session',
+  },
+  systemd: {
+    debianPackage: 'systemd',
+    what: 'systemd-analyze verify checks the Debian package units',
+  },
 } as const;
 
 export type SystemPackageId = keyof typeof SYSTEM_PACKAGES;
@@ -45,7 +61,20 @@ const chromiumToOpenTheScreen = {
 } as const;
 
 export const COMMAND_NEEDS: Readonly<Record<PrerequisiteCommand, CommandNeeds>> = {
-  test: { required: ['chromium', 'socat', 'libusb', 'dejavuFonts', 'prometheus'], optional: [] },
+  test: {
+    required: [
+      'chromium',
+      'socat',
+      'libusb',
+      'dejavuFonts',
+      'prometheus',
+      'cage',
+      'grim',
+      'xwayland',
+      'systemd',
+    ],
+    optional: [],
+  },
   start: { required: ['socat'], optional: [chromiumToOpenTheScreen] },
   'start-configured': { required: [], optional: [chromiumToOpenTheScreen] },
 };

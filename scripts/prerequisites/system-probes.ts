@@ -27,4 +27,8 @@ export const SYSTEM_PROBES: Readonly<Record<SystemPackageId, () => boolean>> = {
   libusb: () => sharedLibraryInstalled('libusb-1.0.so.0'),
   dejavuFonts: () => existsSync(DEJAVU_MONO),
   prometheus: () => existsSync(PROMETHEUS) && existsSync(PROMTOOL),
+  cage: () => existsSync('/usr/bin/cage'),
+  grim: () => existsSync('/usr/bin/grim'),
+  xwayland: () => existsSync('/usr/bin/Xwayland'),
+  systemd: () => existsSync('/usr/bin/systemd-analyze'),
 };

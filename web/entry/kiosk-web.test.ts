@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeSystemdNotify } from './fake-systemd-notify.test-helper';
 import { startKioskWeb } from './main';
 
 const BIN = resolve(import.meta.dirname, '../../bin/kiosk-web.mjs');
@@ -18,10 +19,10 @@ afterEach(async () => {
 });
 
 /** bin/kiosk-web.mjs with `args`, as a kiosk's service unit runs it. */
-function kioskWeb(args: string[]) {
+function kioskWeb(args: string[], env: NodeJS.ProcessEnv = process.env) {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: dir,
-    env: { ...process.env, LOG_LEVEL: 'silent' },
+    env: { ...env, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const kill = () => child.kill('SIGKILL');
@@ -73,6 +74,77 @@ describe('kiosk-web', () => {
     const files = await readdir(join(dir, 'journal'));
     expect(await readFile(join(dir, 'journal', files[0]!), 'utf8')).toContain('"kioskStopped"');
   }, 40_000);
+
+  it('under systemd: READY=1 once it serves, WATCHDOG=1 keep-alives, STOPPING=1 on SIGTERM', async () => {
+    const config = join(dir, 'kiosk.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        terminalId: 'KSK-SVC-02',
+        host: { url: 'http://127.0.0.1:9' },
+        journal: { dir: join(dir, 'journal') },
+        technician: { diagSocket: null },
+      }),
+    );
+    const notify = fakeSystemdNotify();
+    try {
+      const launchFile = join(dir, 'open-kiosk.html');
+      const kiosk = kioskWeb(
+        ['--config', config, '--port', '0', '--launch-file', launchFile],
+        notify.env({ WATCHDOG_USEC: '400000' }),
+      );
+      await expect
+        .poll(() => notify.records().filter((r) => r.message === 'WATCHDOG=1').length, {
+          timeout: 30_000,
+        })
+        .toBeGreaterThanOrEqual(2);
+      const [ready] = notify.records();
+      expect(ready!.message).toMatch(/^READY=1 STATUS=Kiosk ready in \d+ ms on http:\/\/127/);
+      expect(kiosk.stdout()).toMatch(/^Kiosk ready/);
+      expect(kiosk.stdout()).toContain(`Open file://${launchFile} in Chromium`);
+      expect((await stat(launchFile)).mode & 0o777).toBe(0o600);
+      expect(await readFile(launchFile, 'utf8')).toMatch(/url=http:\/\/127\.0\.0\.1:\d+\/#ui=/);
+      kiosk.child.kill('SIGTERM');
+      expect(await kiosk.exited).toBe(0);
+      expect(notify.records().at(-1)!.message).toBe('STOPPING=1');
+      await expect(readFile(launchFile)).rejects.toThrow(/ENOENT/);
+    } finally {
+      notify.remove();
+    }
+  }, 40_000);
+
+  it('keeps the UI secret of --ui-secret-file, so a restarted kiosk takes the open page back', async () => {
+    const config = join(dir, 'kiosk.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        host: { url: 'http://127.0.0.1:9' },
+        journal: { dir: join(dir, 'journal') },
+        technician: { diagSocket: null },
+      }),
+    );
+    const secretFile = join(dir, 'ui-secret');
+    const launchFile = join(dir, 'open-kiosk.html');
+    const secrets: string[] = [];
+    for (let start = 0; start < 2; start++) {
+      const kiosk = kioskWeb([
+        '--config',
+        config,
+        '--port',
+        '0',
+        '--launch-file',
+        launchFile,
+        '--ui-secret-file',
+        secretFile,
+      ]);
+      await expect.poll(kiosk.stdout, { timeout: 30_000 }).toContain('Open file://');
+      secrets.push(/#ui=([\w-]+)/.exec(await readFile(launchFile, 'utf8'))![1]!);
+      kiosk.child.kill('SIGTERM');
+      expect(await kiosk.exited).toBe(0);
+    }
+    expect(secrets[0]).toBe(secrets[1]);
+    expect(secrets[0]).toBe((await readFile(secretFile, 'utf8')).trim());
+  }, 60_000);
 
   it('exits 1 on a bad config, naming the file and the field', async () => {
     const config = join(dir, 'kiosk.json');

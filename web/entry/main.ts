@@ -6,6 +6,9 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../core/config/load-config';
+import { toDisposable } from '../../core/common/disposable-store';
+import { readOrCreateUiSecretFile } from '../ui-secret';
+import { startSystemdNotifier } from './systemd-notifier';
 import { openInstructions, readyLine, startWebKiosk, type WebKiosk } from './web-kiosk';
 
 export interface KioskWebIo {
@@ -17,9 +20,11 @@ export interface KioskWebIo {
 }
 
 export const KIOSK_WEB_USAGE = [
-  'Usage: kiosk-web --config <kiosk.json> [--port <port>]',
-  '  --config  the kiosk configuration (or KIOSK_CONFIG in the environment)',
-  '  --port    the loopback port of the page (default: web.port of the config; 0: any free one)',
+  'Usage: kiosk-web --config <kiosk.json> [--port <port>] [--launch-file <path>] [--ui-secret-file <path>]',
+  '  --config          the kiosk configuration (or KIOSK_CONFIG in the environment)',
+  '  --port            the loopback port of the page (default: web.port of the config; 0: any free one)',
+  '  --launch-file     write the page launch file there (default: a fresh temporary folder)',
+  '  --ui-secret-file  keep the UI secret in this 0600 file, so an open page survives a restart',
 ].join('\n');
 
 /** Starts the web kiosk; or, when it has nothing to run (help) or cannot, the exit code. */
@@ -27,13 +32,21 @@ export async function startKioskWeb(
   argv: readonly string[],
   io: KioskWebIo,
 ): Promise<WebKiosk | number> {
-  let values: { config?: string; port?: string; help?: boolean };
+  let values: {
+    config?: string;
+    port?: string;
+    'launch-file'?: string;
+    'ui-secret-file'?: string;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...argv],
       options: {
         config: { type: 'string' },
         port: { type: 'string' },
+        'launch-file': { type: 'string' },
+        'ui-secret-file': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -57,13 +70,23 @@ export async function startKioskWeb(
   }
   try {
     const config = loadConfig(configPath);
+    const secretFile = values['ui-secret-file'];
     const kiosk = await startWebKiosk(config, {
       runtime: { configFile: configPath },
       ...(port !== undefined ? { port } : {}),
+      ...(values['launch-file'] ? { launchFile: values['launch-file'] } : {}),
+      ...(secretFile ? { uiSecret: readOrCreateUiSecretFile(secretFile) } : {}),
     });
     if (io.restart) kiosk.runtime.onRestartDue(io.restart);
     // performance.now() counts from process start, so this includes loading the code.
-    io.out(readyLine(kiosk, Math.round(performance.now())));
+    const ready = readyLine(kiosk, Math.round(performance.now()));
+    io.out(ready);
+    // Under systemd (Type=notify): ready now that the page is served; keep-alives until stopped.
+    const notifier = startSystemdNotifier(io.env, {
+      onError: (error) => kiosk.runtime.logger.warn({ err: error.message }, 'sd_notify failed'),
+    });
+    kiosk.runtime.add(toDisposable(() => notifier.stopping(), 'systemd notifier'));
+    notifier.ready(ready);
     for (const line of kiosk.launch ? openInstructions(kiosk.launch) : []) io.out(line);
     return kiosk;
   } catch (error) {

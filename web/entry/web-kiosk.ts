@@ -6,7 +6,11 @@ import {
   type KioskRuntime,
   type KioskRuntimeOverrides,
 } from '../../core/kiosk/kiosk-runtime';
-import { writeScreenLaunchFile, type ScreenLaunchFile } from '../screen-launch-file';
+import {
+  writeScreenLaunchFile,
+  writeScreenLaunchFileAt,
+  type ScreenLaunchFile,
+} from '../screen-launch-file';
 import { startWebShell, type WebShell } from '../web-shell';
 
 /** The renderer as `npm run build:renderer` leaves it. */
@@ -21,8 +25,11 @@ export interface WebKioskOptions {
   port?: number;
   /** The UI secret; default a fresh one per launch (a restarted brain passes the old one). */
   uiSecret?: string;
-  /** Write the owner-only launch file that forwards a browser to the page. Default true. */
-  launchFile?: boolean;
+  /**
+   * Write the owner-only launch file that forwards a browser to the page: true (default) in a
+   * fresh temporary folder, a path to write it there, false for none.
+   */
+  launchFile?: boolean | string;
 }
 
 /** The kiosk in the web shell: the runtime and its page, stopped by one dispose. */
@@ -50,7 +57,12 @@ export async function startWebKiosk(
     });
     runtime.add(toDisposable(() => shell.close(), 'web shell'));
     // The page URL carries the UI secret: a browser is given this file instead (see its doc).
-    const launch = options.launchFile === false ? null : writeScreenLaunchFile(shell.url);
+    const launch =
+      options.launchFile === false
+        ? null
+        : typeof options.launchFile === 'string'
+          ? writeScreenLaunchFileAt(options.launchFile, shell.url)
+          : writeScreenLaunchFile(shell.url);
     if (launch) runtime.add(toDisposable(() => launch.remove(), 'screen launch file'));
     return {
       runtime,
