@@ -24,6 +24,8 @@ test.use({
     // Long enough to measure the waiting screen while the host hangs.
     hostTimeoutMs: 30_000,
     session: { thankYouSeconds: 1 },
+    // A host gone for good takes the kiosk out of service within seconds, and back as soon.
+    service: { hostRetrySeconds: 1 },
   },
 });
 
@@ -307,7 +309,12 @@ for (const language of ['id', 'en'] as const) {
         await page.keyboard.press('Enter');
         await walk.screen('error');
         await guard.check('error-host-unavailable');
-        await walk.end();
+        // The host stays away: after the thank-you the start screen says out of service.
+        await page.keyboard.press('Escape');
+        await walk.screen('outOfService');
+        await guard.check('out-of-service-host');
+        await kiosk.clearHostFaults();
+        await walk.screen('attract');
         await kiosk.setHostFaults({ hang: true });
         await walk.begin();
         await page.keyboard.type(active.kpj);

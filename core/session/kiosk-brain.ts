@@ -267,7 +267,13 @@ export class KioskBrain implements KioskApi {
       // host (or the device); one already served finishes what is on screen.
       if (!this.step().has('resting')) this.deliver({ type: 'serviceLost' });
     }
-    if (status.inService && !before.inService) this.options.logger.info('in service again');
+    if (status.inService && !before.inService) {
+      this.options.logger.info('in service again');
+      if (this.step().has('vacant')) {
+        this.deliver({ type: 'serviceRestored' });
+        return;
+      }
+    }
     this.publish();
   }
 

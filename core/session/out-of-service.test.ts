@@ -159,6 +159,17 @@ describe('out of service when the host or a required device is gone', () => {
     expect(view().screen).toBe('enterKpj');
   });
 
+  it('greets the next person in the kiosk language once back, whatever was chosen while out', async () => {
+    const { brain, service, view } = serviceBrain();
+    service.set(['hostUnreachable']);
+    brain.send({ type: 'chooseLanguage', language: 'en' });
+    brain.send({ type: 'voice', command: 'on' });
+    expect(view()).toMatchObject({ screen: 'outOfService', language: 'en' });
+    service.set([]);
+    expect(view()).toMatchObject({ screen: 'attract', language: 'id' });
+    expect(view().voice.on).toBe(false);
+  });
+
   it('ends a visit not yet served with a word, journaled, then rests out of service', async () => {
     const { brain, service, journal, view } = serviceBrain();
     await toBirthDate(brain);

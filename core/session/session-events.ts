@@ -11,6 +11,8 @@ export type SessionEvent =
   | { type: 'auditFailed' }
   /** The kiosk went out of service (host or a required device); the journal still works. */
   | { type: 'serviceLost' }
+  /** Back in service: whoever chose a language at the out-of-service screen is not the next person. */
+  | { type: 'serviceRestored' }
   | { type: 'kpjCaptured'; kpj: string; method: IdentificationMethod }
   /** A card or scan was presented to identify, but it carries no KPJ (said on screen). */
   | { type: 'identificationRejected'; reason: 'cardNotKpj' | 'cardUnreadable' | 'scanNotKpj' }

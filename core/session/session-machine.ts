@@ -51,6 +51,7 @@ export const sessionMachine = sessionSetup.createMachine({
           actions: ['showRejectedIdentification', 'expireRejectionNotice'],
         },
         identificationNoticeExpired: { actions: 'clearError' },
+        serviceRestored: { target: 'attract', reenter: true },
       },
     },
     visit: {
