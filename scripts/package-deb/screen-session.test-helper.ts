@@ -55,18 +55,48 @@ export interface ColourCount {
   pixels: number;
 }
 
+/** The PNG's pixels that are `hex` (within `tolerance` per channel), as x, y. */
+function* pixelsOf(image: PNG, hex: string, tolerance: number): Generator<[number, number]> {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      const i = (y * image.width + x) * 4;
+      if (
+        Math.abs(image.data[i]! - r!) <= tolerance &&
+        Math.abs(image.data[i + 1]! - g!) <= tolerance &&
+        Math.abs(image.data[i + 2]! - b!) <= tolerance
+      )
+        yield [x, y];
+    }
+  }
+}
+
 /** How much of the PNG is `hex` (within `tolerance` per channel). */
 export function colourIn(png: Buffer, hex: string, tolerance = 6): ColourCount {
   const image = PNG.sync.read(png);
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   let pixels = 0;
-  for (let i = 0; i < image.data.length; i += 4) {
-    if (
-      Math.abs(image.data[i]! - r!) <= tolerance &&
-      Math.abs(image.data[i + 1]! - g!) <= tolerance &&
-      Math.abs(image.data[i + 2]! - b!) <= tolerance
-    )
-      pixels++;
-  }
+  for (const _ of pixelsOf(image, hex, tolerance)) pixels++;
   return { pixels, share: pixels / (image.width * image.height) };
+}
+
+export interface EdgeSpread {
+  left: boolean;
+  right: boolean;
+  top: boolean;
+  bottom: boolean;
+}
+
+/** Whether `hex` is found in each edge band (the outer tenth) of the PNG: what fills the screen. */
+export function spreadOf(png: Buffer, hex: string, tolerance = 6): EdgeSpread {
+  const image = PNG.sync.read(png);
+  const spread = { left: false, right: false, top: false, bottom: false };
+  const bandX = image.width / 10;
+  const bandY = image.height / 10;
+  for (const [x, y] of pixelsOf(image, hex, tolerance)) {
+    if (x < bandX) spread.left = true;
+    if (x >= image.width - bandX) spread.right = true;
+    if (y < bandY) spread.top = true;
+    if (y >= image.height - bandY) spread.bottom = true;
+  }
+  return spread;
 }
