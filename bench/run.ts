@@ -73,13 +73,19 @@ async function runGroup(group: FigureGroup, browser: Browser): Promise<FigureRes
 
 async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
+  const wanted = args.only?.split(',').map((word) => word.trim());
+  const groups = wanted ? GROUPS.filter((g) => wanted.some((w) => g.title.includes(w))) : GROUPS;
+  if (!groups.length) {
+    console.error(
+      `bench: no figure group matches --only ${args.only}; the groups are: ${GROUPS.map((g) => `"${g.title}"`).join(', ')}`,
+    );
+    return 2;
+  }
+
   if (!args['no-build']) {
     progress('building the renderer (not timed)…');
     buildRenderer();
   }
-  const wanted = args.only?.split(',').map((word) => word.trim());
-  const groups = wanted ? GROUPS.filter((g) => wanted.some((w) => g.title.includes(w))) : GROUPS;
-
   const browser = await launchChromium();
   const machine = describeMachine(browser.version());
   progress(`machine: ${machineLine(machine)}`);
